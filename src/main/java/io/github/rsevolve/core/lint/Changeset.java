@@ -1,0 +1,72 @@
+package io.github.rsevolve.core.lint;
+
+import java.math.BigInteger;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * A file of the incremental folder, named as Flyway expects: {@code V<version>__<description>.sql} (versioned) or
+ * {@code R__<description>.sql} (repeatable).
+ *
+ * @param version the version as written, or null for repeatable changesets and names Flyway would not take
+ */
+public record Changeset(LintedScript script, String prefix, String version, String description) {
+
+    /** Flyway's default naming: prefix V or R, version parts separated by . or _, two underscores, a description. */
+    private static final Pattern NAME = Pattern.compile("([VR])(\\d+(?:[._]\\d+)*)?__(.+)\\.sql");
+
+    public static Changeset of(LintedScript script) {
+        String fileName = script.file().path().getFileName().toString();
+        Matcher matcher = NAME.matcher(fileName);
+        if (!matcher.matches() || (matcher.group(1).equals("V") != (matcher.group(2) != null))) {
+            return new Changeset(script, null, null, null);
+        }
+        return new Changeset(script, matcher.group(1), matcher.group(2), matcher.group(3));
+    }
+
+    /** Whether Flyway will pick this file up at all. */
+    public boolean isWellNamed() {
+        return prefix != null;
+    }
+
+    public boolean isVersioned() {
+        return version != null;
+    }
+
+    /** The version as Flyway compares it: numeric parts, trailing zeros dropped (1.0 equals 1, 1_1 equals 1.1). */
+    public List<BigInteger> versionParts() {
+        List<BigInteger> parts = new ArrayList<>();
+        if (version != null) {
+            for (String part : version.split("[._]")) {
+                parts.add(new BigInteger(part));
+            }
+            while (parts.size() > 1 && parts.get(parts.size() - 1).signum() == 0) {
+                parts.remove(parts.size() - 1);
+            }
+        }
+        return parts;
+    }
+
+    /** Orders changesets as Flyway applies them: versioned by version, then repeatable by description. */
+    public static int compare(Changeset a, Changeset b) {
+        if (a.isVersioned() != b.isVersioned()) {
+            return a.isVersioned() ? -1 : 1;
+        }
+        if (!a.isVersioned()) {
+            return a.script.file().displayPath().compareTo(b.script.file().displayPath());
+        }
+        List<BigInteger> left = a.versionParts();
+        List<BigInteger> right = b.versionParts();
+        for (int i = 0; i < Math.max(left.size(), right.size()); i++) {
+            BigInteger l = i < left.size() ? left.get(i) : BigInteger.ZERO;
+            BigInteger r = i < right.size() ? right.get(i) : BigInteger.ZERO;
+            int byPart = l.compareTo(r);
+            if (byPart != 0) {
+                return byPart;
+            }
+        }
+        return 0;
+    }
+}

@@ -1,0 +1,9 @@
+package io.github.rsevolve.core.lint;
+
+/** A problem with the user's settings (not their SQL): the message says which setting and what to put there. */
+public final class ConfigurationException extends RuntimeException {
+
+    public ConfigurationException(String message) {
+        super(message);
+    }
+}

@@ -1,0 +1,46 @@
+package io.github.rsevolve.core.lint;
+
+import java.nio.file.Path;
+import java.util.LinkedHashMap;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * What lint reads and how.
+ *
+ * @param ruleLevels per rule name or id: a severity, or empty to switch the rule off
+ * @param parseTimeoutMillis bound on parsing one statement
+ * @param maxFileBytes files larger than this are reported, not read
+ * @param threads how many files are parsed at once
+ */
+public record LintSettings(Path baseDir, Path absoluteDir, Path incrementalDir, Path etlDir,
+                           Map<String, Optional<Severity>> ruleLevels, long parseTimeoutMillis, long maxFileBytes,
+                           int threads) {
+
+    /** Parses {@code rule=level,rule=level} where level is error, warning, info or off. */
+    public static Map<String, Optional<Severity>> parseRuleLevels(String spec) {
+        Map<String, Optional<Severity>> levels = new LinkedHashMap<>();
+        if (spec == null || spec.isBlank()) {
+            return levels;
+        }
+        for (String entry : spec.split("[,\\s]+")) {
+            if (entry.isBlank()) {
+                continue;
+            }
+            String[] parts = entry.split("=", 2);
+            if (parts.length != 2) {
+                throw new ConfigurationException("redshift.rules: '" + entry
+                        + "' is not rule=level; write e.g. no-drop-column=off,grant-all=error.");
+            }
+            String level = parts[1].trim().toLowerCase(Locale.ROOT);
+            levels.put(parts[0].trim(), switch (level) {
+                case "off" -> Optional.empty();
+                case "error", "warning", "info" -> Optional.of(Severity.valueOf(level.toUpperCase(Locale.ROOT)));
+                default -> throw new ConfigurationException("redshift.rules: level '" + parts[1]
+                        + "' of rule " + parts[0] + " is not one of error, warning, info, off.");
+            });
+        }
+        return levels;
+    }
+}

@@ -1,0 +1,26 @@
+package io.github.rsevolve.core.lint;
+
+import io.github.rsevolve.core.parse.ParsedStatement;
+
+/**
+ * A lint rule: one small class annotated with {@link RuleInfo} and registered for {@link java.util.ServiceLoader}.
+ * A rule overrides the hooks for the scope it looks at; rules keep no state between calls.
+ */
+public interface Rule {
+
+    /** Every statement of every file. */
+    default void checkStatement(Origin origin, ParsedStatement statement, Reporter reporter) {
+    }
+
+    /** Every file of the incremental folder, with its statements in order. */
+    default void checkChangeset(Changeset changeset, Reporter reporter) {
+    }
+
+    /** The whole project once: the absolute model, the ordered changesets and the ETL files. */
+    default void checkProject(LintProject project, Reporter reporter) {
+    }
+
+    default RuleInfo info() {
+        return getClass().getAnnotation(RuleInfo.class);
+    }
+}

@@ -1,0 +1,112 @@
+package io.github.rsevolve.core.lint;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * A rule's examples and test cases, read from {@code <name>.cases} beside the rule class. The format:
+ * <pre>
+ * === bad                              a case; "bad" and "good" are the documented examples
+ * --- incremental/V1__create.sql       a file of the case, relative to src/main/redshift
+ * CREATE TABLE t (id SERIAL); -- expect    a finding of the rule is expected on this line
+ * --- absolute/old.sql (latin-1)       the file is written in ISO-8859-1 instead of UTF-8
+ * !!! expect absolute/x.sql:1          a finding expected where no marker fits (a directory, say)
+ * </pre>
+ */
+public final class RuleCases {
+
+    /** A file of a case; latin1 files are written in ISO-8859-1. */
+    public record CaseFile(String path, String content, boolean latin1) {
+
+        /** The content without expectation markers, as the documentation shows it. */
+        public String sql() {
+            return content.replaceAll("[ \\t]*-- expect[^\\n]*", "").strip();
+        }
+    }
+
+    /**
+     * A case.
+     *
+     * @param expectations findings expected beyond the markers, as path:line
+     */
+    public record Case(String name, List<CaseFile> files, List<String> expectations) {
+    }
+
+    private static final String EXPECT = "-- expect";
+
+    private RuleCases() {
+    }
+
+    /** The cases of a rule, or an empty list when it has no sidecar. */
+    public static List<Case> of(Rule rule) {
+        String resource = rule.info().name() + ".cases";
+        try (InputStream in = rule.getClass().getResourceAsStream(resource)) {
+            return in == null ? List.of() : parse(new String(in.readAllBytes(), StandardCharsets.UTF_8));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    static List<Case> parse(String text) {
+        List<Case> cases = new ArrayList<>();
+        String caseName = null;
+        List<CaseFile> files = new ArrayList<>();
+        List<String> expectations = new ArrayList<>();
+        String path = null;
+        StringBuilder content = new StringBuilder();
+        for (String line : text.split("\n", -1)) {
+            if (line.startsWith("!!! expect ")) {
+                expectations.add(line.substring("!!! expect ".length()).trim());
+            } else if (line.startsWith("=== ") || line.startsWith("--- ")) {
+                if (path != null) {
+                    files.add(file(path, content));
+                    path = null;
+                }
+                if (line.startsWith("=== ")) {
+                    if (caseName != null) {
+                        cases.add(new Case(caseName, List.copyOf(files), List.copyOf(expectations)));
+                    }
+                    caseName = line.substring(4).trim();
+                    files = new ArrayList<>();
+                    expectations = new ArrayList<>();
+                } else {
+                    path = line.substring(4).trim();
+                    content = new StringBuilder();
+                }
+            } else if (path != null) {
+                content.append(line).append('\n');
+            }
+        }
+        if (path != null) {
+            files.add(file(path, content));
+        }
+        if (caseName != null) {
+            cases.add(new Case(caseName, List.copyOf(files), List.copyOf(expectations)));
+        }
+        return cases;
+    }
+
+    private static CaseFile file(String header, StringBuilder content) {
+        boolean latin1 = header.endsWith(LATIN1);
+        String path = latin1 ? header.substring(0, header.length() - LATIN1.length()).trim() : header;
+        return new CaseFile(path, content.toString(), latin1);
+    }
+
+    private static final String LATIN1 = "(latin-1)";
+
+    /** The 1-based lines of a file that carry an expectation marker. */
+    public static List<Integer> expectedLines(CaseFile file) {
+        List<Integer> lines = new ArrayList<>();
+        String[] split = file.content().split("\n", -1);
+        for (int i = 0; i < split.length; i++) {
+            if (split[i].contains(EXPECT)) {
+                lines.add(i + 1);
+            }
+        }
+        return lines;
+    }
+}

@@ -1,0 +1,16 @@
+package io.github.rsevolve.core.lint;
+
+import java.util.Locale;
+
+/** How serious a finding is; ordered from most to least serious. */
+public enum Severity {
+    ERROR, WARNING, INFO;
+
+    public boolean isAtLeast(Severity other) {
+        return ordinal() <= other.ordinal();
+    }
+
+    public String label() {
+        return name().toLowerCase(Locale.ROOT);
+    }
+}

@@ -1,0 +1,39 @@
+package io.github.rsevolve.core.lint.rules;
+
+import io.github.rsevolve.core.lint.Changeset;
+import io.github.rsevolve.core.model.ObjectName;
+import io.github.rsevolve.core.parse.ParsedStatement;
+import java.util.List;
+
+/** What a changeset's statements before a given one did to a table. */
+final class ChangesetObjects {
+
+    private ChangesetObjects() {
+    }
+
+    /** Whether a statement before 'index' created the table or renamed another table to its name. */
+    static boolean createdBefore(Changeset changeset, int index, ObjectName table) {
+        List<ParsedStatement> statements = changeset.script().statements();
+        for (int i = 0; i < index; i++) {
+            ParsedStatement statement = statements.get(i);
+            if (statement.kind().createsRelation() && Names.same(statement.target(), table)
+                    || TableRecreations.renamesTo(statement, table)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** Whether a statement after 'index' creates the table again or renames another table to its name. */
+    static boolean recreatedAfter(Changeset changeset, int index, ObjectName table) {
+        List<ParsedStatement> statements = changeset.script().statements();
+        for (int i = index + 1; i < statements.size(); i++) {
+            ParsedStatement statement = statements.get(i);
+            if (statement.kind().createsRelation() && Names.same(statement.target(), table)
+                    || TableRecreations.renamesTo(statement, table)) {
+                return true;
+            }
+        }
+        return false;
+    }
+}

@@ -1,0 +1,35 @@
+package io.github.rsevolve.core.lint.rules;
+
+import io.github.rsevolve.core.lint.Origin;
+import io.github.rsevolve.core.lint.Reporter;
+import io.github.rsevolve.core.lint.Rule;
+import io.github.rsevolve.core.lint.RuleInfo;
+import io.github.rsevolve.core.lint.Severity;
+import io.github.rsevolve.core.parse.AlterTable;
+import io.github.rsevolve.core.parse.ParsedStatement;
+
+@RuleInfo(id = "RS404", name = "drop-cascade", severity = Severity.ERROR,
+        summary = "DROP ... CASCADE (or DROP COLUMN ... CASCADE).",
+        why = "CASCADE silently drops every view that depends on the object, with their grants and comments; "
+                + "nothing recreates them, and late-binding views are not even among them (they are not in "
+                + "pg_depend).",
+        fix = "Drop the dependent views explicitly and recreate them after the change: redshift:regenerate "
+                + "-Dredshift.objects=<object> writes that changeset.")
+public final class DropCascadeRule implements Rule {
+
+    @Override
+    public void checkStatement(Origin origin, ParsedStatement statement, Reporter reporter) {
+        if (statement.drop() != null && statement.drop().cascade()) {
+            reporter.report(statement.statement(), "DROP " + statement.drop().objectType() + " "
+                    + statement.target() + " CASCADE drops every dependent view silently.");
+        }
+        if (statement.alter() != null) {
+            for (AlterTable.Action action : statement.alter().actions()) {
+                if (action.cascade()) {
+                    reporter.report(statement.statement(), action.offset(), "DROP " + action.subject()
+                            + " CASCADE drops every dependent view silently.");
+                }
+            }
+        }
+    }
+}

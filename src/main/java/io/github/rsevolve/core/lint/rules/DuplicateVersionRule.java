@@ -1,0 +1,29 @@
+package io.github.rsevolve.core.lint.rules;
+
+import io.github.rsevolve.core.lint.Changeset;
+import io.github.rsevolve.core.lint.LintProject;
+import io.github.rsevolve.core.lint.Reporter;
+import io.github.rsevolve.core.lint.Rule;
+import io.github.rsevolve.core.lint.RuleInfo;
+import io.github.rsevolve.core.lint.Severity;
+import java.util.List;
+
+@RuleInfo(id = "RS602", name = "duplicate-version", severity = Severity.ERROR,
+        summary = "Two changesets with the same Flyway version (1.1 equals 1_1 and 1.1.0).",
+        why = "Flyway refuses to migrate when two migrations share a version, so every deploy fails.",
+        fix = "Give one of the changesets the next free version.")
+public final class DuplicateVersionRule implements Rule {
+
+    @Override
+    public void checkProject(LintProject project, Reporter reporter) {
+        List<Changeset> versioned = project.changesets().stream().filter(Changeset::isVersioned).toList();
+        for (int i = 1; i < versioned.size(); i++) {
+            Changeset previous = versioned.get(i - 1);
+            Changeset current = versioned.get(i);
+            if (Changeset.compare(previous, current) == 0) {
+                reporter.report(current.script().file(), 0, "Version " + current.version() + " is also the version "
+                        + "of " + previous.script().file().displayPath() + ".", info().fix());
+            }
+        }
+    }
+}

@@ -1,0 +1,31 @@
+package io.github.rsevolve.core.lint.rules;
+
+import io.github.rsevolve.core.lint.LintProject;
+import io.github.rsevolve.core.lint.Origin;
+import io.github.rsevolve.core.lint.Reporter;
+import io.github.rsevolve.core.lint.Rule;
+import io.github.rsevolve.core.lint.RuleInfo;
+import io.github.rsevolve.core.lint.Severity;
+import io.github.rsevolve.core.sql.SourceFile;
+import java.nio.file.Path;
+
+@RuleInfo(id = "RS005", name = "empty-file", severity = Severity.WARNING,
+        summary = "An absolute-model or ETL file, or a configured folder, with no SQL statement in it.",
+        why = "An empty file or folder is usually a mistake: content lost in a merge, or the wrong path configured.",
+        fix = "Add the SQL that belongs there, or delete the file or folder.")
+public final class EmptyFileRule implements Rule {
+
+    @Override
+    public void checkProject(LintProject project, Reporter reporter) {
+        ProjectScripts.all(project)
+                .filter(s -> s.origin() != Origin.INCREMENTAL && s.script().isEmpty()
+                        && s.script().problems().isEmpty())
+                .forEach(s -> reporter.report(s.file(), 0, "The file holds no SQL statement.",
+                        "Add the SQL that belongs there, or delete the file."));
+        for (Path folder : project.emptyFolders()) {
+            reporter.report(SourceFile.of(folder, SourceFile.displayPath(project.baseDir(), folder), ""), 0,
+                    "The folder exists but holds no .sql file.",
+                    "Add the SQL files, delete the folder, or point the plugin at the right folder.");
+        }
+    }
+}

@@ -1,0 +1,27 @@
+package io.github.rsevolve.core.lint.rules;
+
+import io.github.rsevolve.core.lint.Origin;
+import io.github.rsevolve.core.lint.Reporter;
+import io.github.rsevolve.core.lint.Rule;
+import io.github.rsevolve.core.lint.RuleInfo;
+import io.github.rsevolve.core.lint.Severity;
+import io.github.rsevolve.core.model.Grant;
+import io.github.rsevolve.core.parse.ParsedStatement;
+
+@RuleInfo(id = "RS703", name = "grant-all", severity = Severity.WARNING,
+        summary = "GRANT ALL [PRIVILEGES].",
+        why = "ALL on a table includes UPDATE, DELETE, DROP, ALTER and TRUNCATE (docs: GRANT): far more than "
+                + "readers or loaders need.",
+        fix = "Grant the privileges the grantee needs, e.g. SELECT for readers, SELECT, INSERT for loaders.")
+public final class GrantAllRule implements Rule {
+
+    @Override
+    public void checkStatement(Origin origin, ParsedStatement statement, Reporter reporter) {
+        Grant grant = statement.grant();
+        if (grant != null && !grant.revoke() && !grant.privileges().isEmpty()
+                && grant.privileges().get(0).startsWith("ALL")) {
+            reporter.report(statement.statement(), "The GRANT gives ALL privileges on " + grant.objectType()
+                    + " to " + String.join(", ", grant.grantees()) + ".");
+        }
+    }
+}

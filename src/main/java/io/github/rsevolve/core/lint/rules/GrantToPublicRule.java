@@ -1,0 +1,25 @@
+package io.github.rsevolve.core.lint.rules;
+
+import io.github.rsevolve.core.lint.Origin;
+import io.github.rsevolve.core.lint.Reporter;
+import io.github.rsevolve.core.lint.Rule;
+import io.github.rsevolve.core.lint.RuleInfo;
+import io.github.rsevolve.core.lint.Severity;
+import io.github.rsevolve.core.model.Grant;
+import io.github.rsevolve.core.parse.ParsedStatement;
+
+@RuleInfo(id = "RS702", name = "grant-to-public", severity = Severity.WARNING,
+        summary = "GRANT ... TO PUBLIC.",
+        why = "PUBLIC is every user of the cluster, present and future, including service accounts of other teams.",
+        fix = "Grant to a group or role that holds exactly the users who need access.")
+public final class GrantToPublicRule implements Rule {
+
+    @Override
+    public void checkStatement(Origin origin, ParsedStatement statement, Reporter reporter) {
+        Grant grant = statement.grant();
+        if (grant != null && !grant.revoke() && grant.grantees().contains("public")) {
+            reporter.report(statement.statement(), "The GRANT gives " + String.join(", ", grant.privileges())
+                    + " to PUBLIC.");
+        }
+    }
+}

@@ -1,0 +1,58 @@
+package io.github.rsevolve.core.lint.rules;
+
+import io.github.rsevolve.core.lint.Changeset;
+import io.github.rsevolve.core.lint.Reporter;
+import io.github.rsevolve.core.lint.Rule;
+import io.github.rsevolve.core.lint.RuleInfo;
+import io.github.rsevolve.core.lint.Severity;
+import io.github.rsevolve.core.parse.AlterTable;
+import io.github.rsevolve.core.parse.ParsedStatement;
+import java.util.List;
+
+@RuleInfo(id = "RS201", name = "non-transactional-mix", severity = Severity.ERROR,
+        summary = "A changeset that mixes a statement Redshift cannot run in a transaction block with others.",
+        why = "ALTER TABLE ... ALTER COLUMN ... TYPE, ALTER TABLE APPEND, VACUUM, CREATE/ALTER/DROP EXTERNAL TABLE "
+                + "and CREATE/DROP LIBRARY cannot run inside a transaction block (docs of each statement); Flyway "
+                + "runs a changeset in one transaction, so the changeset fails, or runs without one and is no longer "
+                + "atomic.",
+        fix = "Move the statement into a changeset of its own.")
+public final class NonTransactionalMixRule implements Rule {
+
+    @Override
+    public void checkChangeset(Changeset changeset, Reporter reporter) {
+        List<ParsedStatement> statements = changeset.script().statements();
+        if (statements.size() < 2) {
+            return;
+        }
+        for (ParsedStatement statement : statements) {
+            String what = nonTransactional(statement);
+            if (what != null) {
+                reporter.report(statement.statement(), what + " cannot run in a transaction block, and this "
+                        + "changeset has " + (statements.size() - 1) + " other statement(s).");
+            }
+        }
+    }
+
+    /** What kind of non-transactional statement this is, or null. */
+    static String nonTransactional(ParsedStatement statement) {
+        AlterTable alter = statement.alter();
+        if (alter != null && alter.has(AlterTable.ActionType.ALTER_COLUMN_TYPE)) {
+            return "ALTER TABLE ... ALTER COLUMN ... TYPE";
+        }
+        if (alter != null && alter.has(AlterTable.ActionType.APPEND)) {
+            return "ALTER TABLE APPEND";
+        }
+        return switch (statement.kind()) {
+            case VACUUM -> "VACUUM";
+            case CREATE_EXTERNAL_TABLE -> "CREATE EXTERNAL TABLE";
+            case ALTER_EXTERNAL_TABLE -> "ALTER EXTERNAL TABLE";
+            case CREATE_LIBRARY -> "CREATE LIBRARY";
+            case DROP -> switch (statement.drop().objectType()) {
+                case "EXTERNAL TABLE" -> "DROP EXTERNAL TABLE";
+                case "LIBRARY" -> "DROP LIBRARY";
+                default -> null;
+            };
+            default -> null;
+        };
+    }
+}

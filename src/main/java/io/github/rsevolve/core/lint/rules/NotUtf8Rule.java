@@ -1,0 +1,22 @@
+package io.github.rsevolve.core.lint.rules;
+
+import io.github.rsevolve.core.lint.LintProject;
+import io.github.rsevolve.core.lint.Reporter;
+import io.github.rsevolve.core.lint.Rule;
+import io.github.rsevolve.core.lint.RuleInfo;
+import io.github.rsevolve.core.lint.Severity;
+import io.github.rsevolve.core.sql.SqlProblem;
+
+@RuleInfo(id = "RS002", name = "not-utf8", severity = Severity.WARNING,
+        summary = "A file that is not valid UTF-8 (read as ISO-8859-1 instead).",
+        why = "Redshift stores text as UTF-8; string literals in another encoding load different characters than "
+                + "the author saw.",
+        fix = "Save the file as UTF-8.")
+public final class NotUtf8Rule implements Rule {
+
+    @Override
+    public void checkProject(LintProject project, Reporter reporter) {
+        ProjectScripts.problems(project, SqlProblem.Kind.NOT_UTF8)
+                .forEach(p -> reporter.report(p.file(), p.offset(), p.message(), p.fix()));
+    }
+}

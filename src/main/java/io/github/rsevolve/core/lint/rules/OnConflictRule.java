@@ -1,0 +1,31 @@
+package io.github.rsevolve.core.lint.rules;
+
+import io.github.rsevolve.core.lint.Origin;
+import io.github.rsevolve.core.lint.Reporter;
+import io.github.rsevolve.core.lint.Rule;
+import io.github.rsevolve.core.lint.RuleInfo;
+import io.github.rsevolve.core.lint.Severity;
+import io.github.rsevolve.core.parse.ParsedStatement;
+import io.github.rsevolve.core.parse.StatementKind;
+import io.github.rsevolve.core.sql.SqlStatement;
+
+@RuleInfo(id = "RS106", name = "on-conflict", severity = Severity.ERROR,
+        summary = "INSERT ... ON CONFLICT (upsert).",
+        why = "Redshift does not support ON CONFLICT, and would not detect a conflict anyway: it does not enforce "
+                + "unique or primary keys.",
+        fix = "Use MERGE, or DELETE the matching rows and INSERT in one transaction.")
+public final class OnConflictRule implements Rule {
+
+    @Override
+    public void checkStatement(Origin origin, ParsedStatement statement, Reporter reporter) {
+        if (statement.kind() != StatementKind.INSERT) {
+            return;
+        }
+        SqlStatement sql = statement.statement();
+        for (int i = 0; i < sql.tokens().size() - 1; i++) {
+            if (sql.startsWith(i, "on", "conflict")) {
+                reporter.report(sql, sql.token(i).offset(), "The INSERT has an ON CONFLICT clause.");
+            }
+        }
+    }
+}

@@ -1,0 +1,27 @@
+package io.github.rsevolve.core.lint.rules;
+
+import io.github.rsevolve.core.lint.Origin;
+import io.github.rsevolve.core.lint.Reporter;
+import io.github.rsevolve.core.lint.Rule;
+import io.github.rsevolve.core.lint.RuleInfo;
+import io.github.rsevolve.core.lint.Severity;
+import io.github.rsevolve.core.model.Table;
+import io.github.rsevolve.core.parse.ParsedStatement;
+
+@RuleInfo(id = "RS104", name = "postgres-table-clause", severity = Severity.ERROR,
+        summary = "PARTITION BY, INHERITS, TABLESPACE, WITH (...) or ON COMMIT in CREATE TABLE.",
+        why = "Redshift has no table partitioning, inheritance or tablespaces (docs: Unsupported PostgreSQL "
+                + "features); CREATE TABLE fails.",
+        fix = "Remove the clause; distribute with DISTSTYLE/DISTKEY and order with SORTKEY instead.")
+public final class PostgresTableClauseRule implements Rule {
+
+    @Override
+    public void checkStatement(Origin origin, ParsedStatement statement, Reporter reporter) {
+        if (statement.definition() instanceof Table table) {
+            for (Table.Clause clause : table.postgresClauses()) {
+                reporter.report(statement.statement(), clause.offset(),
+                        "CREATE TABLE " + table.name() + " has a " + clause.keyword() + " clause.");
+            }
+        }
+    }
+}

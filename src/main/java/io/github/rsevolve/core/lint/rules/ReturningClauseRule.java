@@ -1,0 +1,30 @@
+package io.github.rsevolve.core.lint.rules;
+
+import io.github.rsevolve.core.lint.Origin;
+import io.github.rsevolve.core.lint.Reporter;
+import io.github.rsevolve.core.lint.Rule;
+import io.github.rsevolve.core.lint.RuleInfo;
+import io.github.rsevolve.core.lint.Severity;
+import io.github.rsevolve.core.parse.ParsedStatement;
+import io.github.rsevolve.core.parse.StatementKind;
+import io.github.rsevolve.core.sql.Token;
+
+@RuleInfo(id = "RS105", name = "returning-clause", severity = Severity.ERROR,
+        summary = "INSERT, UPDATE or DELETE ... RETURNING.",
+        why = "Redshift does not support RETURNING; the statement fails.",
+        fix = "Run a SELECT after the change to read the affected rows.")
+public final class ReturningClauseRule implements Rule {
+
+    @Override
+    public void checkStatement(Origin origin, ParsedStatement statement, Reporter reporter) {
+        StatementKind kind = statement.kind();
+        if (kind != StatementKind.INSERT && kind != StatementKind.UPDATE && kind != StatementKind.DELETE) {
+            return;
+        }
+        for (Token token : statement.statement().tokens()) {
+            if (token.is("returning")) {
+                reporter.report(statement.statement(), token.offset(), "The statement has a RETURNING clause.");
+            }
+        }
+    }
+}

@@ -1,0 +1,22 @@
+package io.github.rsevolve.core.lint.rules;
+
+import io.github.rsevolve.core.lint.LintProject;
+import io.github.rsevolve.core.lint.Reporter;
+import io.github.rsevolve.core.lint.Rule;
+import io.github.rsevolve.core.lint.RuleInfo;
+import io.github.rsevolve.core.lint.Severity;
+import io.github.rsevolve.core.sql.SqlProblem;
+
+@RuleInfo(id = "RS003", name = "unterminated-literal", severity = Severity.ERROR,
+        summary = "A string, quoted identifier, dollar-quoted body or block comment that never ends.",
+        why = "Redshift reads everything after the opening quote as part of it, so the following statements "
+                + "never run, or the statement fails.",
+        fix = "Close the quote, dollar quote or comment.")
+public final class UnterminatedLiteralRule implements Rule {
+
+    @Override
+    public void checkProject(LintProject project, Reporter reporter) {
+        ProjectScripts.problems(project, SqlProblem.Kind.UNTERMINATED)
+                .forEach(p -> reporter.report(p.file(), p.offset(), p.message(), p.fix()));
+    }
+}

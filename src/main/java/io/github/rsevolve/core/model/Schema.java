@@ -1,0 +1,12 @@
+package io.github.rsevolve.core.model;
+
+import io.github.rsevolve.core.sql.SqlStatement;
+
+/** A schema; an external schema (Redshift Spectrum, federated) holds tables the model does not define. */
+public record Schema(ObjectName name, boolean external, SqlStatement source) implements SchemaObject {
+
+    @Override
+    public String kind() {
+        return external ? "external schema" : "schema";
+    }
+}

@@ -1,0 +1,29 @@
+package io.github.rsevolve.core.parse;
+
+import io.github.rsevolve.core.model.ObjectName;
+import java.util.List;
+
+/** An ALTER TABLE and its actions. */
+public record AlterTable(ObjectName table, List<Action> actions) {
+
+    public enum ActionType {
+        ADD_COLUMN, DROP_COLUMN, RENAME_TABLE, RENAME_COLUMN, ALTER_COLUMN_TYPE, ALTER_COLUMN_ENCODE,
+        ALTER_DISTSTYLE, ALTER_DISTKEY, ALTER_SORTKEY, ALTER_ENCODE, APPEND, ADD_CONSTRAINT, DROP_CONSTRAINT,
+        OWNER, OTHER
+    }
+
+    /**
+     * One action.
+     *
+     * @param subject the column, constraint, new table name or APPEND source, depending on the type
+     * @param detail  the new column name, new type, or other detail; may be null
+     * @param cascade whether the action ends in CASCADE
+     * @param offset  character offset of the action in the file
+     */
+    public record Action(ActionType type, String subject, String detail, boolean cascade, int offset) {
+    }
+
+    public boolean has(ActionType type) {
+        return actions.stream().anyMatch(a -> a.type() == type);
+    }
+}

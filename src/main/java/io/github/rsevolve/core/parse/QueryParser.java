@@ -1,0 +1,244 @@
+package io.github.rsevolve.core.parse;
+
+import io.github.rsevolve.core.model.ObjectName;
+import io.github.rsevolve.core.sql.SqlProblem;
+import io.github.rsevolve.core.sql.SqlStatement;
+import io.github.rsevolve.core.sql.Token;
+import io.github.rsevolve.core.sql.TokenType;
+import java.util.Arrays;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.TimeoutException;
+import net.sf.jsqlparser.JSQLParserException;
+import net.sf.jsqlparser.parser.CCJSqlParser;
+import net.sf.jsqlparser.parser.CCJSqlParserConstants;
+import net.sf.jsqlparser.parser.CCJSqlParserUtil;
+import net.sf.jsqlparser.parser.ParseException;
+import net.sf.jsqlparser.parser.ParserKeywordsUtils;
+import net.sf.jsqlparser.statement.Statement;
+import net.sf.jsqlparser.util.TablesNamesFinder;
+
+/**
+ * Parses queries and DML with JSqlParser, bounded by a timeout (JSqlParser has inputs that take exponential time).
+ *
+ * <p>JSqlParser does not see the source text itself but a same-length copy in which comments, line breaks and the
+ * Redshift-only words it does not know are blanked. Same length means every JSqlParser column is an offset into the
+ * source, so errors stay exactly located; no line breaks means JSqlParser's habit of ending a statement at a run of
+ * blank lines can never truncate one.
+ */
+final class QueryParser {
+
+    record Result(Statement statement, Set<ObjectName> references, SqlProblem problem) {
+    }
+
+    private final ExecutorService executor;
+    private final long timeoutMillis;
+
+    QueryParser(ExecutorService executor, long timeoutMillis) {
+        this.executor = executor;
+        this.timeoutMillis = timeoutMillis;
+    }
+
+    /** Parses tokens [from, to) of the statement. */
+    Result parse(SqlStatement source, int from, int to) {
+        List<Token> tokens = source.tokens().subList(from, to);
+        if (tokens.isEmpty()) {
+            return new Result(null, Set.of(), problem(source, source.endOffset(), "The query is missing."));
+        }
+        int base = tokens.get(0).offset();
+        char[] text = new char[tokens.get(tokens.size() - 1).end() - base];
+        Arrays.fill(text, ' ');
+        Set<String> tempTables = new HashSet<>();
+        for (int i = 0; i < tokens.size(); i++) {
+            Token token = tokens.get(i);
+            if (isBlankedForJsqlParser(tokens, i)) {
+                continue;
+            }
+            String value = token.text();
+            String alias = aliasFor(tokens, i);
+            if (alias != null) {
+                value = alias;
+            } else if (token.type() == TokenType.WORD && value.startsWith("#")) {
+                // Redshift's #temp tables: JSqlParser does not take '#', so it sees '_' and the name is mapped back.
+                tempTables.add(value.substring(1).toLowerCase());
+                value = "_" + value.substring(1);
+            }
+            value.getChars(0, value.length(), text, token.offset() - base);
+        }
+        String parseText = new String(text);
+        CCJSqlParser parser = CCJSqlParserUtil.newParser(parseText)
+                .withTimeOut(timeoutMillis)
+                .withBackslashEscapeCharacter(true);
+        try {
+            Statement statement = CCJSqlParserUtil.parseStatement(parser, executor);
+            net.sf.jsqlparser.parser.Token rest = parser.getNextToken();
+            if (rest != null && rest.kind != CCJSqlParserConstants.EOF && !";".equals(rest.image)) {
+                return new Result(null, Set.of(), problem(source, base + offsetOf(parseText, rest),
+                        "Cannot parse this statement: unexpected '" + rest.image + "'."));
+            }
+            return new Result(statement, references(statement, source, from, to, tempTables), null);
+        } catch (JSQLParserException e) {
+            return new Result(null, Set.of(), failure(source, base, parseText, e));
+        } catch (RuntimeException | StackOverflowError e) {
+            return new Result(null, Set.of(), problem(source, base,
+                    "Cannot parse this statement: the parser failed (" + e.getClass().getSimpleName() + ")."));
+        }
+    }
+
+    private SqlProblem failure(SqlStatement source, int base, String parseText, JSQLParserException e) {
+        Throwable cause = e.getCause();
+        while (cause != null && !(cause instanceof ParseException) && !(cause instanceof TimeoutException)
+                && cause.getCause() != null && cause.getCause() != cause) {
+            cause = cause.getCause();
+        }
+        if (cause instanceof TimeoutException) {
+            return problem(source, base, "Cannot parse this statement within " + timeoutMillis
+                    + " ms; it was skipped (the parser has inputs that take very long).");
+        }
+        if (cause instanceof ParseException parseException && parseException.currentToken != null) {
+            net.sf.jsqlparser.parser.Token bad = parseException.currentToken.next != null
+                    ? parseException.currentToken.next : parseException.currentToken;
+            String near = bad.kind == CCJSqlParserConstants.EOF ? "the end of the statement" : "'" + bad.image + "'";
+            return problem(source, base + offsetOf(parseText, bad), "Cannot parse this statement near " + near + ".");
+        }
+        return problem(source, base, "Cannot parse this statement.");
+    }
+
+    /** The offset in the parse text of a JSqlParser token, from its 1-based line and column. */
+    private static int offsetOf(String parseText, net.sf.jsqlparser.parser.Token token) {
+        int offset = 0;
+        for (int line = 1; line < token.beginLine; line++) {
+            int lineBreak = parseText.indexOf('\n', offset);
+            if (lineBreak < 0) {
+                break;
+            }
+            offset = lineBreak + 1;
+        }
+        return Math.min(parseText.length(), offset + Math.max(0, token.beginColumn - 1));
+    }
+
+    /**
+     * Tokens JSqlParser does not take and that do not change what a query reads: APPROXIMATE before COUNT or
+     * PERCENTILE_DISC (Redshift's approximate aggregates), the AT index of PartiQL's FROM c.array AS x AT i, and the
+     * [n] subscript of SUPER navigation such as orders[0].id (docs: Querying semistructured data).
+     */
+    private static boolean isBlankedForJsqlParser(List<Token> tokens, int i) {
+        Token token = tokens.get(i);
+        Token next = i + 1 < tokens.size() ? tokens.get(i + 1) : null;
+        Token previous = i > 0 ? tokens.get(i - 1) : null;
+        if (token.is("approximate")) {
+            return next != null && (next.is("count") || next.is("percentile_disc"));
+        }
+        if (token.is("at")) {
+            return next != null && next.isIdentifier() && !next.is("time");
+        }
+        if (previous != null && previous.is("at") && token.isIdentifier() && !token.is("time")) {
+            return isBlankedForJsqlParser(tokens, i - 1);
+        }
+        return isInSubscriptBeforeDot(tokens, i);
+    }
+
+    /** Whether the token is part of a [...] subscript that a '.' follows. */
+    private static boolean isInSubscriptBeforeDot(List<Token> tokens, int i) {
+        int open = i;
+        while (open >= 0 && !tokens.get(open).isSymbol("[") && i - open < 8) {
+            if (tokens.get(open).isSymbol("]") && open != i) {
+                return false;
+            }
+            open--;
+        }
+        if (open < 1 || !tokens.get(open).isSymbol("[") || !tokens.get(open - 1).isIdentifier()
+                && !tokens.get(open - 1).isSymbol("]")) {
+            return false;
+        }
+        int close = i;
+        while (close < tokens.size() && !tokens.get(close).isSymbol("]")) {
+            close++;
+        }
+        int after = close + 1;
+        while (after < tokens.size() && tokens.get(after).isSymbol("[")) {
+            while (after < tokens.size() && !tokens.get(after).isSymbol("]")) {
+                after++;
+            }
+            after++;
+        }
+        return after < tokens.size() && tokens.get(after).isSymbol(".");
+    }
+
+    /**
+     * An alias that JSqlParser reserves but Redshift accepts (AS user, AS start, AS output): JSqlParser sees a
+     * placeholder name of the same length instead. Alias names never change what a query reads.
+     */
+    private static String aliasFor(List<Token> tokens, int i) {
+        Token token = tokens.get(i);
+        if (token.type() != TokenType.WORD || i == 0 || !tokens.get(i - 1).is("as")
+                || !RESERVED_ALIASES.contains(token.text().toUpperCase(java.util.Locale.ROOT))) {
+            return null;
+        }
+        Token next = i + 1 < tokens.size() ? tokens.get(i + 1) : null;
+        if (next != null && !next.isSymbol(",") && !next.isSymbol(")") && !next.is("from")) {
+            return null;
+        }
+        return "a" + "_".repeat(token.text().length() - 1);
+    }
+
+    private static final Set<String> RESERVED_ALIASES =
+            Set.copyOf(ParserKeywordsUtils.getReservedKeywords(ParserKeywordsUtils.RESTRICTED_ALIAS));
+
+    private static Set<ObjectName> references(Statement statement, SqlStatement source, int from, int to,
+                                              Set<String> tempTables) {
+        Set<String> cteNames = cteNames(source, from, to);
+        Set<ObjectName> references = new TreeSet<>();
+        Set<String> found;
+        try {
+            found = new TablesNamesFinder<>().getTables(statement);
+        } catch (RuntimeException e) {
+            // TablesNamesFinder throws on a few statement types it does not visit; they reference nothing we check.
+            return references;
+        }
+        for (String table : found) {
+            ObjectName name = ObjectName.parse(table);
+            if (!name.isQualified() && cteNames.contains(name.name())) {
+                continue;
+            }
+            if (!name.isQualified() && name.name().startsWith("_") && tempTables.contains(name.name().substring(1))) {
+                name = new ObjectName(null, "#" + name.name().substring(1));
+            }
+            references.add(name);
+        }
+        return references;
+    }
+
+    /** Names defined by WITH: an identifier followed by AS ( or (columns) AS (, after WITH, RECURSIVE or a comma. */
+    private static Set<String> cteNames(SqlStatement source, int from, int to) {
+        Set<String> names = new HashSet<>();
+        List<Token> tokens = source.tokens();
+        for (int i = Math.max(from, 1); i < to - 2; i++) {
+            Token before = tokens.get(i - 1);
+            if (!tokens.get(i).isIdentifier()
+                    || !(before.is("with") || before.is("recursive") || before.isSymbol(","))) {
+                continue;
+            }
+            int next = i + 1;
+            if (tokens.get(next).isSymbol("(")) {
+                while (next < to && !tokens.get(next).isSymbol(")")) {
+                    next++;
+                }
+                next++;
+            }
+            if (next + 1 < to && tokens.get(next).is("as") && tokens.get(next + 1).isSymbol("(")) {
+                names.add(tokens.get(i).identifier());
+            }
+        }
+        return names;
+    }
+
+    private static SqlProblem problem(SqlStatement source, int offset, String message) {
+        return new SqlProblem(SqlProblem.Kind.UNPARSED_STATEMENT, source.file(), offset, message,
+                "Check the syntax against the Redshift SQL reference; if Redshift accepts it, suppress the finding"
+                        + " with -- redshift:lint ignore unparsed-statement <reason>.");
+    }
+}

@@ -1,0 +1,445 @@
+package io.github.rsevolve.core.parse;
+
+import io.github.rsevolve.core.model.Comment;
+import io.github.rsevolve.core.model.Grant;
+import io.github.rsevolve.core.model.ObjectName;
+import io.github.rsevolve.core.model.Routine;
+import io.github.rsevolve.core.model.Schema;
+import io.github.rsevolve.core.model.SchemaObject;
+import io.github.rsevolve.core.model.Table;
+import io.github.rsevolve.core.model.View;
+import io.github.rsevolve.core.sql.SqlProblem;
+import io.github.rsevolve.core.sql.SqlStatement;
+import io.github.rsevolve.core.sql.Token;
+import io.github.rsevolve.core.sql.TokenType;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Set;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+
+/**
+ * The Redshift dialect: classifies each statement by its leading keywords, parses Redshift DDL (tables with their
+ * physical attributes, views, ALTER TABLE, GRANT, COMMENT, DROP) and Redshift-only statements (COPY, UNLOAD, VACUUM,
+ * external schemas and tables, libraries) itself, and hands queries and DML to JSqlParser. A statement it cannot
+ * understand comes back with a located problem, never an exception. Thread-safe.
+ */
+public final class RedshiftParser implements AutoCloseable {
+
+    /** Default bound on one JSqlParser run. */
+    public static final long DEFAULT_TIMEOUT_MILLIS = 1000;
+
+    private final ExecutorService executor;
+    private final QueryParser queries;
+
+    public RedshiftParser(long timeoutMillis) {
+        this.executor = Executors.newCachedThreadPool(runnable -> {
+            Thread thread = new Thread(runnable, "redshift-sql-parser");
+            thread.setDaemon(true);
+            return thread;
+        });
+        this.queries = new QueryParser(executor, timeoutMillis);
+    }
+
+    @Override
+    public void close() {
+        executor.shutdownNow();
+    }
+
+    public ParsedStatement parse(SqlStatement statement) {
+        Builder result = new Builder(statement);
+        try {
+            dispatch(new TokenCursor(statement, 0), result);
+        } catch (TokenCursor.SyntaxError e) {
+            result.problems.add(new SqlProblem(SqlProblem.Kind.UNPARSED_STATEMENT, statement.file(), e.offset,
+                    "Cannot parse this " + result.describe() + ": " + e.getMessage() + ".",
+                    "Check the syntax against the Redshift SQL reference for this statement."));
+        }
+        return result.build();
+    }
+
+    private void dispatch(TokenCursor cursor, Builder result) {
+        Token first = cursor.peek();
+        String word = first.type() == TokenType.WORD ? first.identifier() : first.text();
+        switch (word) {
+            case "create" -> create(cursor, result);
+            case "alter" -> alter(cursor, result);
+            case "drop" -> drop(cursor, result);
+            case "grant", "revoke" -> grant(cursor, result);
+            case "comment" -> comment(cursor, result);
+            case "select", "with", "(", "values" -> query(result, StatementKind.SELECT, 0);
+            case "insert" -> query(result, StatementKind.INSERT, 0);
+            case "update" -> query(result, StatementKind.UPDATE, 0);
+            case "delete" -> query(result, StatementKind.DELETE, 0);
+            case "merge" -> query(result, StatementKind.MERGE, 0);
+            case "truncate" -> {
+                cursor.next();
+                cursor.accept("table");
+                result.kind = StatementKind.TRUNCATE;
+                result.target = cursor.qualifiedName();
+                result.references.add(result.target);
+            }
+            case "copy" -> {
+                cursor.next();
+                result.kind = StatementKind.COPY;
+                result.target = cursor.qualifiedName();
+                result.references.add(result.target);
+            }
+            case "unload" -> result.kind = StatementKind.UNLOAD;
+            case "vacuum" -> result.kind = StatementKind.VACUUM;
+            case "analyze", "analyse" -> result.kind = StatementKind.ANALYZE;
+            case "lock" -> {
+                cursor.next();
+                cursor.accept("table");
+                result.kind = StatementKind.LOCK;
+                do {
+                    result.references.add(cursor.qualifiedName());
+                } while (cursor.acceptSymbol(","));
+                result.target = result.references.get(0);
+            }
+            case "begin", "start", "commit", "end", "rollback", "abort" -> result.kind = StatementKind.TRANSACTION;
+            case "set", "reset", "show" -> result.kind = StatementKind.SESSION;
+            case "call" -> result.kind = StatementKind.CALL;
+            case "explain" -> query(result, StatementKind.OTHER, explainedStatementStart(cursor));
+            // Redshift statements with nothing to model: cursors, prepared statements, MV refresh, policies, etc.
+            case "cancel", "close", "declare", "fetch", "prepare", "execute", "deallocate", "refresh", "attach",
+                 "detach", "use", "desc", "describe" -> result.kind = StatementKind.OTHER;
+            default -> query(result, StatementKind.UNKNOWN, 0);
+        }
+    }
+
+    private static int explainedStatementStart(TokenCursor cursor) {
+        cursor.next();
+        cursor.accept("verbose");
+        return cursor.position();
+    }
+
+    private void query(Builder result, StatementKind kind, int from) {
+        result.kind = kind;
+        QueryParser.Result parsed = queries.parse(result.statement, from, result.statement.tokens().size());
+        if (parsed.problem() != null) {
+            result.problems.add(parsed.problem());
+        } else {
+            result.references.addAll(parsed.references());
+            if (kind == StatementKind.UNKNOWN) {
+                result.kind = StatementKind.OTHER;
+            }
+        }
+        Token target = targetOfDml(result.statement, kind);
+        if (target != null) {
+            result.target = new TokenCursor(result.statement, result.statement.tokens().indexOf(target))
+                    .qualifiedName();
+        }
+    }
+
+    /** The first token of the table an INSERT INTO / UPDATE / DELETE FROM / MERGE INTO writes. */
+    private static Token targetOfDml(SqlStatement statement, StatementKind kind) {
+        int at = switch (kind) {
+            case INSERT -> statement.indexOf("into", 0) + 1;
+            case UPDATE -> 1;
+            case DELETE -> statement.token(1) != null && statement.token(1).is("from") ? 2 : 1;
+            case MERGE -> statement.indexOf("into", 0) + 1;
+            default -> -1;
+        };
+        Token token = statement.token(at);
+        return at > 0 && token != null && token.isIdentifier() ? token : null;
+    }
+
+    private void create(TokenCursor cursor, Builder result) {
+        cursor.expect("create");
+        boolean orReplace = cursor.accept("or", "replace");
+        if (cursor.accept("schema")) {
+            result.kind = StatementKind.CREATE_SCHEMA;
+            cursor.accept("if", "not", "exists");
+            ObjectName name = cursor.accept("authorization") ? new ObjectName(null, cursor.identifier())
+                    : new ObjectName(null, cursor.identifier());
+            result.define(new Schema(name, false, result.statement));
+        } else if (cursor.accept("external", "schema")) {
+            result.kind = StatementKind.CREATE_EXTERNAL_SCHEMA;
+            cursor.accept("if", "not", "exists");
+            result.define(new Schema(new ObjectName(null, cursor.identifier()), true, result.statement));
+        } else if (cursor.accept("external", "table")) {
+            result.kind = StatementKind.CREATE_EXTERNAL_TABLE;
+            table(cursor, result, false, true);
+        } else if (cursor.is("local") || cursor.is("temp") || cursor.is("temporary") || cursor.is("table")) {
+            cursor.accept("local");
+            boolean temporary = cursor.accept("temp") || cursor.accept("temporary");
+            cursor.expect("table");
+            result.kind = StatementKind.CREATE_TABLE;
+            table(cursor, result, temporary, false);
+        } else if (cursor.accept("view")) {
+            result.kind = StatementKind.CREATE_VIEW;
+            view(cursor, result, orReplace, false);
+        } else if (cursor.accept("materialized", "view")) {
+            result.kind = StatementKind.CREATE_MATERIALIZED_VIEW;
+            view(cursor, result, orReplace, true);
+        } else if (cursor.accept("function") || cursor.accept("external", "function")) {
+            result.kind = StatementKind.CREATE_FUNCTION;
+            routine(cursor, result, false);
+        } else if (cursor.accept("procedure")) {
+            result.kind = StatementKind.CREATE_PROCEDURE;
+            routine(cursor, result, true);
+        } else if (cursor.is("index") || cursor.is("unique") && cursor.peek(1) != null
+                && cursor.peek(1).is("index")) {
+            result.kind = StatementKind.CREATE_INDEX;
+        } else if (cursor.is("trigger") || cursor.is("constraint") || cursor.is("event")) {
+            result.kind = StatementKind.CREATE_TRIGGER;
+        } else if (cursor.is("extension")) {
+            result.kind = StatementKind.CREATE_EXTENSION;
+        } else if (cursor.is("library")) {
+            result.kind = StatementKind.CREATE_LIBRARY;
+        } else if (cursor.is("user")) {
+            result.kind = StatementKind.CREATE_USER;
+        } else if (!cursor.atEnd() && cursor.peek().type() == TokenType.WORD) {
+            result.kind = StatementKind.CREATE_OTHER;
+        } else {
+            throw cursor.error("Expected what to create");
+        }
+    }
+
+    private void table(TokenCursor cursor, Builder result, boolean temporary, boolean external) {
+        TableParser.Parsed parsed = TableParser.parse(cursor, temporary, external);
+        Table table = parsed.table();
+        Set<ObjectName> references = Set.of();
+        if (parsed.queryStart() >= 0) {
+            result.kind = external ? StatementKind.CREATE_EXTERNAL_TABLE : StatementKind.CREATE_TABLE_AS;
+            references = queryReferences(result, parsed.queryStart(), result.statement.tokens().size());
+        } else if (table.like() != null) {
+            references = Set.of(table.like());
+        }
+        result.define(new Table(table.name(), table.columns(), table.constraints(), table.physical(),
+                table.temporary(), table.external(), table.ifNotExists(), table.like(), table.createdAs(),
+                references, table.postgresClauses(), result.statement));
+    }
+
+    private void view(TokenCursor cursor, Builder result, boolean orReplace, boolean materialized) {
+        cursor.accept("if", "not", "exists");
+        ObjectName name = cursor.qualifiedName();
+        if (cursor.isSymbol("(")) {
+            cursor.identifierList();
+        }
+        TableParser.Attributes attributes = new TableParser.Attributes();
+        if (materialized) {
+            TableParser.tableAttributes(attributes, cursor);
+        }
+        cursor.expect("as");
+        int queryStart = cursor.position();
+        int queryEnd = result.statement.tokens().size();
+        boolean lateBinding = false;
+        // WITH NO SCHEMA BINDING makes a late-binding view (docs: CREATE VIEW); Redshift does not check its references.
+        if (queryEnd - queryStart > 4 && result.statement.startsWith(queryEnd - 4, "with", "no", "schema", "binding")) {
+            lateBinding = true;
+            queryEnd -= 4;
+        }
+        Set<ObjectName> references = queryReferences(result, queryStart, queryEnd);
+        result.define(new View(name, materialized, lateBinding, orReplace, attributes.physical(),
+                attributes.autoRefresh, cursor.text(queryStart, queryEnd), references, result.statement));
+    }
+
+    private Set<ObjectName> queryReferences(Builder result, int from, int to) {
+        QueryParser.Result parsed = queries.parse(result.statement, from, to);
+        if (parsed.problem() != null) {
+            result.problems.add(parsed.problem());
+        }
+        result.references.addAll(parsed.references());
+        return parsed.references();
+    }
+
+    private static void routine(TokenCursor cursor, Builder result, boolean procedure) {
+        ObjectName name = cursor.qualifiedName();
+        int language = result.statement.indexOf("language", cursor.position());
+        String languageName = language >= 0 && result.statement.token(language + 1) != null
+                ? result.statement.token(language + 1).identifier() : null;
+        result.define(new Routine(name, procedure, languageName, result.statement));
+    }
+
+    private static void alter(TokenCursor cursor, Builder result) {
+        cursor.expect("alter");
+        if (cursor.accept("table")) {
+            result.kind = StatementKind.ALTER_TABLE;
+            cursor.accept("if", "exists");
+            result.target = cursor.qualifiedName();
+            result.alter = AlterTableParser.parse(cursor, result.target);
+        } else if (cursor.accept("external", "table")) {
+            result.kind = StatementKind.ALTER_EXTERNAL_TABLE;
+            result.target = cursor.qualifiedName();
+        } else if (cursor.accept("user")) {
+            result.kind = StatementKind.ALTER_USER;
+        } else {
+            result.kind = StatementKind.ALTER_OTHER;
+        }
+    }
+
+    private static void drop(TokenCursor cursor, Builder result) {
+        cursor.expect("drop");
+        result.kind = StatementKind.DROP;
+        String type = cursor.word();
+        if (type.equals("MATERIALIZED") || type.equals("EXTERNAL")) {
+            type += " " + cursor.word();
+        }
+        boolean ifExists = cursor.accept("if", "exists");
+        List<ObjectName> names = new ArrayList<>();
+        if (!cursor.atEnd()) {
+            do {
+                names.add(cursor.qualifiedName());
+                if (cursor.isSymbol("(")) {
+                    cursor.skipParenthesised();
+                }
+            } while (cursor.acceptSymbol(","));
+        }
+        boolean cascade = cursor.accept("cascade");
+        if (!cascade) {
+            cursor.accept("restrict");
+        }
+        result.drop = new Drop(type, List.copyOf(names), ifExists, cascade);
+        result.target = names.isEmpty() ? null : names.get(0);
+    }
+
+    /** GRANT and REVOKE in all Redshift forms: object privileges, ALL ... IN SCHEMA, column lists, roles. */
+    private static void grant(TokenCursor cursor, Builder result) {
+        boolean revoke = cursor.word().equals("REVOKE");
+        result.kind = revoke ? StatementKind.REVOKE : StatementKind.GRANT;
+        cursor.accept("grant", "option", "for");
+        List<String> privileges = new ArrayList<>();
+        while (!cursor.atEnd() && !cursor.is("on") && !cursor.is("to") && !cursor.is("from")) {
+            if (cursor.isSymbol("(")) {
+                cursor.skipParenthesised();
+            } else if (!cursor.acceptSymbol(",")) {
+                Token word = cursor.next();
+                String text = word.text().toUpperCase(Locale.ROOT);
+                if (!privileges.isEmpty() && !cursor.isSymbol(",") && !cursor.isSymbol("(") && !cursor.is("on")
+                        && !cursor.is("to") && !cursor.is("from") && word.type() == TokenType.WORD) {
+                    // Multi-word privileges such as CREATE MODEL or ALTER DEFAULT ...: join to the previous word.
+                    privileges.set(privileges.size() - 1, privileges.get(privileges.size() - 1) + " " + text);
+                } else {
+                    privileges.add(text);
+                }
+            }
+        }
+        String objectType = "ROLE";
+        List<ObjectName> objects = new ArrayList<>();
+        if (cursor.accept("on")) {
+            objectType = "TABLE";
+            if (cursor.peek() != null && cursor.peek().type() == TokenType.STRING) {
+                // GRANT ASSUMEROLE ON 'arn:aws:iam::...' TO ... FOR COPY: the object is an IAM role.
+                objectType = "IAM ROLE";
+                cursor.next();
+            } else if (cursor.is("all") && cursor.peek(1) != null
+                    && (cursor.peek(1).is("to") || cursor.peek(1).is("from"))) {
+                objectType = "ALL";
+                cursor.next();
+            } else if (cursor.is("all") && cursor.peek(1) != null && !cursor.peek(1).isSymbol(",")) {
+                StringBuilder type = new StringBuilder(cursor.word());
+                while (!cursor.atEnd() && !cursor.is("schema")) {
+                    type.append(' ').append(cursor.word());
+                }
+                cursor.expect("schema");
+                objectType = type + " SCHEMA";
+            } else if (isObjectTypeWord(cursor)) {
+                objectType = cursor.word();
+                if (objectType.equals("EXTERNAL") || objectType.equals("COPY")) {
+                    objectType += " " + cursor.word();
+                }
+            }
+            while (!cursor.atEnd() && !cursor.is("to") && !cursor.is("from")) {
+                objects.add(cursor.qualifiedName());
+                if (cursor.isSymbol("(")) {
+                    cursor.skipParenthesised();
+                }
+                if (!cursor.acceptSymbol(",")) {
+                    break;
+                }
+            }
+        }
+        List<String> grantees = new ArrayList<>();
+        if (cursor.accept("to") || cursor.accept("from")) {
+            do {
+                String prefix = cursor.accept("group") ? "group " : cursor.accept("role") ? "role " : "";
+                grantees.add(prefix + cursor.identifier());
+            } while (cursor.acceptSymbol(","));
+            // WITH GRANT OPTION, FOR COPY / UNLOAD / ALL, CASCADE, RESTRICT follow the grantees.
+        }
+        result.grant = new Grant(revoke, List.copyOf(privileges), objectType, List.copyOf(objects),
+                List.copyOf(grantees), result.statement);
+    }
+
+    private static boolean isObjectTypeWord(TokenCursor cursor) {
+        Token t = cursor.peek();
+        Token next = cursor.peek(1);
+        // A type word is followed by the object's name, not by a dot, comma or TO.
+        return t != null && t.type() == TokenType.WORD && next != null && next.isIdentifier()
+                && !next.is("to") && !next.is("from");
+    }
+
+    private static void comment(TokenCursor cursor, Builder result) {
+        cursor.expect("comment");
+        cursor.expect("on");
+        result.kind = StatementKind.COMMENT;
+        String type = cursor.word();
+        if (type.equals("MATERIALIZED")) {
+            type += " " + cursor.word();
+        }
+        ObjectName object;
+        if (type.equals("CONSTRAINT")) {
+            cursor.identifier();
+            cursor.expect("on");
+            object = cursor.qualifiedName();
+        } else if (type.equals("COLUMN")) {
+            // schema.table.column: the model keeps table.column.
+            List<String> parts = new ArrayList<>();
+            parts.add(cursor.identifier());
+            while (cursor.acceptSymbol(".")) {
+                parts.add(cursor.identifier());
+            }
+            String column = parts.remove(parts.size() - 1);
+            String table = String.join(".", parts);
+            object = new ObjectName(table, column);
+        } else {
+            object = cursor.qualifiedName();
+            if (cursor.isSymbol("(")) {
+                cursor.skipParenthesised();
+            }
+        }
+        cursor.expect("is");
+        Token text = cursor.next();
+        if (!text.is("null") && text.type() != TokenType.STRING && text.type() != TokenType.DOLLAR_STRING) {
+            throw new TokenCursor.SyntaxError("Expected a string or NULL after IS", text.offset());
+        }
+        result.target = object;
+        result.comment = new Comment(type, object, text.is("null") ? null : text.stringValue(), result.statement);
+    }
+
+    /** Collects what the parse found, then makes the immutable {@link ParsedStatement}. */
+    private static final class Builder {
+        final SqlStatement statement;
+        StatementKind kind = StatementKind.UNKNOWN;
+        ObjectName target;
+        SchemaObject definition;
+        AlterTable alter;
+        Drop drop;
+        Grant grant;
+        Comment comment;
+        final List<ObjectName> references = new ArrayList<>();
+        final List<SqlProblem> problems = new ArrayList<>();
+
+        Builder(SqlStatement statement) {
+            this.statement = statement;
+        }
+
+        void define(SchemaObject object) {
+            definition = object;
+            target = object.name();
+        }
+
+        String describe() {
+            return kind == StatementKind.UNKNOWN ? "statement"
+                    : kind.name().toLowerCase(Locale.ROOT).replace('_', ' ') + " statement";
+        }
+
+        ParsedStatement build() {
+            return new ParsedStatement(statement, kind, target, definition, alter, drop, grant, comment,
+                    Set.copyOf(references), List.copyOf(problems));
+        }
+    }
+}

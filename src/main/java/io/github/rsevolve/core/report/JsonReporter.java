@@ -1,0 +1,36 @@
+package io.github.rsevolve.core.report;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.github.rsevolve.core.lint.Finding;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+
+/** Writes findings as a JSON array of {rule, ruleId, severity, file, line, column, message}. */
+public final class JsonReporter {
+
+    static final ObjectMapper MAPPER = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
+
+    private JsonReporter() {
+    }
+
+    public static void write(List<Finding> findings, Path target) throws IOException {
+        ArrayNode array = MAPPER.createArrayNode();
+        for (Finding finding : findings) {
+            ObjectNode node = array.addObject();
+            node.put("rule", finding.rule());
+            node.put("ruleId", finding.ruleId());
+            node.put("severity", finding.severity().label());
+            node.put("file", finding.file());
+            node.put("line", finding.line());
+            node.put("column", finding.column());
+            node.put("message", finding.message());
+        }
+        Files.createDirectories(target.getParent());
+        MAPPER.writeValue(target.toFile(), array);
+    }
+}

@@ -1,0 +1,64 @@
+package io.github.rsevolve.core.report;
+
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.github.rsevolve.core.lint.Finding;
+import io.github.rsevolve.core.lint.Rule;
+import io.github.rsevolve.core.lint.RuleInfo;
+import io.github.rsevolve.core.lint.Severity;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+
+/** Writes findings as SARIF 2.1.0, so CI code scanning shows them inline. */
+public final class SarifReporter {
+
+    private static final String SCHEMA = "https://json.schemastore.org/sarif-2.1.0.json";
+
+    private SarifReporter() {
+    }
+
+    public static void write(List<Finding> findings, List<Rule> rules, String toolVersion, Path target)
+            throws IOException {
+        ObjectNode root = JsonReporter.MAPPER.createObjectNode();
+        root.put("$schema", SCHEMA);
+        root.put("version", "2.1.0");
+        ObjectNode run = root.putArray("runs").addObject();
+        ObjectNode driver = run.putObject("tool").putObject("driver");
+        driver.put("name", "redshift-maven-plugin");
+        driver.put("version", toolVersion);
+        driver.put("informationUri", "https://github.com/rsevolve/redshift-maven-plugin");
+        ArrayNode ruleNodes = driver.putArray("rules");
+        for (Rule rule : rules) {
+            RuleInfo info = rule.info();
+            ObjectNode node = ruleNodes.addObject();
+            node.put("id", info.name());
+            node.put("name", info.id());
+            node.putObject("shortDescription").put("text", info.summary());
+            node.putObject("fullDescription").put("text", info.why());
+            node.putObject("help").put("text", info.fix());
+            node.putObject("defaultConfiguration").put("level", level(info.severity()));
+        }
+        ArrayNode results = run.putArray("results");
+        for (Finding finding : findings) {
+            ObjectNode result = results.addObject();
+            result.put("ruleId", finding.rule());
+            result.put("level", level(finding.severity()));
+            result.putObject("message").put("text", finding.message());
+            ObjectNode location = result.putArray("locations").addObject().putObject("physicalLocation");
+            location.putObject("artifactLocation").put("uri", finding.file()).put("uriBaseId", "%SRCROOT%");
+            location.putObject("region").put("startLine", finding.line()).put("startColumn", finding.column());
+        }
+        Files.createDirectories(target.getParent());
+        JsonReporter.MAPPER.writeValue(target.toFile(), root);
+    }
+
+    private static String level(Severity severity) {
+        return switch (severity) {
+            case ERROR -> "error";
+            case WARNING -> "warning";
+            case INFO -> "note";
+        };
+    }
+}

@@ -1,0 +1,204 @@
+package io.github.rsevolve.core.sql;
+
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * Splits Redshift SQL text into tokens and comments. Knows Redshift's quoting: '' and \' inside strings (Redshift
+ * accepts a backslash escape in string literals), "" inside quoted identifiers, $$ and $tag$ bodies, -- comments and
+ * nested block comments. Never fails: an unterminated construct runs to the end of the text and is reported.
+ */
+final class SqlLexer {
+
+    record Result(List<Token> tokens, List<Comment> comments, List<SqlProblem> problems) {
+    }
+
+    private final SourceFile file;
+    private final String text;
+    private final int length;
+    private final List<Token> tokens = new ArrayList<>();
+    private final List<Comment> comments = new ArrayList<>();
+    private final List<SqlProblem> problems = new ArrayList<>();
+    private int pos;
+
+    private SqlLexer(SourceFile file) {
+        this.file = file;
+        this.text = file.text();
+        this.length = text.length();
+    }
+
+    static Result lex(SourceFile file) {
+        SqlLexer lexer = new SqlLexer(file);
+        lexer.run();
+        return new Result(lexer.tokens, lexer.comments, lexer.problems);
+    }
+
+    private void run() {
+        while (pos < length) {
+            char c = text.charAt(pos);
+            if (Character.isWhitespace(c) || c == '\u00a0') {
+                pos++;
+            } else if (c == '-' && peek(1) == '-') {
+                lineComment();
+            } else if (c == '/' && peek(1) == '*') {
+                blockComment();
+            } else if (c == '\'') {
+                quoted(TokenType.STRING, '\'', true, "string literal");
+            } else if (c == '"') {
+                quoted(TokenType.QUOTED_IDENTIFIER, '"', false, "quoted identifier");
+            } else if (c == '$') {
+                dollar();
+            } else if ((c == 'E' || c == 'e' || c == 'N' || c == 'n') && peek(1) == '\'') {
+                // E'...' escape string and N'...' national string: the prefix belongs to the literal.
+                int start = pos++;
+                quoted(TokenType.STRING, '\'', true, "string literal");
+                Token literal = tokens.remove(tokens.size() - 1);
+                tokens.add(new Token(TokenType.STRING, text.substring(start, literal.end()), start));
+            } else if (isWordStart(c) || (c == '#' && isWordPart(peek(1)))) {
+                // A leading # names a Redshift temporary table.
+                int start = pos++;
+                while (pos < length && isWordPart(text.charAt(pos))) {
+                    pos++;
+                }
+                add(TokenType.WORD, start);
+            } else if (isDigit(c) || (c == '.' && isDigit(peek(1)))) {
+                number();
+            } else if (c == ':' && peek(1) == ':') {
+                pos += 2;
+                add(TokenType.SYMBOL, pos - 2);
+            } else {
+                pos++;
+                add(TokenType.SYMBOL, pos - 1);
+            }
+        }
+    }
+
+    private char peek(int ahead) {
+        int at = pos + ahead;
+        return at < length ? text.charAt(at) : '\0';
+    }
+
+    private void add(TokenType type, int start) {
+        tokens.add(new Token(type, text.substring(start, pos), start));
+    }
+
+    private void lineComment() {
+        int start = pos;
+        while (pos < length && text.charAt(pos) != '\n' && text.charAt(pos) != '\r') {
+            pos++;
+        }
+        comments.add(new Comment(text.substring(start, pos), start));
+    }
+
+    private void blockComment() {
+        int start = pos;
+        int depth = 0;
+        while (pos < length) {
+            if (text.startsWith("/*", pos)) {
+                depth++;
+                pos += 2;
+            } else if (text.startsWith("*/", pos)) {
+                depth--;
+                pos += 2;
+                if (depth == 0) {
+                    comments.add(new Comment(text.substring(start, pos), start));
+                    return;
+                }
+            } else {
+                pos++;
+            }
+        }
+        comments.add(new Comment(text.substring(start, pos), start));
+        unterminated(start, "block comment", "*/");
+    }
+
+    private void quoted(TokenType type, char quote, boolean backslashEscapes, String what) {
+        int start = pos++;
+        while (pos < length) {
+            char c = text.charAt(pos);
+            if (backslashEscapes && c == '\\') {
+                pos += 2;
+            } else if (c == quote) {
+                if (peek(1) == quote) {
+                    pos += 2;
+                } else {
+                    pos++;
+                    add(type, start);
+                    return;
+                }
+            } else {
+                pos++;
+            }
+        }
+        pos = length;
+        add(type, start);
+        unterminated(start, what, String.valueOf(quote));
+    }
+
+    private void dollar() {
+        int start = pos;
+        int tagEnd = pos + 1;
+        if (isDigit(peek(1))) {
+            pos++;
+            while (pos < length && isDigit(text.charAt(pos))) {
+                pos++;
+            }
+            add(TokenType.PARAMETER, start);
+            return;
+        }
+        // A tag is $$ or $name$ where name starts like an identifier (PostgreSQL lexical rules, which Redshift follows).
+        if (tagEnd < length && isWordStart(text.charAt(tagEnd))) {
+            while (tagEnd < length && isWordPart(text.charAt(tagEnd)) && text.charAt(tagEnd) != '$') {
+                tagEnd++;
+            }
+        }
+        if (tagEnd >= length || text.charAt(tagEnd) != '$') {
+            pos++;
+            add(TokenType.SYMBOL, start);
+            return;
+        }
+        String tag = text.substring(start, tagEnd + 1);
+        int close = text.indexOf(tag, tagEnd + 1);
+        if (close < 0) {
+            pos = length;
+            add(TokenType.DOLLAR_STRING, start);
+            unterminated(start, "dollar-quoted body", tag);
+        } else {
+            pos = close + tag.length();
+            add(TokenType.DOLLAR_STRING, start);
+        }
+    }
+
+    private void number() {
+        int start = pos;
+        while (pos < length && (isDigit(text.charAt(pos)) || text.charAt(pos) == '.')) {
+            pos++;
+        }
+        if (pos < length && (text.charAt(pos) == 'e' || text.charAt(pos) == 'E')
+                && (isDigit(peek(1)) || ((peek(1) == '+' || peek(1) == '-') && isDigit(peek(2))))) {
+            pos += 2;
+            while (pos < length && isDigit(text.charAt(pos))) {
+                pos++;
+            }
+        }
+        add(TokenType.NUMBER, start);
+    }
+
+    private void unterminated(int start, String what, String closer) {
+        problems.add(new SqlProblem(SqlProblem.Kind.UNTERMINATED, file, start,
+                "Unterminated " + what + ": it starts here and never ends, so the rest of the file is swallowed by it.",
+                "Close it with " + closer + "."));
+    }
+
+    private static boolean isDigit(char c) {
+        return c >= '0' && c <= '9';
+    }
+
+    private static boolean isWordStart(char c) {
+        return Character.isLetter(c) || c == '_';
+    }
+
+    private static boolean isWordPart(char c) {
+        return Character.isLetterOrDigit(c) || c == '_' || c == '$';
+    }
+}

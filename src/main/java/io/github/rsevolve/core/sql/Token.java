@@ -1,0 +1,47 @@
+package io.github.rsevolve.core.sql;
+
+import java.util.Locale;
+
+/**
+ * One lexical token of a source file.
+ *
+ * @param offset character offset of the token's first character in the file
+ */
+public record Token(TokenType type, String text, int offset) {
+
+    public int end() {
+        return offset + text.length();
+    }
+
+    /** Whether this is the given keyword (case-insensitive). */
+    public boolean is(String keyword) {
+        return type == TokenType.WORD && text.equalsIgnoreCase(keyword);
+    }
+
+    public boolean isSymbol(String symbol) {
+        return type == TokenType.SYMBOL && text.equals(symbol);
+    }
+
+    public boolean isIdentifier() {
+        return type == TokenType.WORD || type == TokenType.QUOTED_IDENTIFIER;
+    }
+
+    /**
+     * The identifier's name as Redshift stores it: unquoted names fold to lower case; quoted names keep their text
+     * (Redshift also folds quoted names unless enable_case_sensitive_identifier is on).
+     */
+    public String identifier() {
+        if (type == TokenType.QUOTED_IDENTIFIER) {
+            return text.substring(1, text.length() - 1).replace("\"\"", "\"").toLowerCase(Locale.ROOT);
+        }
+        return text.toLowerCase(Locale.ROOT);
+    }
+
+    /** The value of a string literal without its quotes and escapes. */
+    public String stringValue() {
+        if (type != TokenType.STRING || text.length() < 2) {
+            return text;
+        }
+        return text.substring(1, text.length() - 1).replace("''", "'").replace("\\'", "'");
+    }
+}

@@ -1,0 +1,78 @@
+package io.github.rsevolve.core.lint;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.github.rsevolve.core.parse.RedshiftParser;
+import io.github.rsevolve.core.sql.SqlSourceReader;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.DynamicTest;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestFactory;
+import org.junit.jupiter.api.io.TempDir;
+
+/** Runs every case of every rule's sidecar file: the findings of the rule must be exactly the expected lines. */
+class RuleCasesTest {
+
+    @TempDir
+    Path temp;
+
+    @Test
+    void everyRuleHasMetadataAndBadAndGoodExamples() {
+        List<Rule> rules = Linter.rules();
+        assertTrue(rules.size() >= 25, "rules found by ServiceLoader: " + rules.size());
+        for (Rule rule : rules) {
+            RuleInfo info = rule.info();
+            assertNotNull(info, rule.getClass() + " lacks @RuleInfo");
+            assertTrue(info.name().matches("[a-z0-9]+(-[a-z0-9]+)*"), info.name() + " is not kebab-case");
+            List<RuleCases.Case> cases = RuleCases.of(rule);
+            assertTrue(cases.stream().anyMatch(c -> c.name().equals("bad")), info.name() + " has no bad case");
+            assertTrue(cases.stream().anyMatch(c -> c.name().equals("good")), info.name() + " has no good case");
+        }
+        assertEquals(rules.size(), rules.stream().map(r -> r.info().id()).distinct().count(), "rule ids are unique");
+        assertEquals(rules.size(), rules.stream().map(r -> r.info().name()).distinct().count(), "names are unique");
+    }
+
+    @TestFactory
+    Stream<DynamicTest> ruleCases() {
+        return Linter.rules().stream().flatMap(rule -> RuleCases.of(rule).stream()
+                .map(c -> DynamicTest.dynamicTest(rule.info().name() + ": " + c.name(), () -> check(rule, c))));
+    }
+
+    private void check(Rule rule, RuleCases.Case testCase) throws IOException {
+        Path base = Files.createTempDirectory(temp, "case");
+        Path redshift = base.resolve("src/main/redshift");
+        List<String> expected = new ArrayList<>(testCase.expectations().stream()
+                .map(e -> "src/main/redshift/" + e).toList());
+        for (RuleCases.CaseFile file : testCase.files()) {
+            Path target = redshift.resolve(file.path());
+            Files.createDirectories(target.getParent());
+            Files.writeString(target, file.content(),
+                    file.latin1() ? StandardCharsets.ISO_8859_1 : StandardCharsets.UTF_8);
+            for (int line : RuleCases.expectedLines(file)) {
+                expected.add("src/main/redshift/" + file.path() + ":" + line);
+            }
+        }
+        if ("bad".equals(testCase.name())) {
+            assertFalse(expected.isEmpty(), "a bad example must expect a finding");
+        }
+        LintResult result = Linter.run(new LintSettings(base, redshift.resolve("absolute"),
+                redshift.resolve("incremental"), redshift.resolve("etl"), Map.of(),
+                RedshiftParser.DEFAULT_TIMEOUT_MILLIS, SqlSourceReader.DEFAULT_MAX_FILE_BYTES, 1));
+        List<String> actual = result.findings().stream()
+                .filter(f -> f.rule().equals(rule.info().name()))
+                .map(f -> f.file() + ":" + f.line())
+                .sorted()
+                .toList();
+        assertEquals(expected.stream().sorted().toList(), actual, () -> "findings: " + result.findings());
+    }
+}
