@@ -302,19 +302,21 @@ public final class RedshiftParser implements AutoCloseable {
         result.kind = revoke ? StatementKind.REVOKE : StatementKind.GRANT;
         cursor.accept("grant", "option", "for");
         List<String> privileges = new ArrayList<>();
+        boolean samePrivilege = false;
         while (!cursor.atEnd() && !cursor.is("on") && !cursor.is("to") && !cursor.is("from")) {
             if (cursor.isSymbol("(")) {
                 cursor.skipParenthesised();
-            } else if (!cursor.acceptSymbol(",")) {
-                Token word = cursor.next();
-                String text = word.text().toUpperCase(Locale.ROOT);
-                if (!privileges.isEmpty() && !cursor.isSymbol(",") && !cursor.isSymbol("(") && !cursor.is("on")
-                        && !cursor.is("to") && !cursor.is("from") && word.type() == TokenType.WORD) {
-                    // Multi-word privileges such as CREATE MODEL or ALTER DEFAULT ...: join to the previous word.
-                    privileges.set(privileges.size() - 1, privileges.get(privileges.size() - 1) + " " + text);
+            } else if (cursor.acceptSymbol(",")) {
+                samePrivilege = false;
+            } else {
+                String word = cursor.next().text().toUpperCase(Locale.ROOT);
+                if (samePrivilege) {
+                    // Multi-word privileges: ALL PRIVILEGES, CREATE MODEL, ALTER DEFAULT ...
+                    privileges.set(privileges.size() - 1, privileges.get(privileges.size() - 1) + " " + word);
                 } else {
-                    privileges.add(text);
+                    privileges.add(word);
                 }
+                samePrivilege = true;
             }
         }
         String objectType = "ROLE";

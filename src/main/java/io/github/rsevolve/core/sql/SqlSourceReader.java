@@ -5,6 +5,7 @@ import java.nio.ByteBuffer;
 import java.nio.CharBuffer;
 import java.nio.charset.CharacterCodingException;
 import java.nio.charset.CharsetDecoder;
+import java.nio.charset.CoderResult;
 import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.AccessDeniedException;
@@ -127,25 +128,10 @@ public final class SqlSourceReader {
         return -1;
     }
 
+    /** The byte offset where the first malformed UTF-8 sequence starts: the decoder stops right there. */
     private static int firstInvalidUtf8(byte[] bytes) {
-        int low = 0;
-        int high = bytes.length;
-        // The longest valid prefix: decoding is monotone in the prefix length, up to a split multi-byte sequence.
-        while (low < high) {
-            int mid = (low + high + 1) >>> 1;
-            if (validUtf8Prefix(bytes, mid)) {
-                low = mid;
-            } else {
-                high = mid - 1;
-            }
-        }
-        return Math.min(low, bytes.length - 1);
-    }
-
-    private static boolean validUtf8Prefix(byte[] bytes, int length) {
-        CharsetDecoder decoder = utf8();
-        ByteBuffer in = ByteBuffer.wrap(bytes, 0, length);
-        CharBuffer out = CharBuffer.allocate(length + 1);
-        return !decoder.decode(in, out, false).isError();
+        ByteBuffer in = ByteBuffer.wrap(bytes);
+        CoderResult result = utf8().decode(in, CharBuffer.allocate(bytes.length + 1), true);
+        return result.isError() ? in.position() : bytes.length - 1;
     }
 }

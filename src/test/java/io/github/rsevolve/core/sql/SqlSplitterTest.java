@@ -1,0 +1,87 @@
+package io.github.rsevolve.core.sql;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.file.Path;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+class SqlSplitterTest {
+
+    private static SqlScript split(String text) {
+        return SqlSplitter.split(SourceFile.of(Path.of("t.sql"), "t.sql", text));
+    }
+
+    private static List<String> texts(SqlScript script) {
+        return script.statements().stream().map(SqlStatement::text).toList();
+    }
+
+    @Test
+    void splitsAtSemicolonsOutsideQuotesAndComments() {
+        SqlScript script = split("SELECT 'a;b', \"c;d\" FROM t; -- x; y\nSELECT 2 /* ; */;");
+        assertEquals(List.of("SELECT 'a;b', \"c;d\" FROM t", "SELECT 2"), texts(script));
+        assertTrue(script.problems().isEmpty());
+    }
+
+    @Test
+    void keepsExactLineAndColumnOfEveryStatement() {
+        SqlScript script = split("\n\n  CREATE TABLE a (id INT);\r\n\tSELECT 1;\rSELECT 2");
+        assertEquals(new SourcePosition(3, 3), script.statements().get(0).position());
+        assertEquals(new SourcePosition(4, 2), script.statements().get(1).position());
+        assertEquals(new SourcePosition(5, 1), script.statements().get(2).position());
+    }
+
+    @Test
+    void dollarQuotedBodiesKeepTheirSemicolons() {
+        String procedure = "CREATE PROCEDURE p() AS $body$\nBEGIN\n  INSERT INTO t VALUES (1);\nEND;\n$body$ "
+                + "LANGUAGE plpgsql";
+        SqlScript script = split(procedure + ";\nCALL p();");
+        assertEquals(List.of(procedure, "CALL p()"), texts(script));
+    }
+
+    @Test
+    void positionalParametersAreNotDollarQuotes() {
+        SqlScript script = split("CREATE FUNCTION f(int) RETURNS int STABLE AS $$ SELECT $1 + 1 $$ LANGUAGE sql;"
+                + " SELECT 1;");
+        assertEquals(2, script.statements().size());
+    }
+
+    @Test
+    void nestedBlockCommentsAndBackslashEscapes() {
+        SqlScript script = split("/* a /* b; */ c; */ SELECT 'it\\'s; fine', 'x''y;z';SELECT 2;");
+        assertEquals(List.of("SELECT 'it\\'s; fine', 'x''y;z'", "SELECT 2"), texts(script));
+    }
+
+    @Test
+    void blankLinesNeverEndAStatement() {
+        String view = "CREATE VIEW v AS\n\n\n\nSELECT id\n\n\n\nFROM t";
+        assertEquals(List.of(view), texts(split(view + ";")));
+    }
+
+    @Test
+    void unterminatedConstructsAreReportedWhereTheyStart() {
+        for (String text : List.of("SELECT 1;\nSELECT 'abc;\nSELECT 2;", "SELECT 1;\nSELECT \"abc;",
+                "SELECT 1;\nSELECT $$ abc;", "SELECT 1;\nSELECT /* abc;")) {
+            SqlScript script = split(text);
+            assertEquals(1, script.problems().size(), text);
+            SqlProblem problem = script.problems().get(0);
+            assertEquals(SqlProblem.Kind.UNTERMINATED, problem.kind());
+            assertEquals(2, problem.position().line(), text);
+            assertEquals(8, problem.position().column(), text);
+            assertEquals(2, script.statements().size(), "the rest of the file stays one statement: " + text);
+        }
+    }
+
+    @Test
+    void textAfterTheLastSemicolonIsAStatementToo() {
+        assertEquals(List.of("SELECT 1", "SELECT 2"), texts(split("SELECT 1;\nSELECT 2\n-- trailing")));
+    }
+
+    @Test
+    void commentsBeforeAStatementBelongToIt() {
+        SqlScript script = split("SELECT 1;\n-- redshift:lint ignore x reason\nSELECT 2;");
+        assertEquals(1, script.statements().get(1).comments().size());
+        assertTrue(script.statements().get(0).comments().isEmpty());
+    }
+}
