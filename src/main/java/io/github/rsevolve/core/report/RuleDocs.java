@@ -22,15 +22,15 @@ public final class RuleDocs {
             RuleInfo info = rule.info();
             out.append("| ").append(info.id()).append(" | [").append(info.name()).append("](#")
                     .append(info.name()).append(") | ").append(info.severity().label()).append(" | ")
-                    .append(info.summary().replace("|", "\\|")).append(" |\n");
+                    .append(escape(info.summary()).replace("|", "\\|")).append(" |\n");
         }
         for (Rule rule : rules) {
             RuleInfo info = rule.info();
             out.append("\n## ").append(info.name()).append("\n\n")
                     .append("`").append(info.id()).append("`, default severity **").append(info.severity().label())
-                    .append("**. ").append(info.summary()).append("\n\n")
-                    .append("**Why:** ").append(info.why()).append("\n\n")
-                    .append("**Fix:** ").append(info.fix()).append("\n");
+                    .append("**. ").append(escape(info.summary())).append("\n\n")
+                    .append("**Why:** ").append(escape(info.why())).append("\n\n")
+                    .append("**Fix:** ").append(escape(info.fix())).append("\n");
             for (RuleCases.Case example : RuleCases.of(rule)) {
                 String title = switch (example.name()) {
                     case "bad" -> "Anti-pattern";
@@ -47,5 +47,10 @@ public final class RuleDocs {
             }
         }
         return out.toString();
+    }
+
+    /** Markdown would take {@code <version>} for an HTML tag. */
+    private static String escape(String text) {
+        return text.replace("<", "&lt;").replace(">", "&gt;");
     }
 }
