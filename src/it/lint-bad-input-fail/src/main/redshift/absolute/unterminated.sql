@@ -1,0 +1,3 @@
+CREATE TABLE t (id INT);
+COMMENT ON TABLE t IS 'never closed;
+CREATE TABLE u (id INT);

@@ -1,0 +1,1 @@
+CREATE TABLE dw.b (id BIGINT);

@@ -1,0 +1,1 @@
+CREATE TABLE dw.a (id BIGINT);

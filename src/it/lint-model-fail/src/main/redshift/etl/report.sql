@@ -1,0 +1,2 @@
+SELECT COUNT(*)
+FROM dw.order_lines;

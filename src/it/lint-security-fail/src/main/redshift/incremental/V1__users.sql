@@ -1,0 +1,2 @@
+CREATE USER etl_loader PASSWORD 'Pr0d-Secret-2026';
+CREATE USER reporting PASSWORD DISABLE;

@@ -1,0 +1,1 @@
+CREATE TABLE dw.orders (id BIGINT, note VARCHAR(64));

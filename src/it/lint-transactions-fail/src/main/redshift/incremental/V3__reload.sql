@@ -1,0 +1,2 @@
+DELETE FROM dw.orders WHERE id < 0;
+TRUNCATE dw.orders;
