@@ -1,2 +1,0 @@
-ALTER TABLE tickit.sales ADD COLUMN channel VARCHAR(16) DEFAULT 'web' ENCODE zstd;
-ALTER TABLE tickit.date ADD COLUMN holiday BOOLEAN DEFAULT FALSE;
