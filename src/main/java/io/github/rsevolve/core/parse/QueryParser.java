@@ -34,6 +34,12 @@ final class QueryParser {
     record Result(Statement statement, Set<ObjectName> references, SqlProblem problem) {
     }
 
+    /**
+     * Deeper input is not parsed at all: JSqlParser can take exponential time on it, and a timed-out JSqlParser thread
+     * keeps running. Hand-written SQL does not nest parentheses this deep.
+     */
+    static final int MAX_NESTING_DEPTH = 100;
+
     private final ExecutorService executor;
     private final long timeoutMillis;
 
@@ -69,11 +75,25 @@ final class QueryParser {
             value.getChars(0, value.length(), text, token.offset() - base);
         }
         String parseText = new String(text);
-        CCJSqlParser parser = CCJSqlParserUtil.newParser(parseText)
-                .withTimeOut(timeoutMillis)
-                .withBackslashEscapeCharacter(true);
+        int depth = CCJSqlParserUtil.getNestingDepth(parseText);
+        if (depth > MAX_NESTING_DEPTH) {
+            return new Result(null, Set.of(), problem(source, base, "The statement nests parentheses " + depth
+                    + " levels deep, over the " + MAX_NESTING_DEPTH + " the parser takes; it was not parsed."));
+        }
         try {
-            Statement statement = CCJSqlParserUtil.parseStatement(parser, executor);
+            CCJSqlParser parser = newParser(parseText, false);
+            Statement statement;
+            try {
+                statement = CCJSqlParserUtil.parseStatement(parser, executor);
+            } catch (JSQLParserException simpleFailed) {
+                // As CCJSqlParserUtil.parse does: complex parsing only for shallow nesting, where it cannot run away.
+                // A timed-out JSqlParser thread does not stop, so deep input must never reach complex parsing.
+                if (depth > CCJSqlParserUtil.ALLOWED_NESTING_DEPTH) {
+                    throw simpleFailed;
+                }
+                parser = newParser(parseText, true);
+                statement = CCJSqlParserUtil.parseStatement(parser, executor);
+            }
             net.sf.jsqlparser.parser.Token rest = parser.getNextToken();
             if (rest != null && rest.kind != CCJSqlParserConstants.EOF && !";".equals(rest.image)) {
                 return new Result(null, Set.of(), problem(source, base + offsetOf(parseText, rest),
@@ -86,6 +106,13 @@ final class QueryParser {
             return new Result(null, Set.of(), problem(source, base,
                     "Cannot parse this statement: the parser failed (" + e.getClass().getSimpleName() + ")."));
         }
+    }
+
+    private CCJSqlParser newParser(String parseText, boolean complex) {
+        return CCJSqlParserUtil.newParser(parseText)
+                .withTimeOut(timeoutMillis)
+                .withBackslashEscapeCharacter(true)
+                .withAllowComplexParsing(complex);
     }
 
     private SqlProblem failure(SqlStatement source, int base, String parseText, JSQLParserException e) {

@@ -168,4 +168,22 @@ class RedshiftParserTest {
         assertEquals(List.of(new ObjectName("dw", "customers")), columns.grant().objects());
         assertTrue(parse("GRANT ASSUMEROLE ON 'arn:aws:iam::1:role/r' TO u FOR COPY").understood());
     }
+
+    @Test
+    void deeplyNestedInputIsReportedNotParsed() {
+        ParsedStatement nested = parse("SELECT " + "(".repeat(500) + "1" + ")".repeat(500));
+        assertEquals(1, nested.problems().size());
+        assertTrue(nested.problems().get(0).message().contains("500 levels deep"), nested.problems().toString());
+    }
+
+    @Test
+    void aParseOverTheTimeoutBecomesAFinding() {
+        String wide = "SELECT " + "a + b * c AS x, ".repeat(3000) + "1 FROM t";
+        SqlStatement statement = SqlSplitter.split(SourceFile.of(Path.of("t.sql"), "t.sql", wide)).statements().get(0);
+        try (RedshiftParser impatient = new RedshiftParser(1)) {
+            ParsedStatement parsed = impatient.parse(statement);
+            assertEquals(1, parsed.problems().size());
+            assertTrue(parsed.problems().get(0).message().contains("within 1 ms"), parsed.problems().toString());
+        }
+    }
 }
