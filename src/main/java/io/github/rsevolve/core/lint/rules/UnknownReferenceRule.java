@@ -51,11 +51,11 @@ public final class UnknownReferenceRule implements Rule {
                 learn(statement, known);
             }
         }
+        // ETL files run in name order, and a later step may read a staging table an earlier one created.
         for (LintedScript script : project.etl()) {
-            KnownNames etlKnown = known.copy();
             for (ParsedStatement statement : script.statements()) {
-                check(statement, statement.references(), etlKnown, reporter);
-                learn(statement, etlKnown);
+                check(statement, statement.references(), known, reporter);
+                learn(statement, known);
             }
         }
     }
@@ -91,14 +91,6 @@ public final class UnknownReferenceRule implements Rule {
 
         boolean isEmpty() {
             return qualified.isEmpty();
-        }
-
-        KnownNames copy() {
-            KnownNames copy = new KnownNames();
-            copy.qualified.addAll(qualified);
-            copy.simple.addAll(simple);
-            copy.externalSchemas.addAll(externalSchemas);
-            return copy;
         }
     }
 
