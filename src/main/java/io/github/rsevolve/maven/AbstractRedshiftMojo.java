@@ -14,14 +14,14 @@ import org.apache.maven.plugins.annotations.Parameter;
 public abstract class AbstractRedshiftMojo extends AbstractMojo {
 
     /** The project's base directory; reported paths are relative to it. */
-    @Parameter(property = "redshift.baseDir", defaultValue = "${project.basedir}", readonly = true)
+    @Parameter(property = "redshift.baseDir", defaultValue = "${project.basedir}")
     protected File baseDir;
 
     /** The absolute model: the full DDL of every schema, table, view and grant, in any file layout. */
     @Parameter(property = "redshift.absolute", defaultValue = "${project.basedir}/src/main/redshift/absolute")
     protected File absoluteDir;
 
-    /** The incremental changesets: Flyway V&lt;version&gt;__&lt;description&gt;.sql and R__&lt;description&gt;.sql. */
+    /** The incremental changesets: Flyway {@code V<version>__<description>.sql} and {@code R__<description>.sql}. */
     @Parameter(property = "redshift.incremental", defaultValue = "${project.basedir}/src/main/redshift/incremental")
     protected File incrementalDir;
 
