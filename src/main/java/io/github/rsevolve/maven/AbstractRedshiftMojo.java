@@ -21,7 +21,10 @@ public abstract class AbstractRedshiftMojo extends AbstractMojo {
     @Parameter(property = "redshift.absolute", defaultValue = "${project.basedir}/src/main/redshift/absolute")
     protected File absoluteDir;
 
-    /** The incremental changesets: Flyway {@code V<version>__<description>.sql} and {@code R__<description>.sql}. */
+    /**
+     * The incremental changesets: Flyway versioned files such as V12__add_discount.sql, and repeatable ones such as
+     * R__views.sql.
+     */
     @Parameter(property = "redshift.incremental", defaultValue = "${project.basedir}/src/main/redshift/incremental")
     protected File incrementalDir;
 
