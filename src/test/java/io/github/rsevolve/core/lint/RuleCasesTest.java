@@ -42,6 +42,28 @@ class RuleCasesTest {
         assertEquals(rules.size(), rules.stream().map(r -> r.info().name()).distinct().count(), "names are unique");
     }
 
+    @Test
+    void everyAnnotatedRuleClassIsRegistered() throws IOException {
+        Path sources = Path.of("src/main/java/io/github/rsevolve/core/lint/rules");
+        List<String> annotated;
+        try (Stream<Path> files = Files.list(sources)) {
+            annotated = files.filter(f -> read(f).contains("@RuleInfo("))
+                    .map(f -> f.getFileName().toString().replace(".java", ""))
+                    .sorted()
+                    .toList();
+        }
+        List<String> registered = Linter.rules().stream().map(r -> r.getClass().getSimpleName()).sorted().toList();
+        assertEquals(annotated, registered, "META-INF/services/io.github.rsevolve.core.lint.Rule lists every rule");
+    }
+
+    private static String read(Path file) {
+        try {
+            return Files.readString(file);
+        } catch (IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+    }
+
     @TestFactory
     Stream<DynamicTest> ruleCases() {
         return Linter.rules().stream().flatMap(rule -> RuleCases.of(rule).stream()

@@ -1,0 +1,70 @@
+package io.github.rsevolve.core.report;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.github.rsevolve.core.lint.Finding;
+import io.github.rsevolve.core.lint.LintResult;
+import io.github.rsevolve.core.lint.Linter;
+import io.github.rsevolve.core.lint.Severity;
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** The exact text of the reports, so their format does not rot. */
+class ReportersTest {
+
+    private static final Finding DROP = new Finding("RS402", "drop-column", Severity.WARNING,
+            "src/main/redshift/incremental/V12__drop.sql", 3, 23, "Column dw.orders.note is dropped with its data.");
+    private static final Finding SECRET = new Finding("RS701", "plaintext-secret", Severity.ERROR,
+            "src/main/redshift/incremental/V1__users.sql", 1, 33, "The user's password is written in plain text.");
+    private static final LintResult RESULT = new LintResult(List.of(SECRET, DROP), 2, 5, 42);
+
+    @TempDir
+    Path dir;
+
+    @Test
+    void logLinesAreGroupedByFileAndEndWithASummary() {
+        List<String> lines = TextReporter.lines(RESULT).stream().map(TextReporter.Line::text).toList();
+        assertEquals(List.of(
+                "src/main/redshift/incremental/V1__users.sql",
+                "  src/main/redshift/incremental/V1__users.sql:1:33: error [plaintext-secret] The user's password is "
+                        + "written in plain text.",
+                "src/main/redshift/incremental/V12__drop.sql",
+                "  src/main/redshift/incremental/V12__drop.sql:3:23: warning [drop-column] Column dw.orders.note is "
+                        + "dropped with its data.",
+                "redshift:lint: 1 error(s), 1 warning(s), 0 info in 2 file(s), 5 statement(s), 42 ms"), lines);
+    }
+
+    @Test
+    void jsonHasOneObjectPerFinding() throws IOException {
+        Path json = dir.resolve("lint.json");
+        JsonReporter.write(List.of(DROP), json);
+        JsonNode finding = JsonReporter.MAPPER.readTree(json.toFile()).get(0);
+        assertEquals("drop-column", finding.get("rule").asText());
+        assertEquals("RS402", finding.get("ruleId").asText());
+        assertEquals("warning", finding.get("severity").asText());
+        assertEquals("src/main/redshift/incremental/V12__drop.sql", finding.get("file").asText());
+        assertEquals(3, finding.get("line").asInt());
+        assertEquals(23, finding.get("column").asInt());
+        assertEquals(DROP.message(), finding.get("message").asText());
+    }
+
+    @Test
+    void sarifNamesEveryRuleAndLocatesEveryResult() throws IOException {
+        Path sarif = dir.resolve("lint.sarif");
+        SarifReporter.write(List.of(SECRET, DROP), Linter.rules(), "0.1.0", sarif);
+        JsonNode run = JsonReporter.MAPPER.readTree(sarif.toFile()).get("runs").get(0);
+        assertEquals(Linter.rules().size(), run.get("tool").get("driver").get("rules").size());
+        JsonNode result = run.get("results").get(1);
+        assertEquals("drop-column", result.get("ruleId").asText());
+        assertEquals("warning", result.get("level").asText());
+        JsonNode location = result.get("locations").get(0).get("physicalLocation");
+        assertEquals(DROP.file(), location.get("artifactLocation").get("uri").asText());
+        assertEquals(3, location.get("region").get("startLine").asInt());
+        assertEquals(23, location.get("region").get("startColumn").asInt());
+        assertEquals("error", run.get("results").get(0).get("level").asText());
+    }
+}
