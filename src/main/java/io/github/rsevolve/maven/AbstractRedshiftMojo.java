@@ -1,7 +1,21 @@
 package io.github.rsevolve.maven;
 
 import io.github.rsevolve.core.lint.ConfigurationException;
+import io.github.rsevolve.core.lint.Finding;
+import io.github.rsevolve.core.lint.LintSettings;
+import io.github.rsevolve.core.lint.Linter;
+import io.github.rsevolve.core.lint.Severity;
+import io.github.rsevolve.core.parse.RedshiftParser;
+import io.github.rsevolve.core.report.JsonReporter;
+import io.github.rsevolve.core.report.SarifReporter;
+import io.github.rsevolve.core.report.TextReporter;
+import io.github.rsevolve.core.sql.SqlSourceReader;
+import io.github.rsevolve.core.validate.ValidateException;
 import java.io.File;
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Locale;
 import org.apache.maven.plugin.AbstractMojo;
 import org.apache.maven.plugin.MojoExecutionException;
 import org.apache.maven.plugin.MojoFailureException;
@@ -9,7 +23,8 @@ import org.apache.maven.plugins.annotations.Parameter;
 
 /**
  * Parameters every goal shares, and the one place where a goal's failures become Maven exceptions: a problem in
- * the user's settings is a clear message without a stack trace; findings fail the build through the goal.
+ * the user's settings or environment is a clear message without a stack trace; findings fail the build through
+ * {@link #failOnFindings}.
  */
 public abstract class AbstractRedshiftMojo extends AbstractMojo {
 
@@ -36,9 +51,35 @@ public abstract class AbstractRedshiftMojo extends AbstractMojo {
     @Parameter(property = "redshift.reportDir", defaultValue = "${project.build.directory}/redshift")
     protected File reportDir;
 
+    /** The least severity that fails the build: error, warning, info, or none. */
+    @Parameter(property = "redshift.failOn", defaultValue = "error")
+    protected String failOn;
+
+    /**
+     * Rule levels, as rule=level pairs separated by commas, where level is error, warning, info or off, e.g.
+     * {@code drop-column=error,unenforced-constraint=off}. Rules are named by name or id.
+     */
+    @Parameter(property = "redshift.rules")
+    protected String rules;
+
+    /** The longest time one statement may take to parse, in milliseconds; a slower one is reported, not parsed. */
+    @Parameter(property = "redshift.parseTimeout", defaultValue = "" + RedshiftParser.DEFAULT_TIMEOUT_MILLIS)
+    protected long parseTimeout;
+
+    /** SQL files larger than this many bytes are reported instead of read. */
+    @Parameter(property = "redshift.maxFileBytes", defaultValue = "" + SqlSourceReader.DEFAULT_MAX_FILE_BYTES)
+    protected long maxFileBytes;
+
+    /** How many files are parsed at once; 0 means one per available processor. */
+    @Parameter(property = "redshift.threads", defaultValue = "0")
+    protected int threads;
+
     /** Skips the goal. */
     @Parameter(property = "redshift.skip", defaultValue = "false")
     protected boolean skip;
+
+    @Parameter(defaultValue = "${plugin.version}", readonly = true)
+    protected String pluginVersion;
 
     @Override
     public final void execute() throws MojoExecutionException, MojoFailureException {
@@ -48,11 +89,61 @@ public abstract class AbstractRedshiftMojo extends AbstractMojo {
         }
         try {
             run();
-        } catch (ConfigurationException e) {
+        } catch (ConfigurationException | ValidateException e) {
             throw new MojoExecutionException(e.getMessage());
         }
     }
 
     /** The goal's work: build the core's settings, call the core, report. */
     protected abstract void run() throws MojoExecutionException, MojoFailureException;
+
+    protected LintSettings lintSettings() {
+        return new LintSettings(baseDir.toPath(), absoluteDir.toPath(), incrementalDir.toPath(), etlDir.toPath(),
+                LintSettings.parseRuleLevels(rules), parseTimeout, maxFileBytes,
+                threads > 0 ? threads : Runtime.getRuntime().availableProcessors());
+    }
+
+    /** Logs the findings grouped by file, then the summary line, each at its severity's level. */
+    protected void log(List<TextReporter.Line> lines) {
+        for (TextReporter.Line line : lines) {
+            switch (line.severity()) {
+                case ERROR -> getLog().error(line.text());
+                case WARNING -> getLog().warn(line.text());
+                case INFO -> getLog().info(line.text());
+            }
+        }
+    }
+
+    /** Writes name.json and name.sarif into the report folder. */
+    protected void writeReports(String name, List<Finding> findings, Object jsonExtra) throws MojoExecutionException {
+        Path reports = reportDir.toPath();
+        try {
+            JsonReporter.write(findings, reports.resolve(name + ".json"), jsonExtra);
+            SarifReporter.write(findings, Linter.rules(), pluginVersion, reports.resolve(name + ".sarif"));
+        } catch (IOException e) {
+            throw new MojoExecutionException("Cannot write the reports to " + reports + ": " + e.getMessage());
+        }
+    }
+
+    /** Fails the build when a finding is at least as serious as redshift.failOn. */
+    protected void failOnFindings(String goal, List<Finding> findings) throws MojoFailureException {
+        Severity threshold = failThreshold();
+        if (threshold != null && findings.stream().anyMatch(f -> f.severity().isAtLeast(threshold))) {
+            long errors = findings.stream().filter(f -> f.severity() == Severity.ERROR).count();
+            long warnings = findings.stream().filter(f -> f.severity() == Severity.WARNING).count();
+            throw new MojoFailureException(goal + " found " + errors + " error(s) and " + warnings
+                    + " warning(s); the build fails on " + failOn + " (redshift.failOn). See the findings above.");
+        }
+    }
+
+    /** The severity that fails the build, or null for none. */
+    private Severity failThreshold() {
+        String value = failOn == null ? "error" : failOn.trim().toLowerCase(Locale.ROOT);
+        return switch (value) {
+            case "error", "warning", "info" -> Severity.valueOf(value.toUpperCase(Locale.ROOT));
+            case "none" -> null;
+            default -> throw new ConfigurationException("redshift.failOn is '" + failOn
+                    + "'; set it to error, warning, info or none.");
+        };
+    }
 }

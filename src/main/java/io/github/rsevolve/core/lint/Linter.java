@@ -41,8 +41,11 @@ public final class Linter {
 
     public static LintResult run(LintSettings settings) {
         long start = System.nanoTime();
-        List<Rule> rules = rules();
-        Map<Rule, Severity> enabled = levels(rules, settings.ruleLevels());
+        return check(load(settings), settings, start);
+    }
+
+    /** Reads and parses the three folders, files in parallel, and builds the absolute model. */
+    public static LintProject load(LintSettings settings) {
         SqlSourceReader reader = new SqlSourceReader(settings.baseDir(), settings.maxFileBytes());
         List<Path> emptyFolders = new ArrayList<>();
         List<Path> absoluteFiles = sqlFiles(settings.absoluteDir(), emptyFolders);
@@ -69,11 +72,21 @@ public final class Linter {
                 .sorted((x, y) -> x.isWellNamed() != y.isWellNamed() ? (x.isWellNamed() ? -1 : 1)
                         : Changeset.compare(x, y))
                 .toList();
-        LintProject project = new LintProject(absolute, changesets, etl, model(absolute), emptyFolders,
+        return new LintProject(absolute, changesets, etl, model(absolute), emptyFolders,
                 settings.baseDir().toAbsolutePath().normalize());
+    }
 
+    /** Runs every enabled rule over a loaded project. */
+    public static LintResult check(LintProject project, LintSettings settings) {
+        return check(project, settings, System.nanoTime());
+    }
+
+    private static LintResult check(LintProject project, LintSettings settings, long start) {
+        Map<Rule, Severity> enabled = levels(rules(), settings.ruleLevels());
         List<Finding> findings = new ArrayList<>();
-        List<LintedScript> all = Stream.of(absolute, incremental, etl).flatMap(List::stream).toList();
+        List<LintedScript> all = Stream.of(project.absolute(),
+                project.changesets().stream().map(Changeset::script).toList(), project.etl())
+                .flatMap(List::stream).toList();
         for (Map.Entry<Rule, Severity> entry : enabled.entrySet()) {
             Rule rule = entry.getKey();
             Reporter reporter = new Reporter(rule.info(), entry.getValue(), findings);
@@ -83,7 +96,7 @@ public final class Linter {
                     rule.checkStatement(script.origin(), statement, reporter);
                 }
             }
-            for (Changeset changeset : changesets) {
+            for (Changeset changeset : project.changesets()) {
                 rule.checkChangeset(changeset, reporter);
             }
         }

@@ -1,5 +1,6 @@
 package io.github.rsevolve.core.parse;
 
+import io.github.rsevolve.core.model.Column;
 import io.github.rsevolve.core.model.ObjectName;
 import java.util.List;
 
@@ -19,8 +20,13 @@ public record AlterTable(ObjectName table, List<Action> actions) {
      * @param detail  the new column name, new type, or other detail; may be null
      * @param cascade whether the action ends in CASCADE
      * @param offset  character offset of the action in the file
+     * @param column  the column definition of ADD COLUMN, or null
      */
-    public record Action(ActionType type, String subject, String detail, boolean cascade, int offset) {
+    public record Action(ActionType type, String subject, String detail, boolean cascade, int offset, Column column) {
+
+        public Action(ActionType type, String subject, String detail, boolean cascade, int offset) {
+            this(type, subject, detail, cascade, offset, null);
+        }
     }
 
     public boolean has(ActionType type) {

@@ -1,5 +1,6 @@
 package io.github.rsevolve.core.parse;
 
+import io.github.rsevolve.core.model.Column;
 import io.github.rsevolve.core.model.ObjectName;
 import io.github.rsevolve.core.parse.AlterTable.Action;
 import io.github.rsevolve.core.parse.AlterTable.ActionType;
@@ -39,10 +40,8 @@ final class AlterTableParser {
             }
             cursor.accept("column");
             cursor.accept("if", "not", "exists");
-            String column = cursor.identifier();
-            String type = TableParser.dataType(cursor);
-            skipRest(cursor);
-            return new Action(ActionType.ADD_COLUMN, column, type, false, offset);
+            Column column = TableParser.columnDefinition(cursor);
+            return new Action(ActionType.ADD_COLUMN, column.name(), column.type(), false, offset, column);
         }
         if (cursor.accept("drop")) {
             if (cursor.accept("constraint")) {

@@ -201,6 +201,13 @@ final class TableParser {
         }
     }
 
+    /** One column definition, as ALTER TABLE ... ADD COLUMN writes it. */
+    static Column columnDefinition(TokenCursor cursor) {
+        TableParser parser = new TableParser(cursor);
+        parser.column();
+        return parser.columns.get(0);
+    }
+
     private void column() {
         int offset = cursor.offset();
         String name = cursor.identifier();

@@ -10,7 +10,10 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 
-/** Writes findings as a JSON array of {rule, ruleId, severity, file, line, column, message}. */
+/**
+ * Writes findings as a JSON array of {rule, ruleId, severity, file, line, column, message}; with extra data (the
+ * drift list of validate), an object {findings: [...], ...extra's fields}.
+ */
 public final class JsonReporter {
 
     static final ObjectMapper MAPPER = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
@@ -18,7 +21,19 @@ public final class JsonReporter {
     private JsonReporter() {
     }
 
-    public static void write(List<Finding> findings, Path target) throws IOException {
+    public static void write(List<Finding> findings, Path target, Object extra) throws IOException {
+        ArrayNode array = findings(findings);
+        Files.createDirectories(target.getParent());
+        if (extra == null) {
+            MAPPER.writeValue(target.toFile(), array);
+        } else {
+            ObjectNode root = MAPPER.valueToTree(extra);
+            root.set("findings", array);
+            MAPPER.writeValue(target.toFile(), root);
+        }
+    }
+
+    private static ArrayNode findings(List<Finding> findings) {
         ArrayNode array = MAPPER.createArrayNode();
         for (Finding finding : findings) {
             ObjectNode node = array.addObject();
@@ -30,7 +45,6 @@ public final class JsonReporter {
             node.put("column", finding.column());
             node.put("message", finding.message());
         }
-        Files.createDirectories(target.getParent());
-        MAPPER.writeValue(target.toFile(), array);
+        return array;
     }
 }

@@ -3,6 +3,7 @@ package io.github.rsevolve.core.report;
 import io.github.rsevolve.core.lint.Finding;
 import io.github.rsevolve.core.lint.LintResult;
 import io.github.rsevolve.core.lint.Severity;
+import io.github.rsevolve.core.validate.ValidateResult;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -16,17 +17,17 @@ public final class TextReporter {
     private TextReporter() {
     }
 
-    public static List<Line> lines(LintResult result) {
+    public static List<Line> lines(List<Finding> findings, String summary) {
         List<Line> lines = new ArrayList<>();
         String file = null;
-        for (Finding finding : result.findings()) {
+        for (Finding finding : findings) {
             if (!finding.file().equals(file)) {
                 file = finding.file();
                 lines.add(new Line(Severity.INFO, file));
             }
             lines.add(new Line(finding.severity(), "  " + finding));
         }
-        lines.add(new Line(Severity.INFO, summary(result)));
+        lines.add(new Line(Severity.INFO, summary));
         return lines;
     }
 
@@ -34,5 +35,12 @@ public final class TextReporter {
         return String.format("redshift:lint: %d error(s), %d warning(s), %d info in %d file(s), %d statement(s), "
                         + "%d ms", result.count(Severity.ERROR), result.count(Severity.WARNING),
                 result.count(Severity.INFO), result.files(), result.statements(), result.millis());
+    }
+
+    public static String validateSummary(ValidateResult result) {
+        long total = result.phases().values().stream().mapToLong(Long::longValue).sum();
+        return String.format("redshift:validate: %d error(s), %d warning(s), %d info; %d drift(s); %d ms",
+                result.count(Severity.ERROR), result.count(Severity.WARNING), result.count(Severity.INFO),
+                result.drift().size(), total);
     }
 }

@@ -27,7 +27,7 @@ class ReportersTest {
 
     @Test
     void logLinesAreGroupedByFileAndEndWithASummary() {
-        List<String> lines = TextReporter.lines(RESULT).stream().map(TextReporter.Line::text).toList();
+        List<String> lines = TextReporter.lines(RESULT.findings(), TextReporter.summary(RESULT)).stream().map(TextReporter.Line::text).toList();
         assertEquals(List.of(
                 "src/main/redshift/incremental/V1__users.sql",
                 "  src/main/redshift/incremental/V1__users.sql:1:33: error [plaintext-secret] The user's password is "
@@ -41,7 +41,7 @@ class ReportersTest {
     @Test
     void jsonHasOneObjectPerFinding() throws IOException {
         Path json = dir.resolve("lint.json");
-        JsonReporter.write(List.of(DROP), json);
+        JsonReporter.write(List.of(DROP), json, null);
         JsonNode finding = JsonReporter.MAPPER.readTree(json.toFile()).get(0);
         assertEquals("drop-column", finding.get("rule").asText());
         assertEquals("RS402", finding.get("ruleId").asText());

@@ -5,8 +5,8 @@ import io.github.rsevolve.core.lint.Reporter;
 import io.github.rsevolve.core.lint.Rule;
 import io.github.rsevolve.core.lint.RuleInfo;
 import io.github.rsevolve.core.lint.Severity;
-import io.github.rsevolve.core.parse.AlterTable;
 import io.github.rsevolve.core.parse.ParsedStatement;
+import io.github.rsevolve.core.parse.Transactions;
 import java.util.List;
 
 @RuleInfo(id = "RS201", name = "non-transactional-mix", severity = Severity.ERROR,
@@ -25,34 +25,11 @@ public final class NonTransactionalMixRule implements Rule {
             return;
         }
         for (ParsedStatement statement : statements) {
-            String what = nonTransactional(statement);
+            String what = Transactions.nonTransactional(statement);
             if (what != null) {
                 reporter.report(statement.statement(), what + " cannot run in a transaction block, and this "
                         + "changeset has " + (statements.size() - 1) + " other statement(s).");
             }
         }
-    }
-
-    /** What kind of non-transactional statement this is, or null. */
-    static String nonTransactional(ParsedStatement statement) {
-        AlterTable alter = statement.alter();
-        if (alter != null && alter.has(AlterTable.ActionType.ALTER_COLUMN_TYPE)) {
-            return "ALTER TABLE ... ALTER COLUMN ... TYPE";
-        }
-        if (alter != null && alter.has(AlterTable.ActionType.APPEND)) {
-            return "ALTER TABLE APPEND";
-        }
-        return switch (statement.kind()) {
-            case VACUUM -> "VACUUM";
-            case CREATE_EXTERNAL_TABLE -> "CREATE EXTERNAL TABLE";
-            case ALTER_EXTERNAL_TABLE -> "ALTER EXTERNAL TABLE";
-            case CREATE_LIBRARY -> "CREATE LIBRARY";
-            case DROP -> switch (statement.drop().objectType()) {
-                case "EXTERNAL TABLE" -> "DROP EXTERNAL TABLE";
-                case "LIBRARY" -> "DROP LIBRARY";
-                default -> null;
-            };
-            default -> null;
-        };
     }
 }

@@ -1,0 +1,214 @@
+package io.github.rsevolve.core.catalog;
+
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.SortedMap;
+import java.util.TreeMap;
+
+/**
+ * Reads a throwaway PostgreSQL database's catalog (pg_namespace, pg_class, pg_attribute, pg_get_viewdef,
+ * pg_description) and its rse_meta bookkeeping into a {@link CatalogSnapshot}.
+ */
+public final class CatalogReader {
+
+    /** Schemas that belong to the database or the plugin, not the data model. */
+    private static final String USER_SCHEMAS = "n.nspname NOT IN ('pg_catalog', 'information_schema', 'pg_toast', "
+            + "'rse_meta', 'rse_compat') AND n.nspname NOT LIKE 'pg_temp%' AND n.nspname NOT LIKE 'pg_toast_temp%'";
+
+    private final Connection connection;
+    private final String historyTable;
+    private final SortedMap<String, SortedMap<String, String>> objects = new TreeMap<>();
+
+    private CatalogReader(Connection connection, String historyTable) {
+        this.connection = connection;
+        this.historyTable = historyTable;
+    }
+
+    /**
+     * @param historyTable Flyway's history table, which is not part of the model
+     */
+    public static CatalogSnapshot read(Connection connection, String historyTable) throws SQLException {
+        CatalogReader reader = new CatalogReader(connection, historyTable);
+        reader.schemas();
+        reader.relations();
+        reader.columns();
+        reader.relationAttributes();
+        reader.columnAttributes();
+        reader.constraints();
+        reader.grants();
+        return new CatalogSnapshot(reader.objects);
+    }
+
+    private SortedMap<String, String> object(String description) {
+        return objects.computeIfAbsent(description, d -> new TreeMap<>());
+    }
+
+    private List<String[]> query(String sql, int columns) throws SQLException {
+        List<String[]> rows = new ArrayList<>();
+        try (PreparedStatement statement = connection.prepareStatement(sql); ResultSet result = statement.executeQuery()) {
+            while (result.next()) {
+                String[] row = new String[columns];
+                for (int i = 0; i < columns; i++) {
+                    row[i] = result.getString(i + 1);
+                }
+                rows.add(row);
+            }
+        }
+        return rows;
+    }
+
+    private void schemas() throws SQLException {
+        for (String[] row : query("SELECT n.nspname, obj_description(n.oid, 'pg_namespace') FROM pg_namespace n "
+                + "WHERE " + USER_SCHEMAS, 2)) {
+            SortedMap<String, String> schema = object("schema " + row[0]);
+            putIfPresent(schema, "comment", row[1]);
+        }
+    }
+
+    private static void putIfPresent(Map<String, String> properties, String key, String value) {
+        if (value != null) {
+            properties.put(key, value);
+        }
+    }
+
+    private static String kind(String relkind) {
+        return switch (relkind) {
+            case "v" -> "view";
+            case "m" -> "materialized view";
+            default -> "table";
+        };
+    }
+
+    private boolean isHistoryTable(String name) {
+        return name.equals(historyTable);
+    }
+
+    private void relations() throws SQLException {
+        for (String[] row : query("SELECT n.nspname, c.relname, c.relkind, "
+                + "CASE WHEN c.relkind IN ('v', 'm') THEN pg_get_viewdef(c.oid, true) END, "
+                + "obj_description(c.oid, 'pg_class') FROM pg_class c JOIN pg_namespace n ON n.oid = c.relnamespace "
+                + "WHERE c.relkind IN ('r', 'p', 'v', 'm') AND " + USER_SCHEMAS, 5)) {
+            if (isHistoryTable(row[1])) {
+                continue;
+            }
+            SortedMap<String, String> relation = object(kind(row[2]) + " " + row[0] + "." + row[1]);
+            if (row[3] != null) {
+                relation.put("definition", row[3].replaceAll("\\s+", " ").trim());
+            }
+            putIfPresent(relation, "comment", row[4]);
+        }
+    }
+
+    private void columns() throws SQLException {
+        Map<String, List<String>> order = new LinkedHashMap<>();
+        for (String[] row : query("SELECT n.nspname, c.relname, c.relkind, a.attname, "
+                + "format_type(a.atttypid, a.atttypmod), a.attnotnull::text, pg_get_expr(d.adbin, d.adrelid), "
+                + "a.attidentity, col_description(c.oid, a.attnum) "
+                + "FROM pg_attribute a JOIN pg_class c ON c.oid = a.attrelid "
+                + "JOIN pg_namespace n ON n.oid = c.relnamespace "
+                + "LEFT JOIN pg_attrdef d ON d.adrelid = a.attrelid AND d.adnum = a.attnum "
+                + "WHERE a.attnum > 0 AND NOT a.attisdropped AND c.relkind IN ('r', 'p', 'v', 'm') AND "
+                + USER_SCHEMAS + " ORDER BY n.nspname, c.relname, a.attnum", 9)) {
+            if (isHistoryTable(row[1])) {
+                continue;
+            }
+            String relation = row[0] + "." + row[1];
+            SortedMap<String, String> column = object("column " + relation + "." + row[3]);
+            column.put("type", row[4]);
+            if (row[2].equals("r") || row[2].equals("p")) {
+                column.put("nullable", "true".equals(row[5]) ? "NOT NULL" : "NULL");
+                putIfPresent(column, "default", row[6]);
+                if (row[7] != null && !row[7].isEmpty()) {
+                    column.put("identity", "yes");
+                }
+            }
+            putIfPresent(column, "comment", row[8]);
+            order.computeIfAbsent(kind(row[2]) + " " + relation, k -> new ArrayList<>()).add(row[3]);
+        }
+        order.forEach((relation, columns) -> object(relation).put("column order", String.join(", ", columns)));
+    }
+
+    private void relationAttributes() throws SQLException {
+        for (String[] row : query("SELECT schema_name, relation_name, dist_style, dist_key, sort_style, sort_keys, "
+                + "backup, encode_auto::text, auto_refresh, late_binding::text FROM rse_meta.relation_attributes", 10)) {
+            String name = row[0] + "." + row[1];
+            SortedMap<String, String> relation = existing(name);
+            if (relation == null) {
+                continue;
+            }
+            if ("true".equals(row[9])) {
+                relation.put("late binding", "yes");
+                continue;
+            }
+            relation.put("diststyle", row[2]);
+            putIfPresent(relation, "distkey", row[3]);
+            relation.put("sortkey", row[4] + (row[5] == null || row[5].isEmpty() ? "" : " (" + row[5] + ")"));
+            relation.put("backup", row[6]);
+            relation.put("encode auto", row[7]);
+            putIfPresent(relation, "auto refresh", row[8]);
+        }
+    }
+
+    /** The properties of the table, view or materialized view with this name, or null if none exists. */
+    private SortedMap<String, String> existing(String name) {
+        for (String kind : List.of("table ", "view ", "materialized view ")) {
+            SortedMap<String, String> found = objects.get(kind + name);
+            if (found != null) {
+                return found;
+            }
+        }
+        return null;
+    }
+
+    private void columnAttributes() throws SQLException {
+        for (String[] row : query("SELECT schema_name, relation_name, column_name, encoding, identity "
+                + "FROM rse_meta.column_attributes", 5)) {
+            SortedMap<String, String> column = objects.get("column " + row[0] + "." + row[1] + "." + row[2]);
+            if (column != null) {
+                putIfPresent(column, "encode", row[3]);
+                putIfPresent(column, "identity", row[4]);
+            }
+        }
+    }
+
+    private void constraints() throws SQLException {
+        for (String[] row : query("SELECT schema_name, relation_name, constraint_type, columns, referenced "
+                + "FROM rse_meta.constraints", 5)) {
+            if (existing(row[0] + "." + row[1]) != null) {
+                object("constraint " + row[0] + "." + row[1] + " " + row[2] + " (" + row[3] + ")"
+                        + (row[4] == null ? "" : " REFERENCES " + row[4]));
+            }
+        }
+    }
+
+    /** The grants in effect after every GRANT and REVOKE, in order. */
+    private void grants() throws SQLException {
+        Set<String> effective = new HashSet<>();
+        for (String[] row : query("SELECT revoke::text, privileges, object_type, objects, grantees "
+                + "FROM rse_meta.grants ORDER BY seq", 5)) {
+            for (String privilege : row[1].split(",")) {
+                for (String object : row[3].isEmpty() ? new String[] {""} : row[3].split(",")) {
+                    for (String grantee : row[4].split(",")) {
+                        String grant = "grant " + privilege + " on " + row[2].toLowerCase() + " " + object + " to "
+                                + grantee;
+                        if ("true".equals(row[0])) {
+                            effective.removeIf(g -> g.equals(grant) || (privilege.startsWith("ALL")
+                                    && g.endsWith(" on " + row[2].toLowerCase() + " " + object + " to " + grantee)));
+                        } else {
+                            effective.add(grant);
+                        }
+                    }
+                }
+            }
+        }
+        effective.forEach(this::object);
+    }
+}

@@ -1,0 +1,74 @@
+package io.github.rsevolve.core.db;
+
+import java.net.URI;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.SQLException;
+import java.util.Properties;
+
+/**
+ * A PostgreSQL server or Redshift cluster the user provides (redshift.throwawayUrl). The URL names the maintenance
+ * database; throwaway databases are created beside it.
+ */
+public final class ExternalServer implements ThrowawayServer {
+
+    private static final int CONNECT_TIMEOUT_SECONDS = 10;
+
+    private final String url;
+    private final String user;
+    private final String password;
+
+    public ExternalServer(String url, String user, String password) {
+        this.url = url;
+        this.user = user;
+        this.password = password == null ? "" : password;
+    }
+
+    @Override
+    public Connection adminConnection() throws SQLException {
+        return open(url);
+    }
+
+    @Override
+    public Connection connect(String database) throws SQLException {
+        return open(url(database));
+    }
+
+    private Connection open(String jdbcUrl) throws SQLException {
+        Properties properties = new Properties();
+        properties.setProperty("user", user);
+        properties.setProperty("password", password);
+        properties.setProperty("connectTimeout", String.valueOf(CONNECT_TIMEOUT_SECONDS));
+        properties.setProperty("loginTimeout", String.valueOf(CONNECT_TIMEOUT_SECONDS));
+        return DriverManager.getConnection(jdbcUrl, properties);
+    }
+
+    /** The URL with the database path replaced, query parameters kept. */
+    @Override
+    public String url(String database) {
+        String rest = url.substring("jdbc:".length());
+        URI uri = URI.create(rest);
+        String query = uri.getRawQuery() == null ? "" : "?" + uri.getRawQuery();
+        return "jdbc:" + uri.getScheme() + "://" + uri.getRawAuthority() + "/" + database + query;
+    }
+
+    @Override
+    public String user() {
+        return user;
+    }
+
+    @Override
+    public String password() {
+        return password;
+    }
+
+    @Override
+    public String howToConnect(String database) {
+        return "connect to " + url(database) + " as " + user;
+    }
+
+    @Override
+    public String toString() {
+        return "server " + url(URI.create(url.substring("jdbc:".length())).getPath().replaceFirst("^/", ""));
+    }
+}

@@ -1,0 +1,25 @@
+package io.github.rsevolve.core.db;
+
+import java.sql.Connection;
+import java.sql.SQLException;
+
+/** A database server in which validate may create and drop throwaway databases. */
+public interface ThrowawayServer {
+
+    /** A connection to the server's maintenance database, for CREATE and DROP DATABASE. */
+    Connection adminConnection() throws SQLException;
+
+    /** A connection to a database of this server. */
+    Connection connect(String database) throws SQLException;
+
+    /** The JDBC URL of a database, without credentials, for messages and Flyway. */
+    String url(String database);
+
+    String user();
+
+    /** The password, for Flyway's data source only; never logged. */
+    String password();
+
+    /** How a person connects to a database kept for inspection, e.g. a psql command line; no password. */
+    String howToConnect(String database);
+}

@@ -1,0 +1,220 @@
+package io.github.rsevolve.core.translate;
+
+import io.github.rsevolve.core.sql.SqlStatement;
+import io.github.rsevolve.core.sql.Token;
+import io.github.rsevolve.core.sql.TokenType;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * Rewrites Redshift expressions and queries into PostgreSQL at token level, keeping the author's text and layout
+ * everywhere else. What a compatibility function cannot express is rewritten here.
+ */
+final class QueryRewriter {
+
+    /** Functions whose first argument is a bare datepart word (docs: Datetime functions, Dateparts). */
+    private static final Set<String> DATEPART_FUNCTIONS = Set.of("dateadd", "datediff", "date_part", "datepart",
+            "date_trunc");
+
+    /** Redshift types in casts, mapped as in {@link TypeMapper}. */
+    private static final Map<String, String> CAST_TYPES = Map.of("super", "jsonb", "varbyte", "bytea",
+            "varbinary", "bytea", "binary varying", "bytea", "geometry", "bytea", "geography", "bytea",
+            "hllsketch", "text");
+
+    private final List<Token> tokens;
+    private final String source;
+    private final int to;
+    private final StringBuilder out = new StringBuilder();
+    private int pos;
+
+    private QueryRewriter(List<Token> tokens, String source, int from, int to) {
+        this.tokens = tokens;
+        this.source = source;
+        this.pos = from;
+        this.to = to;
+    }
+
+    /** The tokens [from, to) of the statement, rewritten for PostgreSQL. */
+    static String rewrite(SqlStatement statement, int from, int to) {
+        return rewrite(statement.tokens(), statement.file().text(), from, to);
+    }
+
+    private static String rewrite(List<Token> tokens, String source, int from, int to) {
+        if (from >= to) {
+            return "";
+        }
+        QueryRewriter rewriter = new QueryRewriter(tokens, source, from, to);
+        rewriter.run();
+        return rewriter.out.toString();
+    }
+
+    private void run() {
+        while (pos < to) {
+            Token token = tokens.get(pos);
+            String word = token.type() == TokenType.WORD ? token.text().toLowerCase(Locale.ROOT) : "";
+            Token next = pos + 1 < to ? tokens.get(pos + 1) : null;
+            boolean call = next != null && next.isSymbol("(");
+            if (word.equals("sysdate")) {
+                // SYSDATE: the start of the current transaction, without time zone (docs: SYSDATE).
+                emit("localtimestamp");
+            } else if (word.equals("approximate") && next != null
+                    && (next.is("count") || next.is("percentile_disc"))) {
+                // APPROXIMATE COUNT(DISTINCT ...) is an estimate of the exact count: the exact one has the same type.
+                skip();
+            } else if (word.equals("nvl") && call) {
+                // NVL(a, b, ...) is COALESCE (docs: NVL and COALESCE functions).
+                emit("coalesce");
+            } else if (DATEPART_FUNCTIONS.contains(word) && call) {
+                emit(token.text());
+                quoteDatepart();
+            } else if (word.equals("listagg") && call) {
+                listagg();
+            } else if (word.equals("median") && call) {
+                median();
+            } else if (word.equals("decode") && call) {
+                decode();
+            } else if (word.startsWith("#")) {
+                // A #temp table name: PostgreSQL identifiers cannot start with #, so it is quoted.
+                emit("\"" + token.text().toLowerCase(Locale.ROOT) + "\"");
+            } else if (word.equals("max") && previousIs("(") && pos >= 2 && isVarcharType(tokens.get(pos - 2))) {
+                // VARCHAR(MAX) is VARCHAR(65535) (docs: Character types).
+                emit("65535");
+            } else if (pos > 0 && tokens.get(pos - 1).isSymbol("::") && CAST_TYPES.containsKey(word)) {
+                emit(CAST_TYPES.get(word));
+            } else {
+                emit(token.text());
+            }
+        }
+    }
+
+    private static boolean isVarcharType(Token token) {
+        return token.is("varchar") || token.is("varying") || token.is("nvarchar");
+    }
+
+    private boolean previousIs(String symbol) {
+        return pos > 0 && tokens.get(pos - 1).isSymbol(symbol);
+    }
+
+    /** Appends the whitespace and comments before the current token, then the replacement; advances one token. */
+    private void emit(String replacement) {
+        separator();
+        out.append(replacement);
+        pos++;
+    }
+
+    private void skip() {
+        separator();
+        pos++;
+    }
+
+    private void separator() {
+        if (out.length() > 0 && pos > 0) {
+            out.append(source, tokens.get(pos - 1).end(), tokens.get(pos).offset());
+        }
+    }
+
+    /** DATEADD(day, ...) has a bare word where PostgreSQL needs the text 'day'. */
+    private void quoteDatepart() {
+        emit("(");
+        Token part = pos < to ? tokens.get(pos) : null;
+        Token after = pos + 1 < to ? tokens.get(pos + 1) : null;
+        if (part != null && part.type() == TokenType.WORD && after != null
+                && (after.isSymbol(",") || after.isSymbol(")"))) {
+            emit("'" + part.text().toLowerCase(Locale.ROOT) + "'");
+        }
+    }
+
+    /** Index of the ')' that closes the '(' at 'open'. */
+    private int closing(int open) {
+        int depth = 0;
+        for (int i = open; i < to; i++) {
+            if (tokens.get(i).isSymbol("(")) {
+                depth++;
+            } else if (tokens.get(i).isSymbol(")") && --depth == 0) {
+                return i;
+            }
+        }
+        return to - 1;
+    }
+
+    /** Top-level comma positions between '(' at open and ')' at close. */
+    private List<Integer> commas(int open, int close) {
+        List<Integer> commas = new ArrayList<>();
+        int depth = 0;
+        for (int i = open + 1; i < close; i++) {
+            Token t = tokens.get(i);
+            if (t.isSymbol("(")) {
+                depth++;
+            } else if (t.isSymbol(")")) {
+                depth--;
+            } else if (depth == 0 && t.isSymbol(",")) {
+                commas.add(i);
+            }
+        }
+        return commas;
+    }
+
+    /** Rewritten text of tokens [from, until). */
+    private String text(int from, int until) {
+        return rewrite(tokens, source, from, until);
+    }
+
+    /**
+     * LISTAGG(expr [, delimiter]) [WITHIN GROUP (ORDER BY ...)] is string_agg(expr, delimiter [ORDER BY ...])
+     * (docs: LISTAGG); the delimiter defaults to the empty string.
+     */
+    private void listagg() {
+        int open = pos + 1;
+        int close = closing(open);
+        List<Integer> commas = commas(open, close);
+        String arguments = text(open + 1, close) + (commas.isEmpty() ? ", ''" : "");
+        int end = close + 1;
+        String orderBy = "";
+        if (end + 3 < to && tokens.get(end).is("within") && tokens.get(end + 1).is("group")
+                && tokens.get(end + 2).isSymbol("(")) {
+            int groupClose = closing(end + 2);
+            orderBy = " " + text(end + 3, groupClose);
+            end = groupClose + 1;
+        }
+        separator();
+        out.append("string_agg(").append(arguments).append(orderBy).append(")");
+        pos = end;
+    }
+
+    /** MEDIAN(expr) is PERCENTILE_CONT(0.5) WITHIN GROUP (ORDER BY expr) (docs: MEDIAN). */
+    private void median() {
+        int open = pos + 1;
+        int close = closing(open);
+        separator();
+        out.append("percentile_cont(0.5) WITHIN GROUP (ORDER BY ").append(text(open + 1, close)).append(")");
+        pos = close + 1;
+    }
+
+    /** DECODE(expr, search, result [, search, result]... [, default]) is a simple CASE (docs: DECODE). */
+    private void decode() {
+        int open = pos + 1;
+        int close = closing(open);
+        List<Integer> bounds = new ArrayList<>();
+        bounds.add(open);
+        bounds.addAll(commas(open, close));
+        bounds.add(close);
+        List<String> arguments = new ArrayList<>();
+        for (int i = 0; i + 1 < bounds.size(); i++) {
+            arguments.add(text(bounds.get(i) + 1, bounds.get(i + 1)).trim());
+        }
+        StringBuilder result = new StringBuilder("CASE ").append(arguments.get(0));
+        int i = 1;
+        for (; i + 1 < arguments.size(); i += 2) {
+            result.append(" WHEN ").append(arguments.get(i)).append(" THEN ").append(arguments.get(i + 1));
+        }
+        if (i < arguments.size()) {
+            result.append(" ELSE ").append(arguments.get(i));
+        }
+        separator();
+        out.append(result.append(" END"));
+        pos = close + 1;
+    }
+}

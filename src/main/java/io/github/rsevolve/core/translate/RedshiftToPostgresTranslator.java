@@ -1,0 +1,342 @@
+package io.github.rsevolve.core.translate;
+
+import io.github.rsevolve.core.model.Column;
+import io.github.rsevolve.core.model.Grant;
+import io.github.rsevolve.core.model.ObjectName;
+import io.github.rsevolve.core.model.Routine;
+import io.github.rsevolve.core.model.Table;
+import io.github.rsevolve.core.model.TableConstraint;
+import io.github.rsevolve.core.model.View;
+import io.github.rsevolve.core.parse.AlterTable;
+import io.github.rsevolve.core.parse.ParsedStatement;
+import io.github.rsevolve.core.sql.SqlStatement;
+import io.github.rsevolve.core.sql.Token;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Locale;
+import java.util.Set;
+
+/**
+ * Translates one parsed Redshift statement into the PostgreSQL statements that build the same schema in a
+ * throwaway PostgreSQL database. Physical attributes, unenforced constraints and grants are recorded in
+ * {@link Bookkeeping}'s tables rather than executed; Redshift-only statements are skipped with the reason.
+ */
+public final class RedshiftToPostgresTranslator {
+
+    /** The schema that holds the compatibility functions; appended to every search_path. */
+    public static final String COMPAT_SCHEMA = "rse_compat";
+
+    /** Languages PostgreSQL runs as Redshift does; other UDF languages (plpythonu, lambda) are skipped. */
+    private static final Set<String> RUNNABLE_LANGUAGES = Set.of("sql", "plpgsql");
+
+    private RedshiftToPostgresTranslator() {
+    }
+
+    /** The statements that prepare a throwaway PostgreSQL database: bookkeeping and compatibility functions. */
+    public static List<String> setUp() {
+        List<String> statements = new ArrayList<>(Bookkeeping.SCHEMA);
+        statements.add("CREATE SCHEMA " + COMPAT_SCHEMA);
+        try (InputStream in = RedshiftToPostgresTranslator.class.getResourceAsStream("redshift-compat.sql")) {
+            String text = new String(in.readAllBytes(), StandardCharsets.UTF_8);
+            Arrays.stream(text.split("\n--;\n")).map(String::strip).filter(s -> !s.isEmpty()).forEach(statements::add);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return statements;
+    }
+
+    public static Translation translate(ParsedStatement parsed) {
+        SqlStatement statement = parsed.statement();
+        return switch (parsed.kind()) {
+            case CREATE_SCHEMA -> Translation.run("CREATE SCHEMA "
+                    + (statement.startsWith(2, "if", "not", "exists") ? "IF NOT EXISTS " : "")
+                    + quote(parsed.target().name()));
+            case CREATE_EXTERNAL_SCHEMA, CREATE_EXTERNAL_TABLE, ALTER_EXTERNAL_TABLE ->
+                    Translation.skip("Redshift Spectrum and federated objects (external schemas and tables) have no "
+                            + "PostgreSQL equivalent");
+            case CREATE_TABLE -> createTable((Table) parsed.definition());
+            case CREATE_TABLE_AS -> createTableAs(parsed, (Table) parsed.definition());
+            case CREATE_VIEW, CREATE_MATERIALIZED_VIEW -> createView(parsed, (View) parsed.definition());
+            case CREATE_FUNCTION, CREATE_PROCEDURE -> routine(parsed, (Routine) parsed.definition());
+            case ALTER_TABLE -> alterTable(parsed);
+            case DROP -> drop(parsed);
+            case GRANT, REVOKE -> grant(parsed.grant());
+            case COMMENT -> comment(parsed);
+            case SELECT, INSERT, UPDATE, DELETE, MERGE, TRUNCATE, LOCK, CALL, UNKNOWN -> Translation.run(all(statement));
+            case SESSION -> session(statement);
+            case COPY -> Translation.skip("COPY loads files from S3 or other AWS sources, which a throwaway database "
+                    + "cannot reach");
+            case UNLOAD -> Translation.skip("UNLOAD writes to S3, which a throwaway database cannot reach");
+            case VACUUM, ANALYZE -> Translation.skip(parsed.kind() + " maintains storage and statistics; it does "
+                    + "not change the schema");
+            case TRANSACTION -> Translation.skip("transaction control is Flyway's: each changeset runs in its own "
+                    + "transaction");
+            case CREATE_USER, ALTER_USER -> Translation.skip("users are cluster-wide; a throwaway database does not "
+                    + "create or change them");
+            case CREATE_INDEX, CREATE_TRIGGER, CREATE_EXTENSION -> Translation.skip("Redshift does not support it "
+                    + "(lint reports it)");
+            case CREATE_LIBRARY -> Translation.skip("Python libraries for UDFs have no PostgreSQL equivalent");
+            case CREATE_OTHER, ALTER_OTHER, OTHER -> Translation.skip("this Redshift statement has no effect on the "
+                    + "tables, views and grants that validate compares");
+        };
+    }
+
+    private static String all(SqlStatement statement) {
+        return QueryRewriter.rewrite(statement, 0, statement.tokens().size());
+    }
+
+    static String quote(String identifier) {
+        return "\"" + identifier.replace("\"", "\"\"") + "\"";
+    }
+
+    static String quote(ObjectName name) {
+        return name.schema() == null ? quote(name.name()) : quote(name.schema()) + "." + quote(name.name());
+    }
+
+    private static Translation createTable(Table table) {
+        List<String> sql = new ArrayList<>();
+        List<String> elements = new ArrayList<>();
+        if (table.like() != null) {
+            // LIKE copies column names, types and NOT NULL; Redshift's INCLUDING DEFAULTS copies defaults too.
+            boolean defaults = table.source().indexOf("including", 0) >= 0;
+            elements.add("LIKE " + quote(table.like()) + (defaults ? " INCLUDING DEFAULTS" : ""));
+        }
+        for (Column column : table.columns()) {
+            elements.add(columnDefinition(column));
+        }
+        sql.add("CREATE " + (table.temporary() ? "TEMPORARY " : "") + "TABLE "
+                + (table.ifNotExists() ? "IF NOT EXISTS " : "") + quote(table.name()) + " (\n    "
+                + String.join(",\n    ", elements) + "\n)");
+        if (!table.temporary()) {
+            sql.addAll(tableBookkeeping(table));
+        }
+        return Translation.run(sql);
+    }
+
+    /**
+     * A column for PostgreSQL: the nearest type, the default, NOT NULL, and IDENTITY(seed, step) as an identity
+     * column (Redshift's IDENTITY values are unique but not consecutive; PostgreSQL's are a sequence).
+     */
+    private static String columnDefinition(Column column) {
+        StringBuilder definition = new StringBuilder(quote(column.name())).append(' ')
+                .append(TypeMapper.toPostgres(column.type()));
+        if (column.identity() != null) {
+            definition.append(" GENERATED BY DEFAULT AS IDENTITY (START WITH ").append(column.identity().seed())
+                    .append(" INCREMENT BY ").append(column.identity().step()).append(")");
+        }
+        if (column.defaultValue() != null) {
+            definition.append(" DEFAULT ").append(column.defaultValue());
+        }
+        if (column.notNull()) {
+            definition.append(" NOT NULL");
+        }
+        return definition.toString();
+    }
+
+    /** Physical attributes, column encodings and identities, and unenforced constraints, as bookkeeping rows. */
+    private static List<String> tableBookkeeping(Table table) {
+        List<String> sql = new ArrayList<>();
+        sql.add(Bookkeeping.relation(table.name(), table.physical(), null, false));
+        for (Column column : table.columns()) {
+            sql.add(Bookkeeping.column(table.name(), column));
+            if (column.primaryKey()) {
+                sql.add(Bookkeeping.constraint(table.name(), "PRIMARY KEY", List.of(column.name()), null));
+            }
+            if (column.unique()) {
+                sql.add(Bookkeeping.constraint(table.name(), "UNIQUE", List.of(column.name()), null));
+            }
+            if (column.references() != null) {
+                sql.add(Bookkeeping.constraint(table.name(), "FOREIGN KEY", List.of(column.name()),
+                        column.references()));
+            }
+        }
+        for (TableConstraint constraint : table.constraints()) {
+            if (constraint.type() != TableConstraint.Type.CHECK) {
+                sql.add(Bookkeeping.constraint(table.name(), constraint.type().name().replace('_', ' '),
+                        constraint.columns(), constraint.references()));
+            }
+        }
+        return sql;
+    }
+
+    /** The token index where the query of a CTAS, view or materialized view starts (after its AS). */
+    private static int queryStart(SqlStatement statement) {
+        int depth = 0;
+        List<Token> tokens = statement.tokens();
+        for (int i = 2; i < tokens.size() - 1; i++) {
+            Token token = tokens.get(i);
+            depth += token.isSymbol("(") ? 1 : token.isSymbol(")") ? -1 : 0;
+            Token next = tokens.get(i + 1);
+            if (depth == 0 && token.is("as") && (next.is("select") || next.is("with") || next.isSymbol("("))) {
+                return i + 1;
+            }
+        }
+        return tokens.size();
+    }
+
+    /** The column list of CREATE TABLE t (a, b) AS or CREATE VIEW v (a, b) AS, as written, or empty. */
+    private static String columnList(SqlStatement statement, ObjectName name) {
+        List<Token> tokens = statement.tokens();
+        for (int i = 0; i < tokens.size() - 1; i++) {
+            if (tokens.get(i).isIdentifier() && tokens.get(i).identifier().equals(name.name())) {
+                if (!tokens.get(i + 1).isSymbol("(")) {
+                    return "";
+                }
+                int close = i + 1;
+                while (close < tokens.size() && !tokens.get(close).isSymbol(")")) {
+                    close++;
+                }
+                return " " + statement.file().text().substring(tokens.get(i + 1).offset(), tokens.get(close).end());
+            }
+        }
+        return "";
+    }
+
+    private static Translation createTableAs(ParsedStatement parsed, Table table) {
+        SqlStatement statement = parsed.statement();
+        String query = QueryRewriter.rewrite(statement, queryStart(statement), statement.tokens().size());
+        List<String> sql = new ArrayList<>();
+        sql.add("CREATE " + (table.temporary() ? "TEMPORARY " : "") + "TABLE " + quote(table.name())
+                + columnList(statement, table.name()) + " AS\n" + query);
+        if (!table.temporary()) {
+            sql.add(Bookkeeping.relation(table.name(), table.physical(), null, false));
+        }
+        return Translation.run(sql);
+    }
+
+    private static Translation createView(ParsedStatement parsed, View view) {
+        SqlStatement statement = parsed.statement();
+        int end = statement.tokens().size() - (view.lateBinding() ? 4 : 0);
+        String query = QueryRewriter.rewrite(statement, queryStart(statement), end);
+        List<String> sql = new ArrayList<>();
+        if (view.materialized()) {
+            sql.add("CREATE MATERIALIZED VIEW " + quote(view.name()) + " AS\n" + query);
+            sql.add(Bookkeeping.relation(view.name(), view.physical(), view.autoRefresh(), false));
+        } else {
+            sql.add("CREATE " + (view.orReplace() ? "OR REPLACE " : "") + "VIEW " + quote(view.name())
+                    + columnList(statement, view.name()) + " AS\n" + query);
+            if (view.lateBinding()) {
+                sql.add(Bookkeeping.relation(view.name(), io.github.rsevolve.core.model.PhysicalAttributes.NONE,
+                        null, true));
+            }
+        }
+        return new Translation(List.copyOf(sql), null, view.lateBinding());
+    }
+
+    private static Translation routine(ParsedStatement parsed, Routine routine) {
+        String language = routine.language() == null ? "" : routine.language().toLowerCase(Locale.ROOT);
+        if (!RUNNABLE_LANGUAGES.contains(language)) {
+            return Translation.skip("functions in " + (language.isEmpty() ? "this language" : language)
+                    + " cannot run on PostgreSQL");
+        }
+        // Bodies are kept as written; the throwaway database does not check them (check_function_bodies = off).
+        return Translation.run(parsed.statement().text());
+    }
+
+    private static Translation alterTable(ParsedStatement parsed) {
+        ObjectName table = parsed.target();
+        List<String> sql = new ArrayList<>();
+        for (AlterTable.Action action : parsed.alter().actions()) {
+            String alter = "ALTER TABLE " + quote(table) + " ";
+            switch (action.type()) {
+                case ADD_COLUMN -> {
+                    sql.add(alter + "ADD COLUMN " + columnDefinition(action.column()));
+                    sql.add(Bookkeeping.column(table, action.column()));
+                }
+                case DROP_COLUMN -> {
+                    sql.add(alter + "DROP COLUMN " + quote(action.subject()) + (action.cascade() ? " CASCADE" : ""));
+                    sql.add(Bookkeeping.dropColumn(table, action.subject()));
+                }
+                case RENAME_TABLE -> {
+                    sql.add(alter + "RENAME TO " + quote(action.subject()));
+                    sql.addAll(Bookkeeping.renameRelation(table, action.subject()));
+                }
+                case RENAME_COLUMN -> {
+                    sql.add(alter + "RENAME COLUMN " + quote(action.subject()) + " TO " + quote(action.detail()));
+                    sql.add(Bookkeeping.updateColumn(table, action.subject(),
+                            "column_name = " + Bookkeeping.literal(action.detail())));
+                    sql.add(Bookkeeping.updateRelation(table, "dist_key = CASE WHEN dist_key = "
+                            + Bookkeeping.literal(action.subject()) + " THEN " + Bookkeeping.literal(action.detail())
+                            + " ELSE dist_key END, sort_keys = array_to_string(array_replace(string_to_array("
+                            + "sort_keys, ','), " + Bookkeeping.literal(action.subject()) + ", "
+                            + Bookkeeping.literal(action.detail()) + "), ',')"));
+                }
+                case ALTER_COLUMN_TYPE -> sql.add(alter + "ALTER COLUMN " + quote(action.subject()) + " TYPE "
+                        + TypeMapper.toPostgres(action.detail()));
+                case ALTER_COLUMN_ENCODE -> sql.add(Bookkeeping.updateColumn(table, action.subject(),
+                        "encoding = " + Bookkeeping.literal(action.detail().toLowerCase(Locale.ROOT))));
+                // ALTER DISTSTYLE / DISTKEY / SORTKEY / ENCODE change storage only (docs: ALTER TABLE).
+                case ALTER_DISTSTYLE -> sql.add(Bookkeeping.updateRelation(table, "dist_style = "
+                        + Bookkeeping.literal(action.subject()) + ", dist_key = " + Bookkeeping.literal(action.detail())));
+                case ALTER_DISTKEY -> sql.add(Bookkeeping.updateRelation(table, "dist_style = 'KEY', dist_key = "
+                        + Bookkeeping.literal(action.subject())));
+                case ALTER_SORTKEY -> sql.add(Bookkeeping.updateRelation(table, sortKeyAssignment(action)));
+                case ALTER_ENCODE -> sql.add(Bookkeeping.updateRelation(table, "encode_auto = true"));
+                // ALTER TABLE APPEND moves the source's rows into the target (docs: ALTER TABLE APPEND).
+                case APPEND -> {
+                    sql.add("INSERT INTO " + quote(table) + " SELECT * FROM " + quote(ObjectName.parse(action.subject())));
+                    sql.add("DELETE FROM " + quote(ObjectName.parse(action.subject())));
+                }
+                case ADD_CONSTRAINT, DROP_CONSTRAINT, OWNER, OTHER -> {
+                    // Constraints are not enforced by Redshift, owners are cluster-wide users: nothing to build.
+                }
+            }
+        }
+        return sql.isEmpty() ? Translation.skip("this ALTER TABLE changes nothing validate compares")
+                : Translation.run(sql);
+    }
+
+    private static String sortKeyAssignment(AlterTable.Action action) {
+        return switch (action.detail()) {
+            case "AUTO" -> "sort_style = 'AUTO', sort_keys = ''";
+            case "NONE" -> "sort_style = 'NONE', sort_keys = ''";
+            default -> "sort_style = " + Bookkeeping.literal(action.subject()) + ", sort_keys = "
+                    + Bookkeeping.literal(action.detail());
+        };
+    }
+
+    private static Translation drop(ParsedStatement parsed) {
+        String type = parsed.drop().objectType();
+        switch (type) {
+            case "TABLE", "VIEW", "MATERIALIZED VIEW", "SCHEMA", "FUNCTION", "PROCEDURE" -> {
+                List<String> sql = new ArrayList<>();
+                sql.add(all(parsed.statement()));
+                if (!type.equals("SCHEMA") && !type.equals("FUNCTION") && !type.equals("PROCEDURE")) {
+                    parsed.drop().names().forEach(name -> sql.addAll(Bookkeeping.dropRelation(name)));
+                }
+                return Translation.run(sql);
+            }
+            default -> {
+                return Translation.skip("DROP " + type + " removes a cluster-wide or Redshift-only object");
+            }
+        }
+    }
+
+    /** Grants go to users and groups, which are cluster-wide: recorded, not executed (and no role is created). */
+    private static Translation grant(Grant grant) {
+        return Translation.run(Bookkeeping.grant(grant.revoke(), grant.privileges(), grant.objectType(),
+                grant.objects(), grant.grantees()));
+    }
+
+    private static Translation comment(ParsedStatement parsed) {
+        String type = parsed.comment().objectType();
+        if (!Set.of("TABLE", "COLUMN", "VIEW", "SCHEMA", "MATERIALIZED VIEW", "FUNCTION", "PROCEDURE")
+                .contains(type)) {
+            return Translation.skip("COMMENT ON " + type + " is not compared");
+        }
+        return Translation.run(all(parsed.statement()));
+    }
+
+    /** SET search_path keeps the compatibility functions reachable; other Redshift settings are skipped. */
+    private static Translation session(SqlStatement statement) {
+        if (statement.startsWith("set", "search_path")) {
+            return Translation.run(all(statement) + ", " + COMPAT_SCHEMA);
+        }
+        return Translation.skip("Redshift session settings have no PostgreSQL equivalent");
+    }
+}

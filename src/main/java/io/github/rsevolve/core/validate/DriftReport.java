@@ -1,0 +1,107 @@
+package io.github.rsevolve.core.validate;
+
+import io.github.rsevolve.core.catalog.CatalogDiffer.Drift;
+import io.github.rsevolve.core.lint.Changeset;
+import io.github.rsevolve.core.lint.Finding;
+import io.github.rsevolve.core.lint.LintProject;
+import io.github.rsevolve.core.lint.LintedScript;
+import io.github.rsevolve.core.model.Column;
+import io.github.rsevolve.core.model.ObjectName;
+import io.github.rsevolve.core.model.SchemaModel;
+import io.github.rsevolve.core.model.Table;
+import io.github.rsevolve.core.parse.ParsedStatement;
+import io.github.rsevolve.core.sql.SourceFile;
+import io.github.rsevolve.core.sql.SqlStatement;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * Turns drift into findings that name the object and both sides, located at the absolute model's definition of
+ * the object (or, for an object only the changesets create, at the changeset statement that creates it).
+ */
+final class DriftReport {
+
+    private final Map<ObjectName, ParsedStatement> modelDefinitions = new HashMap<>();
+    private final Map<ObjectName, ParsedStatement> changesetStatements = new HashMap<>();
+    private final SourceFile fallback;
+    private final String changesetRange;
+
+    DriftReport(LintProject project) {
+        for (LintedScript script : project.absolute()) {
+            script.statements().stream().filter(s -> s.definition() != null)
+                    .forEach(s -> modelDefinitions.putIfAbsent(key(s.target()), s));
+        }
+        for (Changeset changeset : project.changesets()) {
+            changeset.script().statements().stream().filter(s -> s.target() != null)
+                    .forEach(s -> changesetStatements.put(key(s.target()), s));
+        }
+        List<Changeset> versioned = project.changesets().stream().filter(Changeset::isVersioned).toList();
+        changesetRange = versioned.isEmpty() ? "the changesets" : "changesets V" + versioned.get(0).version()
+                + (versioned.size() > 1 ? "..V" + versioned.get(versioned.size() - 1).version() : "");
+        fallback = !project.absolute().isEmpty() ? project.absolute().get(0).file()
+                : project.changesets().isEmpty() ? null : project.changesets().get(0).script().file();
+    }
+
+    private static ObjectName key(ObjectName name) {
+        return name.schema() == null && name.name() != null ? name.orSchema(SchemaModel.DEFAULT_SCHEMA) : name;
+    }
+
+    Finding finding(Drift drift) {
+        String message;
+        if (drift.isMissing()) {
+            message = drift.model() != null
+                    ? describe(drift.object()) + ": in the absolute model, missing after " + changesetRange + "."
+                    : describe(drift.object()) + ": created by " + changesetRange + ", not in the absolute model.";
+        } else {
+            message = describe(drift.object()) + ": " + drift.property() + " " + value(drift.model())
+                    + " in the absolute model, " + value(drift.changes()) + " after " + changesetRange + ".";
+        }
+        return locate(drift).map(s -> ValidateCheck.DRIFT.at(s.file(), s.offset, message))
+                .orElseGet(() -> ValidateCheck.DRIFT.at(fallback, 0, message));
+    }
+
+    private static String value(String value) {
+        return value == null ? "none" : value;
+    }
+
+    /** "column dw.orders.total" reads as "dw.orders.total"; other kinds keep their word. */
+    private static String describe(String object) {
+        return object.startsWith("column ") ? object.substring("column ".length()) : object;
+    }
+
+    private record Location(SourceFile file, int offset) {
+    }
+
+    private Optional<Location> locate(Drift drift) {
+        String object = drift.object();
+        String name = object.replaceFirst("^(materialized view|view|table|schema|column|constraint) ", "");
+        if (object.startsWith("constraint ")) {
+            name = name.substring(0, name.indexOf(' '));
+        }
+        String column = null;
+        if (object.startsWith("column ")) {
+            int lastDot = name.lastIndexOf('.');
+            column = name.substring(lastDot + 1);
+            name = name.substring(0, lastDot);
+        }
+        ObjectName objectName = object.startsWith("schema ") ? new ObjectName(null, name) : ObjectName.parse(name);
+        ParsedStatement definition = drift.model() != null || changesetStatements.get(objectName) == null
+                ? modelDefinitions.get(objectName) : changesetStatements.get(objectName);
+        if (definition == null) {
+            definition = changesetStatements.get(objectName);
+        }
+        if (definition == null) {
+            return Optional.empty();
+        }
+        SqlStatement statement = definition.statement();
+        if (column != null && definition.definition() instanceof Table table) {
+            Column defined = table.column(column);
+            if (defined != null) {
+                return Optional.of(new Location(statement.file(), defined.offset()));
+            }
+        }
+        return Optional.of(new Location(statement.file(), statement.startOffset()));
+    }
+}

@@ -1,0 +1,119 @@
+package io.github.rsevolve.core.validate;
+
+import io.github.rsevolve.core.lint.LintedScript;
+import io.github.rsevolve.core.parse.ParsedStatement;
+import io.github.rsevolve.core.parse.RedshiftParser;
+import io.github.rsevolve.core.sql.SourceFile;
+import io.github.rsevolve.core.sql.SqlStatement;
+import io.github.rsevolve.core.sql.SqlSplitter;
+import io.github.rsevolve.core.sql.Token;
+import io.github.rsevolve.core.sql.TokenType;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.util.List;
+
+/**
+ * Checks ETL files against the schema the changesets build: each file's statements in order, in one transaction
+ * rolled back at the end. Queries and DML are EXPLAINed; DDL (temporary tables, views) is executed, since later
+ * statements use it; COPY's target table and columns, and UNLOAD's inner query, are checked.
+ */
+final class EtlChecker {
+
+    private final Connection connection;
+    private final StatementRunner runner;
+    private final RedshiftParser parser;
+
+    EtlChecker(Connection connection, StatementRunner runner, RedshiftParser parser) {
+        this.connection = connection;
+        this.runner = runner;
+        this.parser = parser;
+    }
+
+    void check(List<LintedScript> etl) throws SQLException {
+        connection.setAutoCommit(false);
+        try {
+            for (LintedScript script : etl) {
+                for (ParsedStatement statement : script.statements()) {
+                    check(statement);
+                }
+                connection.rollback();
+            }
+        } finally {
+            connection.rollback();
+            connection.setAutoCommit(true);
+        }
+    }
+
+    private void check(ParsedStatement statement) throws SQLException {
+        switch (statement.kind()) {
+            case SELECT, INSERT, UPDATE, DELETE, MERGE -> {
+                List<String> sql = runner.sql(statement);
+                boolean selectInto = statement.statement().indexOf("into", 0) > 0
+                        && statement.kind() == io.github.rsevolve.core.parse.StatementKind.SELECT;
+                if (sql != null) {
+                    // SELECT ... INTO creates a table later statements read, so it runs; the rest is explained.
+                    runner.runSql(statement, selectInto ? sql : List.of("EXPLAIN " + sql.get(0)),
+                            ValidateCheck.ETL_ERROR, "");
+                }
+            }
+            case COPY -> runner.runSql(statement, List.of(copyTargetCheck(statement.statement())),
+                    ValidateCheck.ETL_ERROR, "The COPY target does not fit: ");
+            case UNLOAD -> unload(statement);
+            case OTHER -> {
+                if (statement.statement().startsWith("refresh", "materialized", "view")) {
+                    runner.runSql(statement, List.of(statement.statement().text()), ValidateCheck.ETL_ERROR, "");
+                }
+            }
+            default -> runner.run(statement, ValidateCheck.ETL_ERROR);
+        }
+    }
+
+    /** SELECT the COPY's column list (or every column) from its target, reading no rows. */
+    private static String copyTargetCheck(SqlStatement copy) {
+        List<Token> tokens = copy.tokens();
+        int at = 1;
+        StringBuilder table = new StringBuilder();
+        // schema.table: names separated by dots; the next bare word (FROM) ends it.
+        while (at < tokens.size() && tokens.get(at).isIdentifier()) {
+            Token token = tokens.get(at++);
+            table.append(token.text().startsWith("#") ? "\"" + token.text().toLowerCase() + "\"" : token.text());
+            if (at + 1 < tokens.size() && tokens.get(at).isSymbol(".")) {
+                table.append('.');
+                at++;
+            } else {
+                break;
+            }
+        }
+        String columns = "*";
+        if (at < tokens.size() && tokens.get(at).isSymbol("(")) {
+            int close = at;
+            while (close < tokens.size() && !tokens.get(close).isSymbol(")")) {
+                close++;
+            }
+            columns = copy.file().text().substring(tokens.get(at + 1).offset(), tokens.get(close - 1).end());
+        }
+        return "SELECT " + columns + " FROM " + table + " LIMIT 0";
+    }
+
+    /** UNLOAD ('query') TO ...: the query inside the string is parsed, translated and explained. */
+    private void unload(ParsedStatement statement) throws SQLException {
+        Token literal = statement.statement().tokens().stream()
+                .filter(t -> t.type() == TokenType.STRING || t.type() == TokenType.DOLLAR_STRING)
+                .findFirst().orElse(null);
+        if (literal == null) {
+            return;
+        }
+        String inner = literal.type() == TokenType.STRING ? literal.stringValue()
+                : literal.text().replaceAll("^\\$[^$]*\\$|\\$[^$]*\\$$", "");
+        List<SqlStatement> split = SqlSplitter.split(SourceFile.of(statement.statement().file().path(),
+                statement.statement().file().displayPath(), inner)).statements();
+        if (split.isEmpty()) {
+            return;
+        }
+        List<String> sql = runner.sql(parser.parse(split.get(0)));
+        if (sql != null) {
+            runner.runSql(statement, List.of("EXPLAIN " + sql.get(0)), ValidateCheck.ETL_ERROR,
+                    "The UNLOAD query does not compile: ");
+        }
+    }
+}

@@ -1,0 +1,88 @@
+package io.github.rsevolve.core.validate;
+
+import io.github.rsevolve.core.lint.Finding;
+import io.github.rsevolve.core.parse.ParsedStatement;
+import io.github.rsevolve.core.translate.RedshiftToPostgresTranslator;
+import io.github.rsevolve.core.translate.Translation;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.List;
+
+/**
+ * Runs parsed statements on a throwaway database, translated for PostgreSQL, each in a savepoint so one failure is
+ * reported at its own file, line and column and the rest still run.
+ */
+final class StatementRunner {
+
+    private final Connection connection;
+    private final boolean translate;
+    private final int statementTimeoutSeconds;
+    private final List<Finding> findings;
+
+    StatementRunner(Connection connection, boolean translate, int statementTimeoutSeconds, List<Finding> findings) {
+        this.connection = connection;
+        this.translate = translate;
+        this.statementTimeoutSeconds = statementTimeoutSeconds;
+        this.findings = findings;
+    }
+
+    /** What to run for one parsed statement, or null when it is skipped (reported as info). */
+    Translation translation(ParsedStatement parsed) {
+        if (!translate) {
+            return new Translation(List.of(parsed.statement().text()), null, false);
+        }
+        Translation translation = RedshiftToPostgresTranslator.translate(parsed);
+        if (translation.isSkipped()) {
+            findings.add(ValidateCheck.SKIPPED.at(parsed.statement(), "Not run on PostgreSQL: "
+                    + translation.skipped() + "."));
+            return null;
+        }
+        return translation;
+    }
+
+    /** The statements to run for one parsed statement, or null when it is skipped. */
+    List<String> sql(ParsedStatement parsed) {
+        Translation translation = translation(parsed);
+        return translation == null ? null : translation.sql();
+    }
+
+    /**
+     * Runs the statement; a failure becomes a finding of the given check and false. A late-binding view that fails
+     * is a warning, and true: Redshift accepts it.
+     */
+    boolean run(ParsedStatement parsed, ValidateCheck onFailure) throws SQLException {
+        Translation translation = translation(parsed);
+        if (translation == null) {
+            return true;
+        }
+        if (translation.lateBinding()) {
+            runSql(parsed, translation.sql(), ValidateCheck.LATE_BINDING, "The late-binding view cannot be built "
+                    + "here: ");
+            return true;
+        }
+        return runSql(parsed, translation.sql(), onFailure, "");
+    }
+
+    boolean runSql(ParsedStatement parsed, List<String> sql, ValidateCheck onFailure, String context)
+            throws SQLException {
+        java.sql.Savepoint savepoint = connection.getAutoCommit() ? null : connection.setSavepoint();
+        try (Statement statement = connection.createStatement()) {
+            statement.setQueryTimeout(statementTimeoutSeconds);
+            for (String one : sql) {
+                statement.execute(one);
+            }
+            if (savepoint != null) {
+                connection.releaseSavepoint(savepoint);
+            }
+            return true;
+        } catch (SQLException e) {
+            if (savepoint != null) {
+                connection.rollback(savepoint);
+            }
+            findings.add(onFailure.at(parsed.statement(), context + "The database rejected it: "
+                    + DatabaseMessages.of(e)));
+            return false;
+        }
+    }
+}

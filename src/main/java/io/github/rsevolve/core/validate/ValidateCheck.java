@@ -1,0 +1,60 @@
+package io.github.rsevolve.core.validate;
+
+import io.github.rsevolve.core.lint.Finding;
+import io.github.rsevolve.core.lint.Severity;
+import io.github.rsevolve.core.sql.SourceFile;
+import io.github.rsevolve.core.sql.SourcePosition;
+import io.github.rsevolve.core.sql.SqlStatement;
+
+/** The checks validate makes with a database, reported with the same finding format as lint. */
+public enum ValidateCheck {
+
+    BUILD_ERROR("RSV01", "build-error", Severity.ERROR,
+            "The statement fails on a freshly built database, so a deploy with it fails too.",
+            "Fix the statement; the database's own message says what it rejected."),
+    DRIFT("RSV02", "drift", Severity.ERROR,
+            "The absolute model and the changesets must describe the same schema, or the clusters built by the "
+                    + "changesets are not what the repository says.",
+            "Change the absolute model or write a changeset so that both agree."),
+    ETL_ERROR("RSV03", "etl-error", Severity.ERROR,
+            "The ETL query does not compile against the schema the changesets build, so it fails when it runs.",
+            "Fix the query, or the changesets, so that they agree."),
+    SKIPPED("RSV04", "skipped-statement", Severity.INFO,
+            "Some Redshift statements mean nothing on a throwaway PostgreSQL database.",
+            "Nothing to do; run validate against a Redshift throwaway cluster to check these too."),
+    LATE_BINDING("RSV05", "late-binding-unresolved", Severity.WARNING,
+            "Redshift accepts a late-binding view over objects that do not exist yet; queries on it fail until "
+                    + "they do.",
+            "Make sure the objects exist where the view is used (external tables are not built here)."),
+    DEPENDENCY_CYCLE("RSV06", "dependency-cycle", Severity.ERROR,
+            "Objects that depend on each other in a cycle cannot be created in any order.",
+            "Break the cycle: one of the views must not read the other.");
+
+    private final String id;
+    private final String checkName;
+    private final Severity severity;
+    private final String why;
+    private final String fix;
+
+    ValidateCheck(String id, String checkName, Severity severity, String why, String fix) {
+        this.id = id;
+        this.checkName = checkName;
+        this.severity = severity;
+        this.why = why;
+        this.fix = fix;
+    }
+
+    public String checkName() {
+        return checkName;
+    }
+
+    public Finding at(SqlStatement statement, String what) {
+        return at(statement.file(), statement.startOffset(), what);
+    }
+
+    public Finding at(SourceFile file, int offset, String what) {
+        SourcePosition position = file.position(offset);
+        return new Finding(id, checkName, severity, file.displayPath(), position.line(), position.column(),
+                what + " Why: " + why + " Fix: " + fix);
+    }
+}

@@ -1,0 +1,38 @@
+package io.github.rsevolve.core.validate;
+
+import io.github.rsevolve.core.catalog.CatalogDiffer.Drift;
+import io.github.rsevolve.core.lint.Finding;
+import io.github.rsevolve.core.lint.LintResult;
+import io.github.rsevolve.core.lint.Severity;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * What validate found: lint's findings, then the database checks' findings and the drift list, with how long each
+ * phase took.
+ *
+ * @param phases phase name to milliseconds, in the order they ran
+ * @param kept   how to connect to the throwaway databases when they were kept, else empty
+ * @param etlFiles the ETL files checked, as displayed
+ */
+public record ValidateResult(LintResult lint, List<Finding> checks, List<Drift> drift, Map<String, Long> phases,
+                             List<String> kept, List<String> etlFiles) {
+
+    /** Every finding, lint's and the database checks', sorted by place. */
+    public List<Finding> findings() {
+        List<Finding> all = new ArrayList<>(lint.findings());
+        all.addAll(checks);
+        Collections.sort(all);
+        return all;
+    }
+
+    public long count(Severity severity) {
+        return findings().stream().filter(f -> f.severity() == severity).count();
+    }
+
+    public boolean hasAtLeast(Severity threshold) {
+        return findings().stream().anyMatch(f -> f.severity().isAtLeast(threshold));
+    }
+}

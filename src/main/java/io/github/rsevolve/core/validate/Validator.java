@@ -1,0 +1,225 @@
+package io.github.rsevolve.core.validate;
+
+import io.github.rsevolve.core.catalog.CatalogDiffer;
+import io.github.rsevolve.core.catalog.CatalogDiffer.Drift;
+import io.github.rsevolve.core.catalog.CatalogReader;
+import io.github.rsevolve.core.catalog.CatalogSnapshot;
+import io.github.rsevolve.core.db.EmbeddedServer;
+import io.github.rsevolve.core.db.ExternalServer;
+import io.github.rsevolve.core.db.ThrowawayDatabase;
+import io.github.rsevolve.core.db.ThrowawayServer;
+import io.github.rsevolve.core.lint.Changeset;
+import io.github.rsevolve.core.lint.Finding;
+import io.github.rsevolve.core.lint.LintProject;
+import io.github.rsevolve.core.lint.LintResult;
+import io.github.rsevolve.core.lint.Linter;
+import io.github.rsevolve.core.lint.Severity;
+import io.github.rsevolve.core.parse.ParsedStatement;
+import io.github.rsevolve.core.parse.RedshiftParser;
+import io.github.rsevolve.core.translate.RedshiftToPostgresTranslator;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.flywaydb.core.Flyway;
+import org.flywaydb.core.api.FlywayException;
+import org.flywaydb.core.api.migration.JavaMigration;
+
+/**
+ * Lint, then two throwaway databases: A built from the absolute model in dependency order, B from the changesets
+ * through Flyway; then their catalogs compared, and the ETL queries checked against B.
+ */
+public final class Validator {
+
+    private final ValidateSettings settings;
+    private final List<Finding> checks = new ArrayList<>();
+    private final Map<String, Long> phases = new LinkedHashMap<>();
+    private final List<String> kept = new ArrayList<>();
+    private long phaseStart = System.nanoTime();
+
+    private Validator(ValidateSettings settings) {
+        this.settings = settings;
+    }
+
+    public static ValidateResult run(ValidateSettings settings) {
+        return new Validator(settings).run();
+    }
+
+    private void phase(String name) {
+        long now = System.nanoTime();
+        phases.put(name, (now - phaseStart) / 1_000_000);
+        phaseStart = now;
+    }
+
+    private ValidateResult run() {
+        LintProject project = Linter.load(settings.lint());
+        LintResult lint = Linter.check(project, settings.lint());
+        phase("lint");
+        if (lint.hasAtLeast(Severity.ERROR)) {
+            // The database checks would only repeat what lint found, less precisely.
+            return result(lint, List.of(), List.of());
+        }
+        ThrowawayServer server = server();
+        phase("server");
+        List<Drift> drift = List.of();
+        try (RedshiftParser parser = new RedshiftParser(settings.lint().parseTimeoutMillis());
+             ThrowawayDatabase model = create(server);
+             ThrowawayDatabase changes = create(server)) {
+            phase("create databases");
+            long before = errors();
+            buildModel(model, project);
+            phase("build A: absolute model");
+            buildChanges(changes, project);
+            phase("build B: changesets");
+            if (errors() == before) {
+                drift = compare(model, changes);
+                DriftReport report = new DriftReport(project);
+                drift.forEach(d -> checks.add(report.finding(d)));
+                phase("drift");
+                try (Connection connection = changes.connect()) {
+                    new EtlChecker(connection, runner(connection), parser).check(project.etl());
+                }
+                phase("ETL checks");
+            }
+            if (settings.keepThrowaway()) {
+                kept.add("A (absolute model): " + server.howToConnect(model.name()));
+                kept.add("B (changesets): " + server.howToConnect(changes.name()));
+            }
+        } catch (SQLException e) {
+            throw new ValidateException("The throwaway server failed outside the project's SQL: "
+                    + DatabaseMessages.of(e));
+        }
+        return result(lint, drift, project.etl().stream().map(s -> s.file().displayPath()).toList());
+    }
+
+    private ValidateResult result(LintResult lint, List<Drift> drift, List<String> etlFiles) {
+        return new ValidateResult(lint, List.copyOf(checks), drift, new LinkedHashMap<>(phases), List.copyOf(kept),
+                etlFiles);
+    }
+
+    private long errors() {
+        return checks.stream().filter(f -> f.severity() == Severity.ERROR).count();
+    }
+
+    private ThrowawayServer server() {
+        if (settings.throwawayUrl() == null || settings.throwawayUrl().isBlank()) {
+            try {
+                return EmbeddedServer.shared();
+            } catch (IOException | RuntimeException e) {
+                throw new ValidateException("Cannot start the embedded PostgreSQL: " + e.getMessage()
+                        + ". Set redshift.throwawayUrl to use a server of your own.");
+            }
+        }
+        if (!settings.throwawayUrl().startsWith("jdbc:postgresql:")) {
+            throw new ValidateException("redshift.throwawayUrl must be a jdbc:postgresql:// URL for now; got "
+                    + settings.throwawayUrl().replaceAll("(?i)password=[^&;]*", "password=****") + ".");
+        }
+        return new ExternalServer(settings.throwawayUrl(), settings.user(), settings.password());
+    }
+
+    private ThrowawayDatabase create(ThrowawayServer server) {
+        try {
+            ThrowawayDatabase database = ThrowawayDatabase.create(server, "validate", settings.keepThrowaway());
+            prepare(database);
+            return database;
+        } catch (SQLException e) {
+            throw new ValidateException("Cannot create a throwaway database on " + server + " as "
+                    + server.user() + ": " + DatabaseMessages.of(e) + " The user needs the CREATEDB right; check "
+                    + "redshift.throwawayUrl, redshift.throwawayUser and its password.");
+        }
+    }
+
+    /**
+     * Database settings that make PostgreSQL read SQL as Redshift does: backslash escapes in string literals
+     * (Redshift's default), function bodies not checked at CREATE time, and the compatibility functions on the path.
+     */
+    private void prepare(ThrowawayDatabase database) throws SQLException {
+        try (Connection admin = database.connect(); Statement statement = admin.createStatement()) {
+            String name = database.name();
+            statement.execute("ALTER DATABASE " + name + " SET standard_conforming_strings = off");
+            statement.execute("ALTER DATABASE " + name + " SET escape_string_warning = off");
+            statement.execute("ALTER DATABASE " + name + " SET check_function_bodies = off");
+            statement.execute("ALTER DATABASE " + name + " SET search_path = \"$user\", public, "
+                    + RedshiftToPostgresTranslator.COMPAT_SCHEMA);
+            for (String sql : RedshiftToPostgresTranslator.setUp()) {
+                statement.execute(sql);
+            }
+        }
+    }
+
+    private StatementRunner runner(Connection connection) {
+        return new StatementRunner(connection, true, settings.statementTimeoutSeconds(), checks);
+    }
+
+    private void buildModel(ThrowawayDatabase model, LintProject project) throws SQLException {
+        AbsoluteModelOrder.Ordered ordered = AbsoluteModelOrder.of(project.absolute());
+        checks.addAll(ordered.problems());
+        try (Connection connection = model.connect()) {
+            StatementRunner runner = runner(connection);
+            for (ParsedStatement statement : ordered.statements()) {
+                runner.run(statement, ValidateCheck.BUILD_ERROR);
+            }
+        }
+    }
+
+    /** Runs the changesets with Flyway, as migrate will; a failing statement is already a finding. */
+    private void buildChanges(ThrowawayDatabase changes, LintProject project) {
+        List<JavaMigration> migrations = project.changesets().stream().filter(Changeset::isWellNamed)
+                .map(c -> (JavaMigration) new ChangesetMigration(c, this::runner)).toList();
+        if (migrations.isEmpty()) {
+            return;
+        }
+        try {
+            Path noLocation = Files.createTempDirectory("rse-flyway-");
+            try {
+                Flyway.configure(Validator.class.getClassLoader())
+                        .dataSource(changes.url(), changes.server().user(), changes.server().password())
+                        .table(settings.historyTable())
+                        .javaMigrations(migrations.toArray(JavaMigration[]::new))
+                        .skipDefaultResolvers(true)
+                        .skipDefaultCallbacks(true)
+                        // Into Maven's log, which binds SLF4J, rather than to standard error.
+                        .loggers("slf4j")
+                        .locations("filesystem:" + noLocation)
+                        .load()
+                        .migrate();
+            } finally {
+                Files.deleteIfExists(noLocation);
+            }
+        } catch (FlywayException e) {
+            if (!causedByFailedChangeset(e)) {
+                checks.add(ValidateCheck.BUILD_ERROR.at(project.changesets().get(0).script().file(), 0,
+                        "Flyway could not apply the changesets: " + e.getMessage().replaceAll("\\s+", " ")));
+            }
+        } catch (IOException e) {
+            throw new ValidateException("Cannot create a temporary folder: " + e.getMessage());
+        }
+    }
+
+    private static boolean causedByFailedChangeset(Throwable e) {
+        for (Throwable cause = e; cause != null; cause = cause.getCause()) {
+            if (cause instanceof ChangesetMigration.Failed) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private List<Drift> compare(ThrowawayDatabase model, ThrowawayDatabase changes) throws SQLException {
+        CatalogSnapshot a;
+        CatalogSnapshot b;
+        try (Connection connection = model.connect()) {
+            a = CatalogReader.read(connection, settings.historyTable());
+        }
+        try (Connection connection = changes.connect()) {
+            b = CatalogReader.read(connection, settings.historyTable());
+        }
+        return CatalogDiffer.diff(a, b);
+    }
+}

@@ -1,0 +1,109 @@
+-- Redshift functions PostgreSQL lacks, installed in schema rse_compat of each throwaway PostgreSQL database.
+-- Each one mirrors the Redshift documentation of the function it names. Statements are separated by lines "--;".
+-- NVL, DECODE, LISTAGG, MEDIAN, SYSDATE and APPROXIMATE are rewritten by the translator instead (QueryRewriter).
+
+-- GETDATE(): the current date and time (start of the current statement in Redshift), without time zone.
+CREATE FUNCTION rse_compat.getdate() RETURNS timestamp LANGUAGE sql STABLE AS $$ SELECT localtimestamp $$;
+--;
+-- NVL2(expr, not_null_value, null_value)
+CREATE FUNCTION rse_compat.nvl2(anyelement, anycompatible, anycompatible) RETURNS anycompatible LANGUAGE sql IMMUTABLE
+AS $$ SELECT CASE WHEN $1 IS NOT NULL THEN $2 ELSE $3 END $$;
+--;
+-- LEN(expr): number of characters, trailing blanks of CHAR counted as Redshift does for VARCHAR.
+CREATE FUNCTION rse_compat.len(text) RETURNS integer LANGUAGE sql IMMUTABLE AS $$ SELECT length($1) $$;
+--;
+-- CHARINDEX(substring, string): 1-based position, 0 when absent.
+CREATE FUNCTION rse_compat.charindex(text, text) RETURNS integer LANGUAGE sql IMMUTABLE AS $$ SELECT strpos($2, $1) $$;
+--;
+-- DATEADD(datepart, interval, date|timestamp): the translator quotes datepart, so it arrives as text.
+CREATE FUNCTION rse_compat.dateadd(text, bigint, timestamp) RETURNS timestamp LANGUAGE sql IMMUTABLE
+AS $$ SELECT $3 + make_interval(
+  years => CASE WHEN lower($1) IN ('year','years','y','yr','yrs') THEN $2::int
+                WHEN lower($1) IN ('decade','decades') THEN $2::int * 10
+                WHEN lower($1) IN ('century','centuries') THEN $2::int * 100 ELSE 0 END,
+  months => CASE WHEN lower($1) IN ('month','months','mon','mons') THEN $2::int
+                 WHEN lower($1) IN ('quarter','quarters','qtr','qtrs') THEN $2::int * 3 ELSE 0 END,
+  weeks => CASE WHEN lower($1) IN ('week','weeks','w') THEN $2::int ELSE 0 END,
+  days => CASE WHEN lower($1) IN ('day','days','d') THEN $2::int ELSE 0 END,
+  hours => CASE WHEN lower($1) IN ('hour','hours','h','hr','hrs') THEN $2::int ELSE 0 END,
+  mins => CASE WHEN lower($1) IN ('minute','minutes','m','min','mins') THEN $2::int ELSE 0 END,
+  secs => CASE WHEN lower($1) IN ('second','seconds','s','sec','secs') THEN $2
+               WHEN lower($1) IN ('millisecond','milliseconds','ms','msec','msecs') THEN $2 / 1000.0
+               WHEN lower($1) IN ('microsecond','microseconds','microsec','microsecs') THEN $2 / 1000000.0
+               ELSE 0 END) $$;
+--;
+-- DATEDIFF(datepart, start, end): the number of datepart boundaries crossed, as Redshift counts them.
+CREATE FUNCTION rse_compat.datediff(text, timestamp, timestamp) RETURNS bigint LANGUAGE sql IMMUTABLE
+AS $$ SELECT CASE
+  WHEN lower($1) IN ('year','years','y','yr','yrs') THEN extract(year FROM $3) - extract(year FROM $2)
+  WHEN lower($1) IN ('quarter','quarters','qtr','qtrs') THEN
+    (extract(year FROM $3) * 4 + extract(quarter FROM $3)) - (extract(year FROM $2) * 4 + extract(quarter FROM $2))
+  WHEN lower($1) IN ('month','months','mon','mons') THEN
+    (extract(year FROM $3) * 12 + extract(month FROM $3)) - (extract(year FROM $2) * 12 + extract(month FROM $2))
+  WHEN lower($1) IN ('week','weeks','w') THEN
+    (date_trunc('week', $3)::date - date_trunc('week', $2)::date) / 7
+  WHEN lower($1) IN ('day','days','d') THEN $3::date - $2::date
+  WHEN lower($1) IN ('hour','hours','h','hr','hrs') THEN
+    floor(extract(epoch FROM date_trunc('hour', $3) - date_trunc('hour', $2)) / 3600)
+  WHEN lower($1) IN ('minute','minutes','m','min','mins') THEN
+    floor(extract(epoch FROM date_trunc('minute', $3) - date_trunc('minute', $2)) / 60)
+  ELSE floor(extract(epoch FROM date_trunc('second', $3) - date_trunc('second', $2))) END::bigint $$;
+--;
+-- CONVERT_TIMEZONE([source,] target, timestamp): source defaults to UTC.
+CREATE FUNCTION rse_compat.convert_timezone(text, text, timestamp) RETURNS timestamp LANGUAGE sql IMMUTABLE
+AS $$ SELECT ($3 AT TIME ZONE $1) AT TIME ZONE $2 $$;
+--;
+CREATE FUNCTION rse_compat.convert_timezone(text, timestamp) RETURNS timestamp LANGUAGE sql IMMUTABLE
+AS $$ SELECT ($2 AT TIME ZONE 'UTC') AT TIME ZONE $1 $$;
+--;
+-- JSON_EXTRACT_PATH_TEXT(json_string, path_elem, ...): Redshift takes the JSON as VARCHAR.
+CREATE FUNCTION rse_compat.json_extract_path_text(text, VARIADIC text[]) RETURNS text LANGUAGE sql IMMUTABLE
+AS $$ SELECT json_extract_path_text($1::json, VARIADIC $2) $$;
+--;
+-- JSON_EXTRACT_ARRAY_ELEMENT_TEXT(json_array, pos): 0-based.
+CREATE FUNCTION rse_compat.json_extract_array_element_text(text, integer) RETURNS text LANGUAGE sql IMMUTABLE
+AS $$ SELECT ($1::json ->> $2) $$;
+--;
+-- JSON_ARRAY_LENGTH(json_array)
+CREATE FUNCTION rse_compat.json_array_length(text) RETURNS integer LANGUAGE sql IMMUTABLE
+AS $$ SELECT json_array_length($1::json) $$;
+--;
+-- IS_VALID_JSON(string)
+CREATE FUNCTION rse_compat.is_valid_json(text) RETURNS boolean LANGUAGE plpgsql IMMUTABLE
+AS $$ BEGIN PERFORM $1::json; RETURN true; EXCEPTION WHEN others THEN RETURN false; END $$;
+--;
+-- JSON_PARSE(string) returns SUPER, which the translator maps to JSONB.
+CREATE FUNCTION rse_compat.json_parse(text) RETURNS jsonb LANGUAGE sql IMMUTABLE AS $$ SELECT $1::jsonb $$;
+--;
+-- TRUNC(timestamp) returns the date.
+CREATE FUNCTION rse_compat.trunc(timestamp) RETURNS date LANGUAGE sql IMMUTABLE AS $$ SELECT $1::date $$;
+--;
+-- ADD_MONTHS(date|timestamp, n)
+CREATE FUNCTION rse_compat.add_months(timestamp, bigint) RETURNS timestamp LANGUAGE sql IMMUTABLE
+AS $$ SELECT $1 + make_interval(months => $2::int) $$;
+--;
+-- MONTHS_BETWEEN(date1, date2)
+CREATE FUNCTION rse_compat.months_between(date, date) RETURNS float8 LANGUAGE sql IMMUTABLE
+AS $$ SELECT (extract(year FROM age($1, $2)) * 12 + extract(month FROM age($1, $2))
+  + extract(day FROM age($1, $2)) / 31.0)::float8 $$;
+--;
+-- LAST_DAY(date)
+CREATE FUNCTION rse_compat.last_day(date) RETURNS date LANGUAGE sql IMMUTABLE
+AS $$ SELECT (date_trunc('month', $1) + interval '1 month - 1 day')::date $$;
+--;
+-- STRTOL(string, base)
+CREATE FUNCTION rse_compat.strtol(text, integer) RETURNS bigint LANGUAGE sql IMMUTABLE
+AS $$ SELECT CASE WHEN $2 = 16 THEN ('x' || lpad($1, 16, '0'))::bit(64)::bigint ELSE $1::bigint END $$;
+--;
+-- DATEADD and DATEDIFF take dates and timestamps with time zone too (PostgreSQL's DATE_TRUNC on a date returns one).
+CREATE FUNCTION rse_compat.dateadd(text, bigint, timestamptz) RETURNS timestamp LANGUAGE sql STABLE
+AS $$ SELECT rse_compat.dateadd($1, $2, $3::timestamp) $$;
+--;
+CREATE FUNCTION rse_compat.dateadd(text, bigint, date) RETURNS timestamp LANGUAGE sql IMMUTABLE
+AS $$ SELECT rse_compat.dateadd($1, $2, $3::timestamp) $$;
+--;
+CREATE FUNCTION rse_compat.datediff(text, timestamptz, timestamptz) RETURNS bigint LANGUAGE sql STABLE
+AS $$ SELECT rse_compat.datediff($1, $2::timestamp, $3::timestamp) $$;
+--;
+CREATE FUNCTION rse_compat.datediff(text, date, date) RETURNS bigint LANGUAGE sql IMMUTABLE
+AS $$ SELECT rse_compat.datediff($1, $2::timestamp, $3::timestamp) $$;
