@@ -64,11 +64,16 @@ public final class ExternalServer implements ThrowawayServer {
 
     @Override
     public String howToConnect(String database) {
-        return "connect to " + url(database) + " as " + user;
+        return "connect to " + masked(url(database)) + " as " + user;
+    }
+
+    /** The URL with any password parameter masked, for messages. */
+    public static String masked(String jdbcUrl) {
+        return jdbcUrl.replaceAll("(?i)(password=)[^&;]*", "$1****");
     }
 
     @Override
     public String toString() {
-        return "server " + url(URI.create(url.substring("jdbc:".length())).getPath().replaceFirst("^/", ""));
+        return "server " + masked(url);
     }
 }

@@ -118,7 +118,7 @@ public final class Validator {
         }
         if (!settings.throwawayUrl().startsWith("jdbc:postgresql:")) {
             throw new ValidateException("redshift.throwawayUrl must be a jdbc:postgresql:// URL for now; got "
-                    + settings.throwawayUrl().replaceAll("(?i)password=[^&;]*", "password=****") + ".");
+                    + ExternalServer.masked(settings.throwawayUrl()) + ".");
         }
         return new ExternalServer(settings.throwawayUrl(), settings.user(), settings.password());
     }

@@ -143,9 +143,19 @@ public final class UnknownReferenceRule implements Rule {
         return false;
     }
 
+    /** Where the reference is written: at its schema qualifier when it has one. */
     private static int offsetOf(ParsedStatement statement, ObjectName reference) {
-        for (Token token : statement.statement().tokens()) {
-            if (token.isIdentifier() && token.identifier().equals(reference.name())) {
+        List<Token> tokens = statement.statement().tokens();
+        for (int i = 0; i < tokens.size(); i++) {
+            Token token = tokens.get(i);
+            if (!token.isIdentifier() || !token.identifier().equals(reference.name())) {
+                continue;
+            }
+            boolean qualified = i >= 2 && tokens.get(i - 1).isSymbol(".") && tokens.get(i - 2).isIdentifier();
+            if (reference.isQualified() && qualified && tokens.get(i - 2).identifier().equals(reference.schema())) {
+                return tokens.get(i - 2).offset();
+            }
+            if (!reference.isQualified() && !qualified) {
                 return token.offset();
             }
         }

@@ -1,0 +1,1 @@
+CREATE TABLE public.orders (id BIGINT, discount NUMERIC(8,2));

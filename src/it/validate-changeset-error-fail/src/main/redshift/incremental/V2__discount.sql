@@ -1,0 +1,3 @@
+-- Adds the discount column.
+
+ALTER TABLE public.orders ADD COLUMN discount NUMERC(8,2);

@@ -1,0 +1,2 @@
+CREATE SCHEMA dw;
+CREATE TABLE dw.orders (id BIGINT NOT NULL, total NUMERIC(12,2)) DISTKEY (id);

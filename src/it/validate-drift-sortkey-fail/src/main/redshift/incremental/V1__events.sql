@@ -1,0 +1,6 @@
+CREATE TABLE public.events (
+    event_id   BIGINT IDENTITY(1, 1),
+    event_time TIMESTAMP ENCODE az64
+)
+DISTSTYLE EVEN
+SORTKEY (event_time);

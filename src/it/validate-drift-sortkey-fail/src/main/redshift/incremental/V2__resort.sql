@@ -1,0 +1,1 @@
+ALTER TABLE public.events ALTER SORTKEY (event_id);

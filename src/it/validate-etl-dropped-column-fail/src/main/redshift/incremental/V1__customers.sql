@@ -1,0 +1,1 @@
+CREATE TABLE public.customers (id BIGINT, name VARCHAR(100), fax VARCHAR(20));

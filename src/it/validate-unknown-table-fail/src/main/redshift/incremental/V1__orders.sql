@@ -1,0 +1,1 @@
+CREATE TABLE public.orders (id BIGINT, customer_id BIGINT);
