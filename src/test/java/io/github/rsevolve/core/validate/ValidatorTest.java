@@ -1,0 +1,127 @@
+package io.github.rsevolve.core.validate;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.github.rsevolve.core.db.EmbeddedServer;
+import io.github.rsevolve.core.lint.Finding;
+import io.github.rsevolve.core.lint.LintSettings;
+import io.github.rsevolve.core.parse.RedshiftParser;
+import io.github.rsevolve.core.sql.SqlSourceReader;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** Validate on the embedded PostgreSQL: the failure modes of the throwaway builds. */
+class ValidatorTest {
+
+    @TempDir
+    Path project;
+
+    private Path write(String path, String sql) throws IOException {
+        Path file = project.resolve("src/main/redshift").resolve(path);
+        Files.createDirectories(file.getParent());
+        return Files.writeString(file, sql);
+    }
+
+    private ValidateSettings settings(String url, String user, int timeoutSeconds, boolean keep) {
+        Path redshift = project.resolve("src/main/redshift");
+        LintSettings lint = new LintSettings(project, redshift.resolve("absolute"), redshift.resolve("incremental"),
+                redshift.resolve("etl"), Map.of(), RedshiftParser.DEFAULT_TIMEOUT_MILLIS,
+                SqlSourceReader.DEFAULT_MAX_FILE_BYTES, 1);
+        return new ValidateSettings(lint, url, user, "", keep, timeoutSeconds, "flyway_schema_history");
+    }
+
+    private static long throwawayDatabases() throws Exception {
+        try (Connection admin = EmbeddedServer.shared().adminConnection(); Statement statement = admin.createStatement();
+             ResultSet result = statement.executeQuery("SELECT count(*) FROM pg_database WHERE datname LIKE 'rse\\_%'")) {
+            result.next();
+            return result.getLong(1);
+        }
+    }
+
+    @Test
+    void aChangesetThatNeverEndsIsStoppedByTheStatementTimeout() throws Exception {
+        write("absolute/t.sql", "CREATE TABLE public.t (id INT);");
+        write("incremental/V1__t.sql", "CREATE TABLE public.t (id INT);\nSELECT pg_sleep(30);");
+        long started = System.nanoTime();
+        ValidateResult result = Validator.run(settings(null, null, 1, false));
+        assertTrue((System.nanoTime() - started) / 1_000_000_000 < 20, "bounded by the timeout");
+        Finding timeout = result.checks().stream().filter(f -> f.rule().equals("build-error")).findFirst().orElseThrow();
+        assertEquals("src/main/redshift/incremental/V1__t.sql", timeout.file());
+        assertEquals(2, timeout.line());
+        assertTrue(timeout.message().contains("canceling statement"), timeout.message());
+    }
+
+    @Test
+    void throwawayDatabasesAreDroppedAfterwardsAndKeptOnRequest() throws Exception {
+        write("absolute/t.sql", "CREATE TABLE public.t (id INT);");
+        write("incremental/V1__t.sql", "CREATE TABLE public.t (id INT);");
+        long before = throwawayDatabases();
+        ValidateResult result = Validator.run(settings(null, null, 60, false));
+        assertEquals(List.of(), result.findings());
+        assertEquals(before, throwawayDatabases(), "no database left behind");
+
+        ValidateResult kept = Validator.run(settings(null, null, 60, true));
+        assertEquals(2, kept.kept().size());
+        assertTrue(kept.kept().get(0).contains("psql -h localhost"), kept.kept().toString());
+        assertEquals(before + 2, throwawayDatabases());
+        try (Connection admin = EmbeddedServer.shared().adminConnection(); Statement statement = admin.createStatement();
+             ResultSet names = admin.createStatement().executeQuery(
+                     "SELECT datname FROM pg_database WHERE datname LIKE 'rse\\_validate\\_%'")) {
+            while (names.next()) {
+                statement.execute("DROP DATABASE " + names.getString(1) + " WITH (FORCE)");
+            }
+        }
+    }
+
+    @Test
+    void aUserWithoutCreateDatabaseRightsGetsAClearMessage() throws Exception {
+        write("absolute/t.sql", "CREATE TABLE public.t (id INT);");
+        String url = EmbeddedServer.shared().url("postgres").replaceFirst("\\?.*$", "");
+        try (Connection admin = EmbeddedServer.shared().adminConnection(); Statement statement = admin.createStatement()) {
+            statement.execute("DROP ROLE IF EXISTS rse_test_reader");
+            statement.execute("CREATE ROLE rse_test_reader LOGIN NOCREATEDB");
+        }
+        try {
+            ValidateException e = assertThrows(ValidateException.class,
+                    () -> Validator.run(settings(url, "rse_test_reader", 60, false)));
+            assertTrue(e.getMessage().contains("permission denied to create database"), e.getMessage());
+            assertTrue(e.getMessage().contains("CREATEDB"), e.getMessage());
+        } finally {
+            try (Connection admin = EmbeddedServer.shared().adminConnection();
+                 Statement statement = admin.createStatement()) {
+                statement.execute("DROP ROLE rse_test_reader");
+            }
+        }
+    }
+
+    @Test
+    void anUnreachableServerIsAClearMessageWithoutThePassword() {
+        ValidateSettings unreachable = new ValidateSettings(settings(null, null, 60, false).lint(),
+                "jdbc:postgresql://127.0.0.1:1/postgres?password=s3cret-in-url", "builder", "s3cret-password",
+                false, 60, "flyway_schema_history");
+        ValidateException e = assertThrows(ValidateException.class, () -> Validator.run(unreachable));
+        assertTrue(e.getMessage().contains("refused"), e.getMessage());
+        assertFalse(e.getMessage().contains("s3cret"), e.getMessage());
+        assertFalse(unreachable.toString().contains("s3cret-password"), unreachable.toString());
+    }
+
+    @Test
+    void lintErrorsStopValidateBeforeAnyDatabase() throws IOException, SQLException {
+        write("absolute/t.sql", "CREATE TABLE public.t (id SERIAL);");
+        ValidateResult result = Validator.run(settings(null, null, 60, false));
+        assertEquals(List.of("lint"), List.copyOf(result.phases().keySet()));
+        assertTrue(result.lint().findings().stream().anyMatch(f -> f.rule().equals("serial-type")));
+    }
+}
