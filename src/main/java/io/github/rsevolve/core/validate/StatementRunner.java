@@ -6,6 +6,7 @@ import io.github.rsevolve.core.translate.RedshiftToPostgresTranslator;
 import io.github.rsevolve.core.translate.Translation;
 import java.sql.Connection;
 import java.sql.SQLException;
+import java.sql.Savepoint;
 import java.sql.Statement;
 import java.util.List;
 
@@ -19,12 +20,19 @@ final class StatementRunner {
     private final boolean translate;
     private final int statementTimeoutSeconds;
     private final List<Finding> findings;
+    private final boolean continueAfterFailure;
 
-    StatementRunner(Connection connection, boolean translate, int statementTimeoutSeconds, List<Finding> findings) {
+    /**
+     * @param continueAfterFailure in a transaction, put each statement in a savepoint so a failure does not abort
+     *                             the statements after it (late-binding views always get one)
+     */
+    StatementRunner(Connection connection, boolean translate, int statementTimeoutSeconds, List<Finding> findings,
+                    boolean continueAfterFailure) {
         this.connection = connection;
         this.translate = translate;
         this.statementTimeoutSeconds = statementTimeoutSeconds;
         this.findings = findings;
+        this.continueAfterFailure = continueAfterFailure;
     }
 
     /** What to run for one parsed statement, or null when it is skipped (reported as info). */
@@ -57,21 +65,25 @@ final class StatementRunner {
             return true;
         }
         if (translation.lateBinding()) {
-            runSql(parsed, translation.sql(), ValidateCheck.LATE_BINDING, "The late-binding view cannot be built "
-                    + "here: ");
+            run(parsed, translation.sql(), ValidateCheck.LATE_BINDING, "The late-binding view cannot be built "
+                    + "here: ", true);
             return true;
         }
-        return runSql(parsed, translation.sql(), onFailure, "");
+        return run(parsed, translation.sql(), onFailure, "", continueAfterFailure);
     }
 
     boolean runSql(ParsedStatement parsed, List<String> sql, ValidateCheck onFailure, String context)
             throws SQLException {
-        java.sql.Savepoint savepoint = connection.getAutoCommit() ? null : connection.setSavepoint();
+        return run(parsed, sql, onFailure, context, continueAfterFailure);
+    }
+
+    private boolean run(ParsedStatement parsed, List<String> sql, ValidateCheck onFailure, String context,
+                        boolean isolate) throws SQLException {
+        Savepoint savepoint = isolate && !connection.getAutoCommit() ? connection.setSavepoint() : null;
         try (Statement statement = connection.createStatement()) {
             statement.setQueryTimeout(statementTimeoutSeconds);
-            for (String one : sql) {
-                statement.execute(one);
-            }
+            // One round trip: a statement and its bookkeeping rows travel together.
+            statement.execute(String.join(";\n", sql));
             if (savepoint != null) {
                 connection.releaseSavepoint(savepoint);
             }

@@ -24,9 +24,12 @@ import java.sql.Connection;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
 import org.flywaydb.core.Flyway;
 import org.flywaydb.core.api.FlywayException;
 import org.flywaydb.core.api.migration.JavaMigration;
@@ -38,7 +41,8 @@ import org.flywaydb.core.api.migration.JavaMigration;
 public final class Validator {
 
     private final ValidateSettings settings;
-    private final List<Finding> checks = new ArrayList<>();
+    /** Written by both builds at once. */
+    private final List<Finding> checks = Collections.synchronizedList(new ArrayList<>());
     private final Map<String, Long> phases = new LinkedHashMap<>();
     private final List<String> kept = new ArrayList<>();
     private long phaseStart = System.nanoTime();
@@ -58,44 +62,78 @@ public final class Validator {
     }
 
     private ValidateResult run() {
+        // The server and both databases are made while lint parses and checks: neither needs the other.
+        CompletableFuture<ThrowawayServer> server = CompletableFuture.supplyAsync(this::server);
+        CompletableFuture<ThrowawayDatabase> modelDatabase = server.thenApplyAsync(this::create);
+        CompletableFuture<ThrowawayDatabase> changesDatabase = server.thenApplyAsync(this::create);
         LintProject project = Linter.load(settings.lint());
         LintResult lint = Linter.check(project, settings.lint());
         phase("lint");
-        if (lint.hasAtLeast(Severity.ERROR)) {
-            // The database checks would only repeat what lint found, less precisely.
-            return result(lint, List.of(), List.of());
-        }
-        ThrowawayServer server = server();
-        phase("server");
         List<Drift> drift = List.of();
-        try (RedshiftParser parser = new RedshiftParser(settings.lint().parseTimeoutMillis());
-             ThrowawayDatabase model = create(server);
-             ThrowawayDatabase changes = create(server)) {
-            phase("create databases");
-            long before = errors();
-            buildModel(model, project);
-            phase("build A: absolute model");
-            buildChanges(changes, project);
-            phase("build B: changesets");
-            if (errors() == before) {
-                drift = compare(model, changes);
-                DriftReport report = new DriftReport(project);
-                drift.forEach(d -> checks.add(report.finding(d)));
-                phase("drift");
-                try (Connection connection = changes.connect()) {
-                    new EtlChecker(connection, runner(connection), parser).check(project.etl());
-                }
-                phase("ETL checks");
+        try {
+            ThrowawayDatabase model = await(modelDatabase);
+            ThrowawayDatabase changes = await(changesDatabase);
+            phase("server and databases (after lint)");
+            if (lint.hasAtLeast(Severity.ERROR)) {
+                // The database checks would only repeat what lint found, less precisely.
+                return result(lint, List.of(), List.of());
             }
-            if (settings.keepThrowaway()) {
-                kept.add("A (absolute model): " + server.howToConnect(model.name()));
-                kept.add("B (changesets): " + server.howToConnect(changes.name()));
-            }
+            drift = checkWithDatabases(project, model, changes);
         } catch (SQLException e) {
             throw new ValidateException("The throwaway server failed outside the project's SQL: "
                     + DatabaseMessages.of(e));
+        } finally {
+            closeQuietly(modelDatabase);
+            closeQuietly(changesDatabase);
         }
         return result(lint, drift, project.etl().stream().map(s -> s.file().displayPath()).toList());
+    }
+
+    private List<Drift> checkWithDatabases(LintProject project, ThrowawayDatabase model, ThrowawayDatabase changes)
+            throws SQLException {
+        long before = errors();
+        buildBoth(model, changes, project);
+        phase("builds A (absolute model) and B (changesets)");
+        if (errors() > before) {
+            return List.of();
+        }
+        List<Drift> drift = compare(model, changes);
+        DriftReport report = new DriftReport(project);
+        drift.forEach(d -> checks.add(report.finding(d)));
+        phase("drift");
+        try (RedshiftParser parser = new RedshiftParser(settings.lint().parseTimeoutMillis());
+             Connection connection = changes.connect()) {
+            new EtlChecker(connection, runner(connection, true), parser).check(project.etl());
+        }
+        phase("ETL checks");
+        if (settings.keepThrowaway()) {
+            kept.add("A (absolute model): " + model.server().howToConnect(model.name()));
+            kept.add("B (changesets): " + changes.server().howToConnect(changes.name()));
+        }
+        return drift;
+    }
+
+    /** The value of a future, with a failure of the server or database set-up rethrown as it was. */
+    private static <T> T await(CompletableFuture<T> future) {
+        try {
+            return future.join();
+        } catch (CompletionException e) {
+            if (e.getCause() instanceof RuntimeException cause) {
+                throw cause;
+            }
+            throw e;
+        }
+    }
+
+    /** Drops the database once it exists; a failed creation has nothing to drop. */
+    private static void closeQuietly(CompletableFuture<ThrowawayDatabase> database) {
+        database.thenAccept(created -> {
+            try {
+                created.close();
+            } catch (SQLException e) {
+                // Dropping a throwaway database is best effort; the shutdown hook tries again.
+            }
+        }).exceptionally(failure -> null).join();
     }
 
     private ValidateResult result(LintResult lint, List<Drift> drift, List<String> etlFiles) {
@@ -153,15 +191,38 @@ public final class Validator {
         }
     }
 
-    private StatementRunner runner(Connection connection) {
-        return new StatementRunner(connection, true, settings.statementTimeoutSeconds(), checks);
+    /** A runner that, with continueAfterFailure, isolates each statement in a savepoint so the next one runs. */
+    private StatementRunner runner(Connection connection, boolean continueAfterFailure) {
+        return new StatementRunner(connection, true, settings.statementTimeoutSeconds(), checks,
+                continueAfterFailure);
+    }
+
+    /** Builds A and B at once, in two databases: they share nothing until drift compares them. */
+    private void buildBoth(ThrowawayDatabase model, ThrowawayDatabase changes, LintProject project)
+            throws SQLException {
+        CompletableFuture<Void> modelBuild = CompletableFuture.runAsync(() -> {
+            try {
+                buildModel(model, project);
+            } catch (SQLException e) {
+                throw new CompletionException(e);
+            }
+        });
+        buildChanges(changes, project);
+        try {
+            modelBuild.join();
+        } catch (CompletionException e) {
+            if (e.getCause() instanceof SQLException sql) {
+                throw sql;
+            }
+            throw e;
+        }
     }
 
     private void buildModel(ThrowawayDatabase model, LintProject project) throws SQLException {
         AbsoluteModelOrder.Ordered ordered = AbsoluteModelOrder.of(project.absolute());
         checks.addAll(ordered.problems());
         try (Connection connection = model.connect()) {
-            StatementRunner runner = runner(connection);
+            StatementRunner runner = runner(connection, true);
             for (ParsedStatement statement : ordered.statements()) {
                 runner.run(statement, ValidateCheck.BUILD_ERROR);
             }
@@ -171,7 +232,8 @@ public final class Validator {
     /** Runs the changesets with Flyway, as migrate will; a failing statement is already a finding. */
     private void buildChanges(ThrowawayDatabase changes, LintProject project) {
         List<JavaMigration> migrations = project.changesets().stream().filter(Changeset::isWellNamed)
-                .map(c -> (JavaMigration) new ChangesetMigration(c, this::runner)).toList();
+                .map(c -> (JavaMigration) new ChangesetMigration(c, connection -> runner(connection, false)))
+                .toList();
         if (migrations.isEmpty()) {
             return;
         }
@@ -184,6 +246,9 @@ public final class Validator {
                         .javaMigrations(migrations.toArray(JavaMigration[]::new))
                         .skipDefaultResolvers(true)
                         .skipDefaultCallbacks(true)
+                        // One transaction for all changesets when each can run in one: fewer commits, same result
+                        // in a database that is thrown away; a failure is located at its statement either way.
+                        .group(migrations.stream().allMatch(JavaMigration::canExecuteInTransaction))
                         // Into Maven's log, which binds SLF4J, rather than to standard error.
                         .loggers("slf4j")
                         .locations("filesystem:" + noLocation)

@@ -121,7 +121,8 @@ class ValidatorTest {
     void lintErrorsStopValidateBeforeAnyDatabase() throws IOException, SQLException {
         write("absolute/t.sql", "CREATE TABLE public.t (id SERIAL);");
         ValidateResult result = Validator.run(settings(null, null, 60, false));
-        assertEquals(List.of("lint"), List.copyOf(result.phases().keySet()));
+        assertFalse(result.phases().keySet().stream().anyMatch(phase -> phase.startsWith("builds")),
+                result.phases().toString());
         assertTrue(result.lint().findings().stream().anyMatch(f -> f.rule().equals("serial-type")));
     }
 }
