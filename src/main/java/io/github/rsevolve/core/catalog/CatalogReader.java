@@ -4,6 +4,7 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.util.Locale;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
@@ -197,11 +198,11 @@ public final class CatalogReader {
             for (String privilege : row[1].split(",")) {
                 for (String object : row[3].isEmpty() ? new String[] {""} : row[3].split(",")) {
                     for (String grantee : row[4].split(",")) {
-                        String grant = "grant " + privilege + " on " + row[2].toLowerCase() + " " + object + " to "
+                        String grant = "grant " + privilege + " on " + row[2].toLowerCase(Locale.ROOT) + " " + object + " to "
                                 + grantee;
                         if ("true".equals(row[0])) {
                             effective.removeIf(g -> g.equals(grant) || (privilege.startsWith("ALL")
-                                    && g.endsWith(" on " + row[2].toLowerCase() + " " + object + " to " + grantee)));
+                                    && g.endsWith(" on " + row[2].toLowerCase(Locale.ROOT) + " " + object + " to " + grantee)));
                         } else {
                             effective.add(grant);
                         }

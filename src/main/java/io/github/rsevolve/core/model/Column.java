@@ -12,7 +12,7 @@ package io.github.rsevolve.core.model;
  * @param primaryKey   a column-level PRIMARY KEY
  * @param unique       a column-level UNIQUE
  * @param references   the table of a column-level REFERENCES, or null
- * @param line         where the column is defined, as a character offset in the file
+ * @param offset       where the column is defined, as a character offset in the file
  */
 public record Column(String name, String type, boolean notNull, String defaultValue, String encoding,
                      Identity identity, boolean distKey, boolean sortKey, boolean primaryKey, boolean unique,

@@ -8,6 +8,7 @@ import io.github.rsevolve.core.sql.TokenType;
 import java.util.Arrays;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Locale;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.concurrent.ExecutorService;
@@ -69,7 +70,7 @@ final class QueryParser {
                 value = alias;
             } else if (token.type() == TokenType.WORD && value.startsWith("#")) {
                 // Redshift's #temp tables: JSqlParser does not take '#', so it sees '_' and the name is mapped back.
-                tempTables.add(value.substring(1).toLowerCase());
+                tempTables.add(value.substring(1).toLowerCase(Locale.ROOT));
                 value = "_" + value.substring(1);
             }
             value.getChars(0, value.length(), text, token.offset() - base);
@@ -202,7 +203,7 @@ final class QueryParser {
     private static String aliasFor(List<Token> tokens, int i) {
         Token token = tokens.get(i);
         if (token.type() != TokenType.WORD || i == 0 || !tokens.get(i - 1).is("as")
-                || !RESERVED_ALIASES.contains(token.text().toUpperCase(java.util.Locale.ROOT))) {
+                || !RESERVED_ALIASES.contains(token.text().toUpperCase(Locale.ROOT))) {
             return null;
         }
         Token next = i + 1 < tokens.size() ? tokens.get(i + 1) : null;

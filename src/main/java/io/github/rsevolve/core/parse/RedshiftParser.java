@@ -152,9 +152,9 @@ public final class RedshiftParser implements AutoCloseable {
         if (cursor.accept("schema")) {
             result.kind = StatementKind.CREATE_SCHEMA;
             cursor.accept("if", "not", "exists");
-            ObjectName name = cursor.accept("authorization") ? new ObjectName(null, cursor.identifier())
-                    : new ObjectName(null, cursor.identifier());
-            result.define(new Schema(name, false, result.statement));
+            // CREATE SCHEMA AUTHORIZATION user names the schema after the user.
+            cursor.accept("authorization");
+            result.define(new Schema(new ObjectName(null, cursor.identifier()), false, result.statement));
         } else if (cursor.accept("external", "schema")) {
             result.kind = StatementKind.CREATE_EXTERNAL_SCHEMA;
             cursor.accept("if", "not", "exists");

@@ -1,5 +1,6 @@
 package io.github.rsevolve.core.report;
 
+import java.util.Locale;
 import io.github.rsevolve.core.lint.Finding;
 import io.github.rsevolve.core.lint.Severity;
 import io.github.rsevolve.core.validate.ValidateCheck;
@@ -58,7 +59,7 @@ public final class JUnitReporter {
     }
 
     private static String seconds(long millis) {
-        return String.format(java.util.Locale.ROOT, "%.3f", millis / 1000.0);
+        return String.format(Locale.ROOT, "%.3f", millis / 1000.0);
     }
 
     /**

@@ -1,5 +1,6 @@
 package io.github.rsevolve.core.translate;
 
+import io.github.rsevolve.core.model.PhysicalAttributes;
 import io.github.rsevolve.core.model.Column;
 import io.github.rsevolve.core.model.Grant;
 import io.github.rsevolve.core.model.ObjectName;
@@ -225,8 +226,7 @@ public final class RedshiftToPostgresTranslator {
             sql.add("CREATE " + (view.orReplace() ? "OR REPLACE " : "") + "VIEW " + quote(view.name())
                     + columnList(statement, view.name()) + " AS\n" + query);
             if (view.lateBinding()) {
-                sql.add(Bookkeeping.relation(view.name(), io.github.rsevolve.core.model.PhysicalAttributes.NONE,
-                        null, true));
+                sql.add(Bookkeeping.relation(view.name(), PhysicalAttributes.NONE, null, true));
             }
         }
         return new Translation(List.copyOf(sql), null, view.lateBinding());

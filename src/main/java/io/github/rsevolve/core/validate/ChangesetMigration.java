@@ -4,6 +4,7 @@ import io.github.rsevolve.core.lint.Changeset;
 import io.github.rsevolve.core.parse.Transactions;
 import io.github.rsevolve.core.parse.ParsedStatement;
 import java.nio.charset.StandardCharsets;
+import java.sql.Connection;
 import java.util.zip.CRC32;
 import org.flywaydb.core.api.MigrationVersion;
 import org.flywaydb.core.api.migration.Context;
@@ -27,7 +28,7 @@ final class ChangesetMigration implements JavaMigration {
 
     /** Makes the statement runner for the migration's connection. */
     interface RunnerFactory {
-        StatementRunner on(java.sql.Connection connection);
+        StatementRunner on(Connection connection);
     }
 
     ChangesetMigration(Changeset changeset, RunnerFactory runners) {

@@ -1,5 +1,6 @@
 package io.github.rsevolve.core.validate;
 
+import io.github.rsevolve.core.model.Schema;
 import io.github.rsevolve.core.catalog.CatalogDiffer.Drift;
 import io.github.rsevolve.core.lint.Changeset;
 import io.github.rsevolve.core.lint.Finding;
@@ -31,11 +32,11 @@ final class DriftReport {
     DriftReport(LintProject project) {
         for (LintedScript script : project.absolute()) {
             script.statements().stream().filter(s -> s.definition() != null)
-                    .forEach(s -> modelDefinitions.putIfAbsent(key(s.target()), s));
+                    .forEach(s -> modelDefinitions.putIfAbsent(key(s), s));
         }
         for (Changeset changeset : project.changesets()) {
             changeset.script().statements().stream().filter(s -> s.target() != null)
-                    .forEach(s -> changesetStatements.put(key(s.target()), s));
+                    .forEach(s -> changesetStatements.put(key(s), s));
         }
         List<Changeset> versioned = project.changesets().stream().filter(Changeset::isVersioned).toList();
         changesetRange = versioned.isEmpty() ? "the changesets" : "changesets V" + versioned.get(0).version()
@@ -44,8 +45,10 @@ final class DriftReport {
                 : project.changesets().isEmpty() ? null : project.changesets().get(0).script().file();
     }
 
-    private static ObjectName key(ObjectName name) {
-        return name.schema() == null && name.name() != null ? name.orSchema(SchemaModel.DEFAULT_SCHEMA) : name;
+    /** Relations by schema-qualified name (unqualified ones live in public); schemas by their own name. */
+    private static ObjectName key(ParsedStatement statement) {
+        return statement.definition() instanceof Schema ? statement.target()
+                : statement.target().orSchema(SchemaModel.DEFAULT_SCHEMA);
     }
 
     Finding finding(Drift drift) {

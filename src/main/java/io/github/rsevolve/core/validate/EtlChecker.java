@@ -1,5 +1,6 @@
 package io.github.rsevolve.core.validate;
 
+import io.github.rsevolve.core.parse.StatementKind;
 import io.github.rsevolve.core.lint.LintedScript;
 import io.github.rsevolve.core.parse.ParsedStatement;
 import io.github.rsevolve.core.parse.RedshiftParser;
@@ -10,6 +11,7 @@ import io.github.rsevolve.core.sql.Token;
 import io.github.rsevolve.core.sql.TokenType;
 import java.sql.Connection;
 import java.sql.SQLException;
+import java.util.Locale;
 import java.util.List;
 
 /**
@@ -49,7 +51,7 @@ final class EtlChecker {
             case SELECT, INSERT, UPDATE, DELETE, MERGE -> {
                 List<String> sql = runner.sql(statement);
                 boolean selectInto = statement.statement().indexOf("into", 0) > 0
-                        && statement.kind() == io.github.rsevolve.core.parse.StatementKind.SELECT;
+                        && statement.kind() == StatementKind.SELECT;
                 if (sql != null) {
                     // SELECT ... INTO creates a table later statements read, so it runs; the rest is explained.
                     runner.runSql(statement, selectInto ? sql : List.of("EXPLAIN " + sql.get(0)),
@@ -76,7 +78,7 @@ final class EtlChecker {
         // schema.table: names separated by dots; the next bare word (FROM) ends it.
         while (at < tokens.size() && tokens.get(at).isIdentifier()) {
             Token token = tokens.get(at++);
-            table.append(token.text().startsWith("#") ? "\"" + token.text().toLowerCase() + "\"" : token.text());
+            table.append(token.text().startsWith("#") ? "\"" + token.text().toLowerCase(Locale.ROOT) + "\"" : token.text());
             if (at + 1 < tokens.size() && tokens.get(at).isSymbol(".")) {
                 table.append('.');
                 at++;
