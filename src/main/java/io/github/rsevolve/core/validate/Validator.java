@@ -168,9 +168,21 @@ public final class Validator {
             return database;
         } catch (SQLException e) {
             throw new ValidateException("Cannot create a throwaway database on " + server + " as "
-                    + server.user() + ": " + DatabaseMessages.of(e) + " The user needs the CREATEDB right; check "
-                    + "redshift.throwawayUrl, redshift.throwawayUser and its password.");
+                    + server.user() + ": " + DatabaseMessages.of(e) + " " + hint(e.getSQLState()));
         }
+    }
+
+    /** What to check, by the class of the failure (SQLSTATE). */
+    private static String hint(String sqlState) {
+        String state = sqlState == null ? "" : sqlState;
+        if (state.startsWith("28")) {
+            return "Check the user and password: redshift.throwawayUser and redshift.throwawayPassword, or the "
+                    + "settings.xml server named by redshift.throwawayServerId.";
+        }
+        if (state.startsWith("08")) {
+            return "Check the host and port in redshift.throwawayUrl, and that the server accepts connections.";
+        }
+        return "The user needs the CREATEDB right; check redshift.throwawayUrl and redshift.throwawayUser.";
     }
 
     /**
