@@ -1,19 +1,14 @@
 package io.github.rsevolve.core.validate;
 
+import io.github.rsevolve.core.graph.DependencyGraph;
 import io.github.rsevolve.core.lint.Finding;
 import io.github.rsevolve.core.lint.LintedScript;
 import io.github.rsevolve.core.model.ObjectName;
-import io.github.rsevolve.core.model.SchemaModel;
 import io.github.rsevolve.core.model.Table;
 import io.github.rsevolve.core.model.View;
 import io.github.rsevolve.core.parse.ParsedStatement;
 import java.util.ArrayList;
-import java.util.Comparator;
-import java.util.HashMap;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
-import java.util.PriorityQueue;
 import java.util.Set;
 import java.util.stream.Collectors;
 
@@ -60,58 +55,31 @@ final class AbsoluteModelOrder {
         return new Ordered(ordered, problems);
     }
 
-    /** Kahn's algorithm, keeping file order among statements that are free to run. */
+    /** Dependency order, keeping file order among statements that are free to run. */
     private static List<ParsedStatement> dependencyOrder(List<ParsedStatement> relations, List<Finding> problems) {
-        Map<ObjectName, Integer> byName = new HashMap<>();
-        Map<String, Integer> bySimpleName = new HashMap<>();
-        for (int i = 0; i < relations.size(); i++) {
-            ObjectName name = relations.get(i).target().orSchema(SchemaModel.DEFAULT_SCHEMA);
-            byName.putIfAbsent(name, i);
-            bySimpleName.putIfAbsent(name.name(), i);
-        }
-        Map<Integer, List<Integer>> dependents = new LinkedHashMap<>();
-        int[] missing = new int[relations.size()];
-        for (int i = 0; i < relations.size(); i++) {
-            for (ObjectName reference : dependencies(relations.get(i))) {
-                Integer on = reference.isQualified() ? byName.get(reference) : bySimpleName.get(reference.name());
-                if (on != null && on != i) {
-                    dependents.computeIfAbsent(on, k -> new ArrayList<>()).add(i);
-                    missing[i]++;
-                }
+        DependencyGraph<ParsedStatement> graph = new DependencyGraph<>();
+        List<ParsedStatement> repeated = new ArrayList<>();
+        for (ParsedStatement statement : relations) {
+            if (graph.names().contains(DependencyGraph.key(statement.target()))) {
+                repeated.add(statement);
+            } else {
+                graph.add(statement.target(), statement);
             }
         }
-        PriorityQueue<Integer> ready = new PriorityQueue<>(Comparator.naturalOrder());
-        for (int i = 0; i < relations.size(); i++) {
-            if (missing[i] == 0) {
-                ready.add(i);
+        for (ParsedStatement statement : relations) {
+            graph.dependsOn(statement.target(), dependencies(statement));
+        }
+        DependencyGraph.Ordering ordering = graph.ordered(graph.names());
+        if (!ordering.cycle().isEmpty()) {
+            String names = ordering.cycle().stream().map(ObjectName::toString).collect(Collectors.joining(", "));
+            for (ObjectName name : ordering.cycle()) {
+                problems.add(ValidateCheck.DEPENDENCY_CYCLE.at(graph.get(name).statement(),
+                        name + " is part of a dependency cycle among " + names + "."));
             }
         }
-        List<ParsedStatement> ordered = new ArrayList<>();
-        boolean[] done = new boolean[relations.size()];
-        while (!ready.isEmpty()) {
-            int next = ready.poll();
-            done[next] = true;
-            ordered.add(relations.get(next));
-            for (int dependent : dependents.getOrDefault(next, List.of())) {
-                if (--missing[dependent] == 0) {
-                    ready.add(dependent);
-                }
-            }
-        }
-        List<ParsedStatement> cycle = new ArrayList<>();
-        for (int i = 0; i < relations.size(); i++) {
-            if (!done[i]) {
-                cycle.add(relations.get(i));
-            }
-        }
-        if (!cycle.isEmpty()) {
-            String names = cycle.stream().map(s -> s.target().toString()).collect(Collectors.joining(", "));
-            for (ParsedStatement statement : cycle) {
-                problems.add(ValidateCheck.DEPENDENCY_CYCLE.at(statement.statement(),
-                        statement.target() + " is part of a dependency cycle among " + names + "."));
-            }
-            ordered.addAll(cycle);
-        }
+        List<ParsedStatement> ordered = new ArrayList<>(ordering.order().stream().map(graph::get).toList());
+        // A second definition of a name (lint reports it) runs after the first.
+        ordered.addAll(repeated);
         return ordered;
     }
 
