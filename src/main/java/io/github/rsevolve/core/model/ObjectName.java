@@ -1,5 +1,7 @@
 package io.github.rsevolve.core.model;
 
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Locale;
 
 /**
@@ -14,16 +16,67 @@ public record ObjectName(String schema, String name) implements Comparable<Objec
         name = name.toLowerCase(Locale.ROOT);
     }
 
-    /** Parses a dotted name such as {@code dw.orders}; the last two parts are schema and name. */
+    /**
+     * Parses a dotted name such as {@code dw.orders} or {@code "Sales Mart"."Daily.Orders"}: dots inside double
+     * quotes belong to the name, and the last two parts are schema and name.
+     */
     public static ObjectName parse(String dotted) {
-        String cleaned = dotted.replace("\"", "").trim();
-        int dot = cleaned.lastIndexOf('.');
-        if (dot < 0) {
-            return new ObjectName(null, cleaned);
+        List<String> parts = new ArrayList<>();
+        StringBuilder part = new StringBuilder();
+        boolean quoted = false;
+        String text = dotted.trim();
+        for (int i = 0; i < text.length(); i++) {
+            char c = text.charAt(i);
+            if (c == '"') {
+                if (quoted && i + 1 < text.length() && text.charAt(i + 1) == '"') {
+                    part.append('"');
+                    i++;
+                } else {
+                    quoted = !quoted;
+                }
+            } else if (c == '.' && !quoted) {
+                parts.add(part.toString().trim());
+                part.setLength(0);
+            } else {
+                part.append(c);
+            }
         }
-        String qualifier = cleaned.substring(0, dot);
-        int schemaDot = qualifier.lastIndexOf('.');
-        return new ObjectName(qualifier.substring(schemaDot + 1), cleaned.substring(dot + 1));
+        parts.add(part.toString().trim());
+        int n = parts.size();
+        return new ObjectName(n > 1 ? parts.get(n - 2) : null, parts.get(n - 1));
+    }
+
+    /** Splits a comma-separated list of names, keeping commas inside double quotes. */
+    public static List<ObjectName> parseList(String names) {
+        List<ObjectName> parsed = new ArrayList<>();
+        StringBuilder current = new StringBuilder();
+        boolean quoted = false;
+        for (char c : names.toCharArray()) {
+            if (c == '"') {
+                quoted = !quoted;
+            }
+            if (c == ',' && !quoted) {
+                if (!current.toString().isBlank()) {
+                    parsed.add(parse(current.toString()));
+                }
+                current.setLength(0);
+            } else {
+                current.append(c);
+            }
+        }
+        if (!current.toString().isBlank()) {
+            parsed.add(parse(current.toString()));
+        }
+        return parsed;
+    }
+
+    /** The name as SQL: each part quoted when it is not a plain lower-case identifier. */
+    public String toSql() {
+        return schema == null ? quoteIfNeeded(name) : quoteIfNeeded(schema) + "." + quoteIfNeeded(name);
+    }
+
+    private static String quoteIfNeeded(String part) {
+        return part.matches("[a-z_][a-z0-9_$]*") ? part : "\"" + part.replace("\"", "\"\"") + "\"";
     }
 
     public boolean isQualified() {

@@ -1,13 +1,15 @@
 package io.github.rsevolve.core.validate;
 
 import io.github.rsevolve.core.graph.DependencyGraph;
+import io.github.rsevolve.core.graph.RelationGraph;
 import io.github.rsevolve.core.lint.Finding;
 import io.github.rsevolve.core.lint.LintedScript;
 import io.github.rsevolve.core.model.ObjectName;
-import io.github.rsevolve.core.model.Table;
 import io.github.rsevolve.core.model.View;
 import io.github.rsevolve.core.parse.ParsedStatement;
 import java.util.ArrayList;
+import java.util.Collections;
+import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Set;
 import java.util.stream.Collectors;
@@ -57,18 +59,7 @@ final class AbsoluteModelOrder {
 
     /** Dependency order, keeping file order among statements that are free to run. */
     private static List<ParsedStatement> dependencyOrder(List<ParsedStatement> relations, List<Finding> problems) {
-        DependencyGraph<ParsedStatement> graph = new DependencyGraph<>();
-        List<ParsedStatement> repeated = new ArrayList<>();
-        for (ParsedStatement statement : relations) {
-            if (graph.names().contains(DependencyGraph.key(statement.target()))) {
-                repeated.add(statement);
-            } else {
-                graph.add(statement.target(), statement);
-            }
-        }
-        for (ParsedStatement statement : relations) {
-            graph.dependsOn(statement.target(), dependencies(statement));
-        }
+        DependencyGraph<ParsedStatement> graph = RelationGraph.of(relations);
         DependencyGraph.Ordering ordering = graph.ordered(graph.names());
         if (!ordering.cycle().isEmpty()) {
             String names = ordering.cycle().stream().map(ObjectName::toString).collect(Collectors.joining(", "));
@@ -78,18 +69,11 @@ final class AbsoluteModelOrder {
             }
         }
         List<ParsedStatement> ordered = new ArrayList<>(ordering.order().stream().map(graph::get).toList());
-        // A second definition of a name (lint reports it) runs after the first.
-        ordered.addAll(repeated);
+        // Statements that are no node of their own (a second definition of a name, which lint reports; external
+        // tables) run after the graph, in file order.
+        Set<ParsedStatement> placed = Collections.newSetFromMap(new IdentityHashMap<>());
+        placed.addAll(ordered);
+        relations.stream().filter(s -> !placed.contains(s)).forEach(ordered::add);
         return ordered;
-    }
-
-    private static Set<ObjectName> dependencies(ParsedStatement statement) {
-        if (statement.definition() instanceof Table table) {
-            return table.references();
-        }
-        if (statement.definition() instanceof View view) {
-            return view.references();
-        }
-        return Set.of();
     }
 }

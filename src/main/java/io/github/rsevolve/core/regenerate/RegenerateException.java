@@ -1,0 +1,9 @@
+package io.github.rsevolve.core.regenerate;
+
+/** The regeneration cannot be written: an unknown object, a cycle, a missing definition. Nothing was written. */
+public final class RegenerateException extends RuntimeException {
+
+    public RegenerateException(String message) {
+        super(message);
+    }
+}

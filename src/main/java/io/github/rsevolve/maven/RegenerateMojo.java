@@ -1,0 +1,88 @@
+package io.github.rsevolve.maven;
+
+import io.github.rsevolve.core.lint.ConfigurationException;
+import io.github.rsevolve.core.lint.LintProject;
+import io.github.rsevolve.core.lint.Linter;
+import io.github.rsevolve.core.model.ObjectName;
+import io.github.rsevolve.core.regenerate.RegenerateException;
+import io.github.rsevolve.core.regenerate.Regeneration;
+import io.github.rsevolve.core.regenerate.Regenerator;
+import io.github.rsevolve.core.report.GraphPictures;
+import java.io.File;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import org.apache.maven.plugin.MojoExecutionException;
+import org.apache.maven.plugins.annotations.Mojo;
+import org.apache.maven.plugins.annotations.Parameter;
+
+/**
+ * Writes the next changeset for objects other views depend on: their dependents dropped in reverse dependency
+ * order, the change, and the dependents recreated from the absolute model with grants and comments. With
+ * redshift.deepCopy, the safe deep copy of a table. Also writes target/redshift/dependencies.dot and .mmd.
+ */
+@Mojo(name = "regenerate", threadSafe = true)
+public final class RegenerateMojo extends AbstractRedshiftMojo {
+
+    /** The changed objects, comma-separated, e.g. dw.orders,mart.v_daily; quote names that need it. */
+    @Parameter(property = "redshift.objects")
+    private String objects;
+
+    /** A file with the change itself (SQL), placed between the drops and the creates. */
+    @Parameter(property = "redshift.change")
+    private File change;
+
+    /** A table to deep copy to its absolute definition, e.g. dw.orders. */
+    @Parameter(property = "redshift.deepCopy")
+    private String deepCopy;
+
+    /** Print the changeset instead of writing it. */
+    @Parameter(property = "redshift.dryRun", defaultValue = "false")
+    private boolean dryRun;
+
+    @Override
+    protected void run() throws MojoExecutionException {
+        LintProject project = Linter.load(lintSettings());
+        Regenerator regenerator = new Regenerator(project);
+        Regeneration regeneration;
+        try {
+            if (deepCopy != null && !deepCopy.isBlank()) {
+                regeneration = regenerator.deepCopy(ObjectName.parse(deepCopy));
+            } else {
+                List<ObjectName> names = objects == null ? List.of() : ObjectName.parseList(objects);
+                regeneration = regenerator.regenerate(names, change == null ? null : readChange());
+            }
+        } catch (RegenerateException e) {
+            throw new ConfigurationException(e.getMessage() + " Nothing was written.");
+        }
+        Path target = incrementalDir.toPath().resolve(regeneration.fileName());
+        try {
+            GraphPictures.write(regeneration.graph(), regeneration.changed(), regeneration.recreated(),
+                    reportDir.toPath());
+            if (dryRun) {
+                getLog().info("redshift:regenerate (dry run) would write " + target + ":\n" + regeneration.sql());
+                return;
+            }
+            if (Files.exists(target)) {
+                throw new ConfigurationException(target + " exists already; nothing was written.");
+            }
+            Files.createDirectories(target.getParent());
+            Files.writeString(target, regeneration.sql());
+        } catch (IOException e) {
+            throw new MojoExecutionException("Cannot write " + target + ": " + e.getMessage());
+        }
+        getLog().info("redshift:regenerate wrote " + target + ": " + regeneration.recreated().size()
+                + " view(s) dropped and recreated. Review it, then run redshift:validate.");
+    }
+
+    private String readChange() {
+        try {
+            return Files.readString(change.toPath(), StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            throw new ConfigurationException("redshift.change: cannot read " + change + ": "
+                    + e.getClass().getSimpleName() + ".");
+        }
+    }
+}
