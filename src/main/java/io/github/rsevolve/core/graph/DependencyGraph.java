@@ -13,6 +13,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.PriorityQueue;
 import java.util.Set;
+import java.util.function.Predicate;
 
 /**
  * Which objects read which: nodes are schema-qualified names (unqualified ones in public), edges go from a view to
@@ -89,6 +90,14 @@ public final class DependencyGraph<T> {
 
     /** Everything that reads the given nodes, directly or through other views, without the nodes themselves. */
     public Set<ObjectName> transitiveDependents(Collection<ObjectName> roots) {
+        return transitiveDependents(roots, name -> true);
+    }
+
+    /**
+     * Like {@link #transitiveDependents(Collection)}, but only through dependents that pass the filter: the others
+     * are neither returned nor followed.
+     */
+    public Set<ObjectName> transitiveDependents(Collection<ObjectName> roots, Predicate<ObjectName> through) {
         Set<ObjectName> seen = new LinkedHashSet<>();
         Deque<ObjectName> queue = new ArrayDeque<>();
         for (ObjectName root : roots) {
@@ -97,7 +106,7 @@ public final class DependencyGraph<T> {
         Set<ObjectName> rootKeys = new LinkedHashSet<>(queue);
         while (!queue.isEmpty()) {
             for (ObjectName dependent : dependents.getOrDefault(queue.poll(), Set.of())) {
-                if (!rootKeys.contains(dependent) && seen.add(dependent)) {
+                if (!rootKeys.contains(dependent) && through.test(dependent) && seen.add(dependent)) {
                     queue.add(dependent);
                 }
             }

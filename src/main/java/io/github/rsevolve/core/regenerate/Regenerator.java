@@ -201,15 +201,14 @@ public final class Regenerator {
                 && targets.contains(graph.resolve(statement.target()));
     }
 
-    /** Views and materialized views that read the objects, directly or through other views. */
+    /**
+     * Views and materialized views that read the objects, directly or through other views. Late-binding views are
+     * left alone: Redshift resolves them when they are queried, so the objects they read can change under them
+     * (docs: CREATE VIEW, late-binding views), and nothing bound to them is affected either.
+     */
     private Set<ObjectName> viewDependents(Collection<ObjectName> objects) {
-        Set<ObjectName> dependents = new LinkedHashSet<>();
-        for (ObjectName dependent : graph.transitiveDependents(objects)) {
-            if (isView(dependent)) {
-                dependents.add(dependent);
-            }
-        }
-        return dependents;
+        return graph.transitiveDependents(objects, name -> isView(name)
+                && !((View) graph.get(name).definition()).lateBinding());
     }
 
     private boolean isView(ObjectName name) {
