@@ -4,6 +4,7 @@ import io.github.rsevolve.core.lint.ConfigurationException;
 import io.github.rsevolve.core.lint.LintProject;
 import io.github.rsevolve.core.lint.Linter;
 import io.github.rsevolve.core.model.ObjectName;
+import io.github.rsevolve.core.parse.ParseDepth;
 import io.github.rsevolve.core.regenerate.RegenerateException;
 import io.github.rsevolve.core.regenerate.Regeneration;
 import io.github.rsevolve.core.regenerate.Regenerator;
@@ -44,7 +45,8 @@ public final class RegenerateMojo extends AbstractRedshiftMojo {
 
     @Override
     protected void run() throws MojoExecutionException {
-        LintProject project = Linter.load(lintSettings());
+        // Regenerate needs each view's references, not a syntax check of its query (lint and validate do that).
+        LintProject project = Linter.load(lintSettings(), ParseDepth.REFERENCES);
         Regenerator regenerator = new Regenerator(project);
         Regeneration regeneration;
         try {

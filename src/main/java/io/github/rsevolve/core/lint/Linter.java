@@ -1,6 +1,7 @@
 package io.github.rsevolve.core.lint;
 
 import io.github.rsevolve.core.model.SchemaModel;
+import io.github.rsevolve.core.parse.ParseDepth;
 import io.github.rsevolve.core.parse.ParsedStatement;
 import io.github.rsevolve.core.parse.RedshiftParser;
 import io.github.rsevolve.core.sql.SqlScript;
@@ -46,6 +47,11 @@ public final class Linter {
 
     /** Reads and parses the three folders, files in parallel, and builds the absolute model. */
     public static LintProject load(LintSettings settings) {
+        return load(settings, ParseDepth.FULL);
+    }
+
+    /** As {@link #load(LintSettings)}, reading queries only as deep as asked. */
+    public static LintProject load(LintSettings settings, ParseDepth depth) {
         SqlSourceReader reader = new SqlSourceReader(settings.baseDir(), settings.maxFileBytes());
         List<Path> emptyFolders = new ArrayList<>();
         List<Path> absoluteFiles = sqlFiles(settings.absoluteDir(), emptyFolders);
@@ -55,7 +61,7 @@ public final class Linter {
         List<LintedScript> absolute;
         List<LintedScript> incremental;
         List<LintedScript> etl;
-        try (RedshiftParser parser = new RedshiftParser(settings.parseTimeoutMillis())) {
+        try (RedshiftParser parser = new RedshiftParser(settings.parseTimeoutMillis(), depth)) {
             ExecutorService pool = Executors.newFixedThreadPool(Math.max(1, settings.threads()));
             try {
                 List<Future<LintedScript>> a = submit(pool, reader, parser, absoluteFiles, Origin.ABSOLUTE);

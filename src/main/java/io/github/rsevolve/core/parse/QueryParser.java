@@ -218,7 +218,7 @@ final class QueryParser {
 
     private static Set<ObjectName> references(Statement statement, SqlStatement source, int from, int to,
                                               Set<String> tempTables) {
-        Set<String> cteNames = cteNames(source, from, to);
+        Set<String> cteNames = TokenReferences.cteNames(source.tokens(), from, to);
         Set<ObjectName> references = new TreeSet<>();
         Set<String> found;
         try {
@@ -238,30 +238,6 @@ final class QueryParser {
             references.add(name);
         }
         return references;
-    }
-
-    /** Names defined by WITH: an identifier followed by AS ( or (columns) AS (, after WITH, RECURSIVE or a comma. */
-    private static Set<String> cteNames(SqlStatement source, int from, int to) {
-        Set<String> names = new HashSet<>();
-        List<Token> tokens = source.tokens();
-        for (int i = Math.max(from, 1); i < to - 2; i++) {
-            Token before = tokens.get(i - 1);
-            if (!tokens.get(i).isIdentifier()
-                    || !(before.is("with") || before.is("recursive") || before.isSymbol(","))) {
-                continue;
-            }
-            int next = i + 1;
-            if (tokens.get(next).isSymbol("(")) {
-                while (next < to && !tokens.get(next).isSymbol(")")) {
-                    next++;
-                }
-                next++;
-            }
-            if (next + 1 < to && tokens.get(next).is("as") && tokens.get(next + 1).isSymbol("(")) {
-                names.add(tokens.get(i).identifier());
-            }
-        }
-        return names;
     }
 
     private static SqlProblem problem(SqlStatement source, int offset, String message) {

@@ -32,8 +32,14 @@ public final class RedshiftParser implements AutoCloseable {
 
     private final ExecutorService executor;
     private final QueryParser queries;
+    private final ParseDepth depth;
 
     public RedshiftParser(long timeoutMillis) {
+        this(timeoutMillis, ParseDepth.FULL);
+    }
+
+    public RedshiftParser(long timeoutMillis, ParseDepth depth) {
+        this.depth = depth;
         this.executor = Executors.newCachedThreadPool(runnable -> {
             Thread thread = new Thread(runnable, "redshift-sql-parser");
             thread.setDaemon(true);
@@ -117,6 +123,15 @@ public final class RedshiftParser implements AutoCloseable {
 
     private void query(Builder result, StatementKind kind, int from) {
         result.kind = kind;
+        if (depth == ParseDepth.REFERENCES && kind != StatementKind.UNKNOWN) {
+            result.references.addAll(TokenReferences.of(result.statement, from, result.statement.tokens().size()));
+            setDmlTarget(result, kind);
+            if (result.target != null) {
+                // The table a DML statement writes is one it depends on, as JSqlParser counts it.
+                result.references.add(result.target);
+            }
+            return;
+        }
         QueryParser.Result parsed = queries.parse(result.statement, from, result.statement.tokens().size());
         if (parsed.problem() != null) {
             result.problems.add(parsed.problem());
@@ -126,6 +141,10 @@ public final class RedshiftParser implements AutoCloseable {
                 result.kind = StatementKind.OTHER;
             }
         }
+        setDmlTarget(result, kind);
+    }
+
+    private static void setDmlTarget(Builder result, StatementKind kind) {
         Token target = targetOfDml(result.statement, kind);
         if (target != null) {
             result.target = new TokenCursor(result.statement, result.statement.tokens().indexOf(target))
@@ -238,6 +257,11 @@ public final class RedshiftParser implements AutoCloseable {
     }
 
     private Set<ObjectName> queryReferences(Builder result, int from, int to) {
+        if (depth == ParseDepth.REFERENCES) {
+            Set<ObjectName> references = TokenReferences.of(result.statement, from, to);
+            result.references.addAll(references);
+            return references;
+        }
         QueryParser.Result parsed = queries.parse(result.statement, from, to);
         if (parsed.problem() != null) {
             result.problems.add(parsed.problem());

@@ -45,7 +45,7 @@ class DeepCopyDataLossTest {
                 + "CREATE TABLE dw.orders (id BIGINT, v INT) SORTKEY (id);");
         RegenerateTestSupport.write(project, "incremental/V1__orders.sql", "CREATE SCHEMA dw;\n"
                 + "CREATE TABLE dw.orders (id BIGINT, v INT);");
-        Regeneration generated = new Regenerator(Linter.load(RegenerateTestSupport.settings(project)))
+        Regeneration generated = new Regenerator(RegenerateTestSupport.load(project))
                 .deepCopy(ObjectName.parse("dw.orders"));
         RegenerateTestSupport.write(project, "incremental/V2__naive.sql", NAIVE);
         RegenerateTestSupport.write(project, "incremental/" + generated.fileName().replace("V2__", "V3__"),

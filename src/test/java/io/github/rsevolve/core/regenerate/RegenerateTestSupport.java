@@ -1,6 +1,9 @@
 package io.github.rsevolve.core.regenerate;
 
+import io.github.rsevolve.core.lint.LintProject;
 import io.github.rsevolve.core.lint.LintSettings;
+import io.github.rsevolve.core.lint.Linter;
+import io.github.rsevolve.core.parse.ParseDepth;
 import io.github.rsevolve.core.parse.RedshiftParser;
 import io.github.rsevolve.core.sql.SqlSourceReader;
 import io.github.rsevolve.core.validate.ValidateResult;
@@ -23,6 +26,11 @@ final class RegenerateTestSupport {
         return new LintSettings(project, redshift.resolve("absolute"), redshift.resolve("incremental"),
                 redshift.resolve("etl"), Map.of(), RedshiftParser.DEFAULT_TIMEOUT_MILLIS,
                 SqlSourceReader.DEFAULT_MAX_FILE_BYTES, 1);
+    }
+
+    /** The project as redshift:regenerate loads it: queries read for their references only. */
+    static LintProject load(Path project) {
+        return Linter.load(settings(project), ParseDepth.REFERENCES);
     }
 
     static ValidateResult validate(Path project) {

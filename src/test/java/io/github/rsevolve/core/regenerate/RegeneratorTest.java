@@ -22,7 +22,7 @@ class RegeneratorTest {
     Path project;
 
     private Regenerator regenerator() {
-        return new Regenerator(Linter.load(RegenerateTestSupport.settings(project)));
+        return new Regenerator(RegenerateTestSupport.load(project));
     }
 
     private static List<Finding> problems(ValidateResult result) {

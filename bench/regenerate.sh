@@ -1,0 +1,19 @@
+#!/usr/bin/env bash
+# Graph building and regeneration for 10,000 and 100,000 generated views, in-process, and a whole
+# `mvn redshift:regenerate` process on the 10,000-view project (median of N). Usage: bench/regenerate.sh [runs]
+set -euo pipefail
+cd "$(dirname "$0")/.."
+runs=${1:-5}
+mvn -q -B install -DskipTests -Dinvoker.skip
+mvn -q -B test-compile dependency:build-classpath -Dmdep.outputFile=target/bench.cp -Dmdep.includeScope=test
+java -cp "target/classes:target/test-classes:$(cat target/bench.cp)" io.github.rsevolve.bench.RegenerateBenchmark \
+    target/bench-views 5
+times=()
+for _ in $(seq "$runs"); do
+  rm -rf target/bench-views/views-10000/src/main/redshift/incremental
+  start=$(date +%s%N)
+  mvn -q -B -o -f target/bench-views/views-10000/pom.xml redshift:regenerate -Dredshift.objects=g.t0 > /dev/null
+  times+=($(( ($(date +%s%N) - start) / 1000000 )))
+done
+median=$(printf '%s\n' "${times[@]}" | sort -n | sed -n "$(( (runs + 1) / 2 ))p")
+echo "| whole \`mvn redshift:regenerate\` process, 10,000 views (median of $runs) | ${median} ms |"

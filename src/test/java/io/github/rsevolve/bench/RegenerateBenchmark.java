@@ -1,0 +1,106 @@
+package io.github.rsevolve.bench;
+
+import io.github.rsevolve.core.lint.LintProject;
+import io.github.rsevolve.core.lint.LintSettings;
+import io.github.rsevolve.core.lint.Linter;
+import io.github.rsevolve.core.model.ObjectName;
+import io.github.rsevolve.core.parse.ParseDepth;
+import io.github.rsevolve.core.parse.RedshiftParser;
+import io.github.rsevolve.core.regenerate.Regeneration;
+import io.github.rsevolve.core.regenerate.Regenerator;
+import io.github.rsevolve.core.sql.SqlSourceReader;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Map;
+import java.util.Random;
+
+/**
+ * Graph building and regeneration for generated models of 10,000 and 100,000 views (each reading one or two
+ * earlier tables or views), in-process, medians of several rounds. Also writes the 10,000-view project with a pom,
+ * for timing a whole mvn process (bench/regenerate.sh). Not a test.
+ */
+public final class RegenerateBenchmark {
+
+    private static final int TABLES = 100;
+    private static final int VIEWS_PER_FILE = 1000;
+
+    public static void main(String[] args) throws Exception {
+        Path root = Path.of(args[0]);
+        int rounds = args.length > 1 ? Integer.parseInt(args[1]) : 5;
+        for (int views : List.of(10_000, 100_000)) {
+            Path project = root.resolve("views-" + views);
+            long edges = generate(project, views);
+            double[] load = new double[rounds];
+            double[] regenerate = new double[rounds];
+            int recreated = 0;
+            for (int round = -1; round < rounds; round++) {
+                long start = System.nanoTime();
+                LintProject loaded = Linter.load(settings(project), ParseDepth.REFERENCES);
+                long loadNanos = System.nanoTime() - start;
+                start = System.nanoTime();
+                Regeneration regeneration = new Regenerator(loaded).regenerate(List.of(ObjectName.parse("g.t0")),
+                        null);
+                long regenerateNanos = System.nanoTime() - start;
+                recreated = regeneration.recreated().size();
+                if (round >= 0) {
+                    load[round] = loadNanos / 1e6;
+                    regenerate[round] = regenerateNanos / 1e6;
+                }
+            }
+            System.out.printf("| %,d views, %,d references: read and graph | %.0f ms (%.1f µs per view) |%n", views,
+                    edges, median(load), median(load) * 1000 / views);
+            System.out.printf("| %,d views: regenerate g.t0 (%,d dependents) | %.0f ms |%n", views, recreated,
+                    median(regenerate));
+        }
+    }
+
+    private static LintSettings settings(Path project) {
+        Path redshift = project.resolve("src/main/redshift");
+        return new LintSettings(project, redshift.resolve("absolute"), redshift.resolve("incremental"),
+                redshift.resolve("etl"), Map.of(), RedshiftParser.DEFAULT_TIMEOUT_MILLIS,
+                SqlSourceReader.DEFAULT_MAX_FILE_BYTES, Runtime.getRuntime().availableProcessors());
+    }
+
+    /** Writes the project and returns how many references its views have. */
+    private static long generate(Path project, int views) throws Exception {
+        Path absolute = project.resolve("src/main/redshift/absolute");
+        Files.createDirectories(absolute);
+        Files.writeString(project.resolve("pom.xml"), "<project xmlns=\"http://maven.apache.org/POM/4.0.0\">\n"
+                + "  <modelVersion>4.0.0</modelVersion>\n  <groupId>bench</groupId>\n  <artifactId>views-" + views
+                + "</artifactId>\n  <version>1</version>\n  <packaging>pom</packaging>\n  <build><plugins><plugin>\n"
+                + "    <groupId>io.github.rsevolve</groupId><artifactId>redshift-maven-plugin</artifactId>\n"
+                + "    <version>0.1.0-SNAPSHOT</version>\n  </plugin></plugins></build>\n</project>\n");
+        StringBuilder tables = new StringBuilder("CREATE SCHEMA g;\n");
+        for (int t = 0; t < TABLES; t++) {
+            tables.append("CREATE TABLE g.t").append(t).append(" (id INT, k INT) DISTKEY (id);\n");
+        }
+        Files.writeString(absolute.resolve("tables.sql"), tables);
+        Random random = new Random(11);
+        long edges = 0;
+        StringBuilder file = new StringBuilder();
+        for (int v = 0; v < views; v++) {
+            String first = v < TABLES || random.nextInt(4) == 0 ? "g.t" + random.nextInt(TABLES)
+                    : "g.v" + (v - 1 - random.nextInt(Math.min(v, 50)));
+            file.append("CREATE VIEW g.v").append(v).append(" AS SELECT a.id, a.k FROM ").append(first).append(" a");
+            edges++;
+            if (random.nextBoolean()) {
+                file.append(" JOIN g.t").append(random.nextInt(TABLES)).append(" b ON b.id = a.id");
+                edges++;
+            }
+            file.append(";\n");
+            if ((v + 1) % VIEWS_PER_FILE == 0) {
+                Files.writeString(absolute.resolve("views" + (v / VIEWS_PER_FILE) + ".sql"), file);
+                file.setLength(0);
+            }
+        }
+        return edges;
+    }
+
+    private static double median(double[] values) {
+        double[] sorted = values.clone();
+        Arrays.sort(sorted);
+        return sorted[sorted.length / 2];
+    }
+}

@@ -1,0 +1,89 @@
+package io.github.rsevolve.core.parse;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
+import io.github.rsevolve.core.model.ObjectName;
+import io.github.rsevolve.core.sql.SourceFile;
+import io.github.rsevolve.core.sql.SqlSourceReader;
+import io.github.rsevolve.core.sql.SqlSplitter;
+import io.github.rsevolve.core.sql.SqlStatement;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.EnumSet;
+import java.util.List;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
+
+class TokenReferencesTest {
+
+    /** What a dependency graph reads references from. */
+    private static final Set<StatementKind> COMPARED = EnumSet.of(StatementKind.CREATE_VIEW,
+            StatementKind.CREATE_MATERIALIZED_VIEW, StatementKind.CREATE_TABLE_AS, StatementKind.SELECT,
+            StatementKind.INSERT, StatementKind.UPDATE, StatementKind.DELETE, StatementKind.MERGE);
+
+    private static Set<String> references(String sql) {
+        SqlStatement statement = SqlSplitter.split(SourceFile.of(Path.of("t.sql"), "t.sql", sql)).statements().get(0);
+        return TokenReferences.of(statement, 0, statement.tokens().size()).stream().map(ObjectName::toString)
+                .collect(Collectors.toCollection(TreeSet::new));
+    }
+
+    @Test
+    void findsTablesInFromListsJoinsAndSubqueries() {
+        assertEquals(Set.of("dw.a", "dw.b", "c", "dw.d", "e"), references("SELECT * FROM dw.a x, dw.b AS y "
+                + "JOIN c ON c.id = x.id LEFT OUTER JOIN (SELECT id FROM dw.d WHERE id IN (SELECT id FROM e)) s "
+                + "ON s.id = x.id WHERE x.k = 1"));
+    }
+
+    @Test
+    void findsUsingTablesAndParenthesisedJoins() {
+        assertEquals(Set.of("dw.event", "dw.sales"), references("DELETE FROM dw.event USING dw.sales "
+                + "WHERE dw.event.id = dw.sales.id"));
+        assertEquals(Set.of("t1", "t2"), references("SELECT t1.id FROM (t1 INNER JOIN t2 USING (id))"));
+    }
+
+    @Test
+    void leavesOutCtesAndTableFunctions() {
+        assertEquals(Set.of("dw.orders"), references("WITH recent (id) AS (SELECT id FROM dw.orders), "
+                + "ids AS (SELECT id FROM recent) SELECT * FROM ids, generate_series(1, 3) g"));
+    }
+
+    @Test
+    void neverMissesAReferenceJsqlParserFindsInTheCorpus() throws IOException {
+        Path corpus = Path.of(System.getProperty("redshift.corpus", "../shared/corpus/redshift-sql"));
+        assumeTrue(Files.isDirectory(corpus), "no corpus at " + corpus);
+        List<Path> files;
+        try (Stream<Path> walk = Files.walk(corpus)) {
+            files = walk.filter(p -> p.toString().endsWith(".sql")).sorted().toList();
+        }
+        SqlSourceReader reader = new SqlSourceReader(corpus, SqlSourceReader.DEFAULT_MAX_FILE_BYTES);
+        List<String> missed = new ArrayList<>();
+        int compared = 0;
+        try (RedshiftParser full = new RedshiftParser(RedshiftParser.DEFAULT_TIMEOUT_MILLIS);
+             RedshiftParser fast = new RedshiftParser(RedshiftParser.DEFAULT_TIMEOUT_MILLIS, ParseDepth.REFERENCES)) {
+            for (Path file : files) {
+                for (SqlStatement statement : reader.read(file).statements()) {
+                    ParsedStatement exact = full.parse(statement);
+                    if (!exact.understood() || exact.references().isEmpty() || !COMPARED.contains(exact.kind())) {
+                        continue;
+                    }
+                    compared++;
+                    Set<ObjectName> found = fast.parse(statement).references();
+                    for (ObjectName reference : exact.references()) {
+                        if (!found.contains(reference)) {
+                            missed.add(statement.file().displayPath() + ":" + statement.position() + " " + reference);
+                        }
+                    }
+                }
+            }
+        }
+        assertTrue(compared > 1000, "statements compared: " + compared);
+        assertEquals(List.of(), missed);
+    }
+}
