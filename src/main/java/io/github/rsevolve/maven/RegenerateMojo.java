@@ -3,12 +3,14 @@ package io.github.rsevolve.maven;
 import io.github.rsevolve.core.lint.ConfigurationException;
 import io.github.rsevolve.core.lint.LintProject;
 import io.github.rsevolve.core.lint.Linter;
+import io.github.rsevolve.core.lint.Severity;
 import io.github.rsevolve.core.model.ObjectName;
 import io.github.rsevolve.core.parse.ParseDepth;
 import io.github.rsevolve.core.regenerate.RegenerateException;
 import io.github.rsevolve.core.regenerate.Regeneration;
 import io.github.rsevolve.core.regenerate.Regenerator;
 import io.github.rsevolve.core.report.GraphPictures;
+import io.github.rsevolve.core.validate.ValidateResult;
 import java.io.File;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -25,9 +27,12 @@ import org.apache.maven.plugins.annotations.Parameter;
  * redshift.deepCopy, the safe deep copy of a table. Also writes target/redshift/dependencies.dot and .mmd.
  */
 @Mojo(name = "regenerate", threadSafe = true)
-public final class RegenerateMojo extends AbstractRedshiftMojo {
+public final class RegenerateMojo extends AbstractThrowawayMojo {
 
-    /** The changed objects, comma-separated, e.g. dw.orders,mart.v_daily; quote names that need it. */
+    /**
+     * The changed objects, comma-separated, e.g. dw.orders,mart.v_daily; quote names that need it. Without it, the
+     * objects whose absolute definitions differ from what the changesets build (validate's drift).
+     */
     @Parameter(property = "redshift.objects")
     private String objects;
 
@@ -53,7 +58,12 @@ public final class RegenerateMojo extends AbstractRedshiftMojo {
             if (deepCopy != null && !deepCopy.isBlank()) {
                 regeneration = regenerator.deepCopy(ObjectName.parse(deepCopy));
             } else {
-                List<ObjectName> names = objects == null ? List.of() : ObjectName.parseList(objects);
+                List<ObjectName> names = objects == null || objects.isBlank() ? changedObjects(regenerator)
+                        : ObjectName.parseList(objects);
+                if (names.isEmpty()) {
+                    getLog().info("redshift:regenerate: the absolute model and the changesets agree; nothing to do.");
+                    return;
+                }
                 regeneration = regenerator.regenerate(names, change == null ? null : readChange());
             }
         } catch (RegenerateException e) {
@@ -77,6 +87,18 @@ public final class RegenerateMojo extends AbstractRedshiftMojo {
         }
         getLog().info("redshift:regenerate wrote " + target + ": " + regeneration.recreated().size()
                 + " view(s) dropped and recreated. Review it, then run redshift:validate.");
+    }
+
+    /** The objects with drift, found by validate on throwaway databases. */
+    private List<ObjectName> changedObjects(Regenerator regenerator) {
+        ValidateResult result = validate(validateSettings());
+        if (result.hasAtLeast(Severity.ERROR) && result.drift().isEmpty()) {
+            throw new ConfigurationException("redshift:regenerate needs the drift of redshift:validate, which found "
+                    + result.count(Severity.ERROR) + " error(s) first; run redshift:validate and fix them.");
+        }
+        List<ObjectName> changed = regenerator.objectsWithDrift(result.drift());
+        getLog().info("redshift:regenerate: objects with drift: " + changed);
+        return changed;
     }
 
     private String readChange() {

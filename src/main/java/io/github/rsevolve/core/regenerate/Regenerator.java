@@ -1,5 +1,6 @@
 package io.github.rsevolve.core.regenerate;
 
+import io.github.rsevolve.core.catalog.CatalogDiffer.Drift;
 import io.github.rsevolve.core.graph.DependencyGraph;
 import io.github.rsevolve.core.graph.RelationGraph;
 import io.github.rsevolve.core.lint.Changeset;
@@ -131,6 +132,30 @@ public final class Regenerator {
         createsAndExtras(sql, createOrder, withTable);
         return new Regeneration(NextChangeset.fileName(NextChangeset.version(project.changesets()),
                 "deep_copy_" + table.toString().replace('.', '_')), sql.toString(), Set.of(table), recreated, graph);
+    }
+
+    /**
+     * The tables and views whose absolute definitions differ from what the changesets build, from validate's drift:
+     * a changed view, or a table with a changed column or attribute.
+     */
+    public List<ObjectName> objectsWithDrift(List<Drift> drift) {
+        Set<ObjectName> objects = new LinkedHashSet<>();
+        for (Drift difference : drift) {
+            String object = difference.object();
+            String name;
+            if (object.startsWith("column ")) {
+                name = object.substring("column ".length(), object.lastIndexOf('.'));
+            } else if (object.startsWith("constraint ")) {
+                name = object.substring("constraint ".length(), object.indexOf(' ', "constraint ".length()));
+            } else {
+                name = object.replaceFirst("^(materialized view|view|table) ", "");
+            }
+            ObjectName resolved = graph.resolve(ObjectName.parse(name));
+            if (resolved != null) {
+                objects.add(resolved);
+            }
+        }
+        return List.copyOf(objects);
     }
 
     /** When only distribution, sort keys or encodings change, Redshift can alter the table in place. */

@@ -1,0 +1,86 @@
+package io.github.rsevolve.maven;
+
+import io.github.rsevolve.core.db.EmbeddedServer;
+import io.github.rsevolve.core.lint.ConfigurationException;
+import io.github.rsevolve.core.validate.ValidateResult;
+import io.github.rsevolve.core.validate.ValidateSettings;
+import io.github.rsevolve.core.validate.Validator;
+import org.apache.maven.execution.MavenSession;
+import org.apache.maven.plugins.annotations.Parameter;
+import org.apache.maven.settings.Server;
+import org.apache.maven.settings.Settings;
+
+/** The parameters of goals that build throwaway databases, and the one embedded server per Maven session. */
+public abstract class AbstractThrowawayMojo extends AbstractRedshiftMojo {
+
+    /**
+     * A jdbc:postgresql:// URL of a server for the throwaway databases, naming its maintenance database; empty for
+     * the embedded PostgreSQL the plugin starts.
+     */
+    @Parameter(property = "redshift.throwawayUrl")
+    protected String throwawayUrl;
+
+    /** The user for redshift.throwawayUrl; it needs the CREATEDB right. */
+    @Parameter(property = "redshift.throwawayUser")
+    private String throwawayUser;
+
+    /** The password for redshift.throwawayUrl; prefer redshift.throwawayServerId. Never logged. */
+    @Parameter(property = "redshift.throwawayPassword")
+    private String throwawayPassword;
+
+    /** The id of a settings.xml server whose username and password are used for redshift.throwawayUrl. */
+    @Parameter(property = "redshift.throwawayServerId")
+    private String throwawayServerId;
+
+    /** Keep the throwaway databases after the build and print how to connect to them. */
+    @Parameter(property = "redshift.keepThrowaway", defaultValue = "false")
+    private boolean keepThrowaway;
+
+    /** The longest one statement of the builds or ETL checks may run, in seconds. */
+    @Parameter(property = "redshift.statementTimeout", defaultValue = "300")
+    private int statementTimeout;
+
+    /** Flyway's schema history table. */
+    @Parameter(property = "redshift.table", defaultValue = "flyway_schema_history")
+    private String historyTable;
+
+
+    @Parameter(defaultValue = "${settings}", readonly = true)
+    private Settings settings;
+
+    @Parameter(defaultValue = "${session}", readonly = true)
+    private MavenSession session;
+
+    /** Validate's settings from the parameters, with credentials from settings.xml when a server id is given. */
+    protected ValidateSettings validateSettings() {
+        String user = throwawayUser;
+        String password = throwawayPassword;
+        if (throwawayServerId != null && !throwawayServerId.isBlank()) {
+            Server server = settings == null ? null : settings.getServer(throwawayServerId);
+            if (server == null) {
+                throw new ConfigurationException("redshift.throwawayServerId is '" + throwawayServerId
+                        + "', but settings.xml has no <server> with that id.");
+            }
+            user = server.getUsername();
+            password = server.getPassword();
+        }
+        return new ValidateSettings(lintSettings(), throwawayUrl, user, password, keepThrowaway, statementTimeout,
+                historyTable);
+    }
+
+    /** Runs validate; the reactor's last project stops the embedded server. */
+    protected ValidateResult validate(ValidateSettings validate) {
+        try {
+            return Validator.run(validate);
+        } finally {
+            if (isLastProject()) {
+                EmbeddedServer.stopShared();
+            }
+        }
+    }
+
+    private boolean isLastProject() {
+        return session == null || session.getProjects().isEmpty()
+                || session.getCurrentProject() == session.getProjects().get(session.getProjects().size() - 1);
+    }
+}
