@@ -1,7 +1,6 @@
 package io.github.rsevolve.core;
 
 import static org.junit.jupiter.api.Assertions.assertTrue;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import io.github.rsevolve.core.parse.ParsedStatement;
 import io.github.rsevolve.core.parse.RedshiftParser;
@@ -19,7 +18,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
-import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -36,13 +34,8 @@ class ConformanceTest {
 
     @Test
     void corpusIsSplitParsedAndModelled() throws IOException {
-        Path corpus = Path.of(System.getProperty("redshift.corpus", "../shared/corpus/redshift-sql"));
-        assumeTrue(Files.isDirectory(corpus), "no corpus at " + corpus);
-        List<Path> files;
-        try (Stream<Path> walk = Files.walk(corpus)) {
-            files = walk.filter(p -> p.toString().endsWith(".sql")).sorted().toList();
-        }
-        SqlSourceReader reader = new SqlSourceReader(corpus, SqlSourceReader.DEFAULT_MAX_FILE_BYTES);
+        List<Path> files = Corpus.files();
+        SqlSourceReader reader = Corpus.reader();
         Map<StatementKind, int[]> byKind = new TreeMap<>();
         List<String> failures = new ArrayList<>();
         int statements = 0;

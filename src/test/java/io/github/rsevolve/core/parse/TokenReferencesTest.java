@@ -2,15 +2,14 @@ package io.github.rsevolve.core.parse;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
+import io.github.rsevolve.core.Corpus;
 import io.github.rsevolve.core.model.ObjectName;
 import io.github.rsevolve.core.sql.SourceFile;
 import io.github.rsevolve.core.sql.SqlSourceReader;
 import io.github.rsevolve.core.sql.SqlSplitter;
 import io.github.rsevolve.core.sql.SqlStatement;
 import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.EnumSet;
@@ -18,7 +17,6 @@ import java.util.List;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.stream.Collectors;
-import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 
 class TokenReferencesTest {
@@ -56,13 +54,8 @@ class TokenReferencesTest {
 
     @Test
     void neverMissesAReferenceJsqlParserFindsInTheCorpus() throws IOException {
-        Path corpus = Path.of(System.getProperty("redshift.corpus", "../shared/corpus/redshift-sql"));
-        assumeTrue(Files.isDirectory(corpus), "no corpus at " + corpus);
-        List<Path> files;
-        try (Stream<Path> walk = Files.walk(corpus)) {
-            files = walk.filter(p -> p.toString().endsWith(".sql")).sorted().toList();
-        }
-        SqlSourceReader reader = new SqlSourceReader(corpus, SqlSourceReader.DEFAULT_MAX_FILE_BYTES);
+        List<Path> files = Corpus.files();
+        SqlSourceReader reader = Corpus.reader();
         List<String> missed = new ArrayList<>();
         int compared = 0;
         try (RedshiftParser full = new RedshiftParser(RedshiftParser.DEFAULT_TIMEOUT_MILLIS);
