@@ -35,3 +35,14 @@ DROP TABLE dw.daily;
 DELETE FROM rse_meta.relation_attributes WHERE schema_name = 'dw' AND relation_name = 'daily';
 DELETE FROM rse_meta.column_attributes WHERE schema_name = 'dw' AND relation_name = 'daily';
 DELETE FROM rse_meta.constraints WHERE schema_name = 'dw' AND relation_name = 'daily';
+CREATE TABLE "dw"."audit" (
+    "id" int,
+    "at" timestamp DEFAULT localtimestamp,
+    "day" date DEFAULT TRUNC(GETDATE())
+);
+INSERT INTO rse_meta.relation_attributes VALUES ('dw', 'audit', 'AUTO', NULL, 'AUTO', '', 'YES', false, NULL, false);
+INSERT INTO rse_meta.column_attributes VALUES ('dw', 'audit', 'id', NULL, NULL);
+INSERT INTO rse_meta.column_attributes VALUES ('dw', 'audit', 'at', NULL, NULL);
+INSERT INTO rse_meta.column_attributes VALUES ('dw', 'audit', 'day', NULL, NULL);
+SELECT   CAST(order_id AS varchar(65535)) AS id_text, (SELECT   status FROM dw.orders LIMIT 1) AS first_status
+FROM dw.orders ORDER BY order_id LIMIT 5;

@@ -228,6 +228,10 @@ final class QueryParser {
             return references;
         }
         for (String table : found) {
+            if (isCrossDatabase(table)) {
+                // database.schema.table reads another database (data sharing): not the model's to define.
+                continue;
+            }
             ObjectName name = ObjectName.parse(table);
             if (!name.isQualified() && cteNames.contains(name.name())) {
                 continue;
@@ -238,6 +242,20 @@ final class QueryParser {
             references.add(name);
         }
         return references;
+    }
+
+    /** Whether a dotted name has three parts, counting dots outside double quotes. */
+    private static boolean isCrossDatabase(String name) {
+        int dots = 0;
+        boolean quoted = false;
+        for (char c : name.toCharArray()) {
+            if (c == '"') {
+                quoted = !quoted;
+            } else if (c == '.' && !quoted) {
+                dots++;
+            }
+        }
+        return dots >= 2;
     }
 
     private static SqlProblem problem(SqlStatement source, int offset, String message) {

@@ -1,9 +1,15 @@
 package io.github.rsevolve.core.translate;
 
+import io.github.rsevolve.core.sql.SourceFile;
+import io.github.rsevolve.core.sql.SqlSplitter;
 import io.github.rsevolve.core.sql.SqlStatement;
 import io.github.rsevolve.core.sql.Token;
 import io.github.rsevolve.core.sql.TokenType;
+import java.nio.file.Path;
+import java.util.ArrayDeque;
 import java.util.ArrayList;
+import java.util.Deque;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -27,6 +33,7 @@ final class QueryRewriter {
     private final List<Token> tokens;
     private final String source;
     private final int to;
+    private final Map<Integer, String> limits;
     private final StringBuilder out = new StringBuilder();
     private int pos;
 
@@ -35,11 +42,64 @@ final class QueryRewriter {
         this.source = source;
         this.pos = from;
         this.to = to;
+        this.limits = limits(tokens, from, to);
+    }
+
+    /**
+     * SELECT TOP n is SELECT ... LIMIT n (docs: SELECT, TOP clause): for each TOP, the index of the token its LIMIT
+     * goes before, which is the ')' closing its subquery, or 'to' for the outermost query.
+     */
+    private static Map<Integer, String> limits(List<Token> tokens, int from, int to) {
+        Map<Integer, String> limits = new HashMap<>();
+        Deque<Integer> opens = new ArrayDeque<>();
+        Map<Integer, Integer> closeOf = new HashMap<>();
+        for (int i = from; i < to; i++) {
+            if (tokens.get(i).isSymbol("(")) {
+                opens.push(i);
+            } else if (tokens.get(i).isSymbol(")") && !opens.isEmpty()) {
+                closeOf.put(opens.pop(), i);
+            }
+        }
+        Deque<Integer> enclosing = new ArrayDeque<>();
+        for (int i = from; i < to; i++) {
+            Token token = tokens.get(i);
+            if (token.isSymbol("(")) {
+                enclosing.push(i);
+            } else if (token.isSymbol(")") && !enclosing.isEmpty()) {
+                enclosing.pop();
+            } else if (isTop(tokens, i)) {
+                Integer open = enclosing.peek();
+                int before = open == null ? to : closeOf.getOrDefault(open, to);
+                limits.put(before, tokens.get(i + 1).text());
+            }
+        }
+        return limits;
     }
 
     /** The tokens [from, to) of the statement, rewritten for PostgreSQL. */
     static String rewrite(SqlStatement statement, int from, int to) {
         return rewrite(statement.tokens(), statement.file().text(), from, to);
+    }
+
+    /** An expression on its own, such as a column's DEFAULT, rewritten for PostgreSQL. */
+    static String rewriteExpression(String expression) {
+        List<SqlStatement> split = SqlSplitter.split(SourceFile.of(Path.of("expression.sql"), "expression",
+                expression)).statements();
+        if (split.isEmpty()) {
+            return expression;
+        }
+        SqlStatement statement = split.get(0);
+        return rewrite(statement, 0, statement.tokens().size());
+    }
+
+    /** TOP n right after SELECT or SELECT DISTINCT. */
+    private static boolean isTop(List<Token> tokens, int i) {
+        if (!tokens.get(i).is("top") || i + 1 >= tokens.size()
+                || tokens.get(i + 1).type() != TokenType.NUMBER || i == 0) {
+            return false;
+        }
+        Token before = tokens.get(i - 1);
+        return before.is("select") || before.is("distinct") && i >= 2 && tokens.get(i - 2).is("select");
     }
 
     private static String rewrite(List<Token> tokens, String source, int from, int to) {
@@ -48,7 +108,8 @@ final class QueryRewriter {
         }
         QueryRewriter rewriter = new QueryRewriter(tokens, source, from, to);
         rewriter.run();
-        return rewriter.out.toString();
+        String limit = rewriter.limits.get(to);
+        return limit == null ? rewriter.out.toString() : rewriter.out + " LIMIT " + limit;
     }
 
     private void run() {
@@ -57,7 +118,16 @@ final class QueryRewriter {
             String word = token.type() == TokenType.WORD ? token.text().toLowerCase(Locale.ROOT) : "";
             Token next = pos + 1 < to ? tokens.get(pos + 1) : null;
             boolean call = next != null && next.isSymbol("(");
-            if (word.equals("sysdate")) {
+            if (limits.containsKey(pos)) {
+                out.append(" LIMIT ").append(limits.get(pos));
+            }
+            if (isTop(tokens, pos)) {
+                // TOP n is left out here; its LIMIT n is written where the query ends (see limits).
+                skip();
+                skip();
+            } else if (word.equals("convert") && call) {
+                convert();
+            } else if (word.equals("sysdate")) {
                 // SYSDATE: the start of the current transaction, without time zone (docs: SYSDATE).
                 emit("localtimestamp");
             } else if (word.equals("approximate") && next != null
@@ -182,6 +252,21 @@ final class QueryRewriter {
         separator();
         out.append("string_agg(").append(arguments).append(orderBy).append(")");
         pos = end;
+    }
+
+    /** CONVERT(type, expression) is CAST(expression AS type) (docs: CAST and CONVERT functions). */
+    private void convert() {
+        int open = pos + 1;
+        int close = closing(open);
+        List<Integer> commas = commas(open, close);
+        if (commas.size() != 1) {
+            emit(tokens.get(pos).text());
+            return;
+        }
+        String type = TypeMapper.toPostgres(text(open + 1, commas.get(0)).trim().toLowerCase(Locale.ROOT));
+        separator();
+        out.append("CAST(").append(text(commas.get(0) + 1, close).trim()).append(" AS ").append(type).append(")");
+        pos = close + 1;
     }
 
     /** MEDIAN(expr) is PERCENTILE_CONT(0.5) WITHIN GROUP (ORDER BY expr) (docs: MEDIAN). */

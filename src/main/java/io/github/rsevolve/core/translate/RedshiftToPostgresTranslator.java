@@ -135,7 +135,7 @@ public final class RedshiftToPostgresTranslator {
                     .append(" INCREMENT BY ").append(step).append(bound).append(")");
         }
         if (column.defaultValue() != null) {
-            definition.append(" DEFAULT ").append(column.defaultValue());
+            definition.append(" DEFAULT ").append(QueryRewriter.rewriteExpression(column.defaultValue()));
         }
         if (column.notNull()) {
             definition.append(" NOT NULL");
