@@ -158,11 +158,7 @@ public final class Linter {
         for (Path file : files) {
             futures.add(pool.submit(() -> {
                 SqlScript script = reader.read(file);
-                List<ParsedStatement> parsed = new ArrayList<>(script.statements().size());
-                for (SqlStatement statement : script.statements()) {
-                    parsed.add(parser.parse(statement));
-                }
-                return new LintedScript(origin, script, List.copyOf(parsed));
+                return new LintedScript(origin, script, parser.parseScript(script.statements()));
             }));
         }
         return futures;

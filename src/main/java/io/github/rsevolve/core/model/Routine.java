@@ -10,4 +10,9 @@ public record Routine(ObjectName name, boolean procedure, String language, SqlSt
     public String kind() {
         return procedure ? "procedure" : "function";
     }
+
+    @Override
+    public Routine inSchema(String schema) {
+        return new Routine(new ObjectName(schema, name.name()), procedure, language, source);
+    }
 }

@@ -9,4 +9,9 @@ public record Schema(ObjectName name, boolean external, SqlStatement source) imp
     public String kind() {
         return external ? "external schema" : "schema";
     }
+
+    @Override
+    public SchemaObject inSchema(String schema) {
+        return this;
+    }
 }

@@ -12,4 +12,7 @@ public sealed interface SchemaObject permits Schema, Table, View, Routine {
 
     /** What kind of object this is, as users name it ("table", "view"...). */
     String kind();
+
+    /** The same object with its name in the schema (for names created unqualified under a search_path). */
+    SchemaObject inSchema(String schema);
 }

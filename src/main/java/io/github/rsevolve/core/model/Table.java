@@ -26,6 +26,12 @@ public record Table(ObjectName name, List<Column> columns, List<TableConstraint>
         return external ? "external table" : "table";
     }
 
+    @Override
+    public Table inSchema(String schema) {
+        return new Table(new ObjectName(schema, name.name()), columns, constraints, physical, temporary, external,
+                ifNotExists, like, createdAs, references, postgresClauses, source);
+    }
+
     public Column column(String columnName) {
         return columns.stream().filter(c -> c.name().equals(columnName)).findFirst().orElse(null);
     }

@@ -18,4 +18,10 @@ public record View(ObjectName name, boolean materialized, boolean lateBinding, b
     public String kind() {
         return materialized ? "materialized view" : "view";
     }
+
+    @Override
+    public View inSchema(String schema) {
+        return new View(new ObjectName(schema, name.name()), materialized, lateBinding, orReplace, physical,
+                autoRefresh, query, references, source);
+    }
 }

@@ -3,6 +3,8 @@ package io.github.rsevolve.core.parse;
 import io.github.rsevolve.core.model.Comment;
 import io.github.rsevolve.core.model.Grant;
 import io.github.rsevolve.core.model.ObjectName;
+import io.github.rsevolve.core.model.Schema;
+import io.github.rsevolve.core.model.Table;
 import io.github.rsevolve.core.model.SchemaObject;
 import io.github.rsevolve.core.sql.SqlProblem;
 import io.github.rsevolve.core.sql.SqlStatement;
@@ -16,13 +18,36 @@ import java.util.Set;
  * @param definition what a CREATE defines, or null
  * @param references the tables and views the statement reads or writes (queries, view bodies, DML targets)
  * @param problems   what the engine could not understand, located
+ * @param searchPath the schemas a SET search_path earlier in the file put in effect, or empty for the default
  */
 public record ParsedStatement(SqlStatement statement, StatementKind kind, ObjectName target,
                               SchemaObject definition, AlterTable alter, Drop drop, Grant grant, Comment comment,
-                              Set<ObjectName> references, List<SqlProblem> problems) {
+                              Set<ObjectName> references, List<SqlProblem> problems, List<String> searchPath) {
 
     /** Whether the engine understood the whole statement. */
     public boolean understood() {
         return problems.isEmpty();
+    }
+
+    /**
+     * This statement under a search_path: an unqualified object it creates lands in the path's first schema, as
+     * Redshift creates it (docs: search_path).
+     */
+    public ParsedStatement under(List<String> path) {
+        if (path.isEmpty()) {
+            return this;
+        }
+        String schema = path.get(0);
+        SchemaObject qualified = definition;
+        ObjectName qualifiedTarget = target;
+        // Temporary tables live in the session's own schema, whatever the search_path.
+        boolean temporary = definition instanceof Table table && table.temporary();
+        if (definition != null && !(definition instanceof Schema) && !temporary
+                && !definition.name().isQualified()) {
+            qualified = definition.inSchema(schema);
+            qualifiedTarget = qualified.name();
+        }
+        return new ParsedStatement(statement, kind, qualifiedTarget, qualified, alter, drop, grant, comment,
+                references, problems, List.copyOf(path));
     }
 }

@@ -160,6 +160,11 @@ final class QueryParser {
         if (token.is("approximate")) {
             return next != null && (next.is("count") || next.is("percentile_disc"));
         }
+        if ((token.is("temp") || token.is("temporary") || token.is("table")) && previous != null
+                && (previous.is("into") || previous.is("temp") || previous.is("temporary"))) {
+            // SELECT ... INTO [TEMP] [TABLE] t: JSqlParser takes SELECT ... INTO t, which reads the same.
+            return true;
+        }
         if (token.is("at")) {
             return next != null && next.isIdentifier() && !next.is("time");
         }

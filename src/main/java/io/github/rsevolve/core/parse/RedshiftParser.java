@@ -53,6 +53,41 @@ public final class RedshiftParser implements AutoCloseable {
         executor.shutdownNow();
     }
 
+    /**
+     * Parses a file's statements in order, following its SET search_path statements: an unqualified object created
+     * after one lands in the path's first schema.
+     */
+    public List<ParsedStatement> parseScript(List<SqlStatement> statements) {
+        List<ParsedStatement> parsed = new ArrayList<>(statements.size());
+        List<String> path = List.of();
+        for (SqlStatement statement : statements) {
+            ParsedStatement one = parse(statement).under(path);
+            parsed.add(one);
+            List<String> set = searchPathSet(statement);
+            if (set != null) {
+                path = set;
+            }
+        }
+        return List.copyOf(parsed);
+    }
+
+    /** The schemas of SET search_path TO a, b (without $user and public's defaults kept), or null. */
+    private static List<String> searchPathSet(SqlStatement statement) {
+        if (!statement.startsWith("set", "search_path")) {
+            return null;
+        }
+        List<String> schemas = new ArrayList<>();
+        for (int i = 2; i < statement.tokens().size(); i++) {
+            Token token = statement.token(i);
+            if (token.isIdentifier() && !token.is("to") && !token.is("default")) {
+                schemas.add(token.identifier());
+            } else if (token.type() == TokenType.STRING) {
+                schemas.add(token.stringValue().toLowerCase(Locale.ROOT));
+            }
+        }
+        return schemas.stream().filter(s -> !s.equals("$user")).toList();
+    }
+
     public ParsedStatement parse(SqlStatement statement) {
         Builder result = new Builder(statement);
         try {
@@ -465,7 +500,7 @@ public final class RedshiftParser implements AutoCloseable {
 
         ParsedStatement build() {
             return new ParsedStatement(statement, kind, target, definition, alter, drop, grant, comment,
-                    Set.copyOf(references), List.copyOf(problems));
+                    Set.copyOf(references), List.copyOf(problems), List.of());
         }
     }
 }

@@ -146,6 +146,10 @@ final class QueryRewriter {
                 median();
             } else if (word.equals("decode") && call) {
                 decode();
+            } else if (token.type() == TokenType.QUOTED_IDENTIFIER) {
+                // Redshift folds quoted identifiers to lower case too, unless enable_case_sensitive_identifier is
+                // on (docs: Names and identifiers); PostgreSQL keeps their case.
+                emit(token.text().toLowerCase(Locale.ROOT));
             } else if (word.startsWith("#")) {
                 // A #temp table name: PostgreSQL identifiers cannot start with #, so it is quoted.
                 emit("\"" + token.text().toLowerCase(Locale.ROOT) + "\"");

@@ -91,7 +91,7 @@ public final class RedshiftToPostgresTranslator {
         return QueryRewriter.rewrite(statement, 0, statement.tokens().size());
     }
 
-    static String quote(String identifier) {
+    public static String quote(String identifier) {
         return "\"" + identifier.replace("\"", "\"\"") + "\"";
     }
 

@@ -21,6 +21,8 @@ final class StatementRunner {
     private final int statementTimeoutSeconds;
     private final List<Finding> findings;
     private final boolean continueAfterFailure;
+    /** The search_path last set on the connection; empty is the database default. */
+    private List<String> searchPath = List.of();
 
     /**
      * @param continueAfterFailure in a transaction, put each statement in a savepoint so a failure does not abort
@@ -72,6 +74,22 @@ final class StatementRunner {
         return run(parsed, translation.sql(), onFailure, "", continueAfterFailure);
     }
 
+    /**
+     * Puts the file's search_path in effect, as it was when the statement ran in its file: build A runs statements
+     * of many files in dependency order, not file order.
+     */
+    private void useSearchPath(List<String> path) throws SQLException {
+        if (!translate || path.equals(searchPath)) {
+            return;
+        }
+        String schemas = path.isEmpty() ? "\"$user\", public"
+                : String.join(", ", path.stream().map(RedshiftToPostgresTranslator::quote).toList());
+        try (Statement statement = connection.createStatement()) {
+            statement.execute("SET search_path TO " + schemas + ", " + RedshiftToPostgresTranslator.COMPAT_SCHEMA);
+        }
+        searchPath = path;
+    }
+
     boolean runSql(ParsedStatement parsed, List<String> sql, ValidateCheck onFailure, String context)
             throws SQLException {
         return run(parsed, sql, onFailure, context, continueAfterFailure);
@@ -79,6 +97,7 @@ final class StatementRunner {
 
     private boolean run(ParsedStatement parsed, List<String> sql, ValidateCheck onFailure, String context,
                         boolean isolate) throws SQLException {
+        useSearchPath(parsed.searchPath());
         Savepoint savepoint = isolate && !connection.getAutoCommit() ? connection.setSavepoint() : null;
         try (Statement statement = connection.createStatement()) {
             statement.setQueryTimeout(statementTimeoutSeconds);

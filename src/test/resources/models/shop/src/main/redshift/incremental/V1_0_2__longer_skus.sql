@@ -1,0 +1,1 @@
+ALTER TABLE shop.order_lines ALTER COLUMN sku TYPE VARCHAR(40);
