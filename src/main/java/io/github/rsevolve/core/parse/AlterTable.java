@@ -2,6 +2,7 @@ package io.github.rsevolve.core.parse;
 
 import io.github.rsevolve.core.model.Column;
 import io.github.rsevolve.core.model.ObjectName;
+import io.github.rsevolve.core.model.TableConstraint;
 import java.util.List;
 
 /** An ALTER TABLE and its actions. */
@@ -21,11 +22,13 @@ public record AlterTable(ObjectName table, List<Action> actions) {
      * @param cascade whether the action ends in CASCADE
      * @param offset  character offset of the action in the file
      * @param column  the column definition of ADD COLUMN, or null
+     * @param constraint the constraint of ADD CONSTRAINT, or null
      */
-    public record Action(ActionType type, String subject, String detail, boolean cascade, int offset, Column column) {
+    public record Action(ActionType type, String subject, String detail, boolean cascade, int offset, Column column,
+                         TableConstraint constraint) {
 
         public Action(ActionType type, String subject, String detail, boolean cascade, int offset) {
-            this(type, subject, detail, cascade, offset, null);
+            this(type, subject, detail, cascade, offset, null, null);
         }
     }
 

@@ -2,6 +2,7 @@ package io.github.rsevolve.core.parse;
 
 import io.github.rsevolve.core.model.Column;
 import io.github.rsevolve.core.model.ObjectName;
+import io.github.rsevolve.core.model.TableConstraint;
 import io.github.rsevolve.core.parse.AlterTable.Action;
 import io.github.rsevolve.core.parse.AlterTable.ActionType;
 import io.github.rsevolve.core.sql.Token;
@@ -34,14 +35,14 @@ final class AlterTableParser {
         if (cursor.accept("add")) {
             if (cursor.is("constraint") || cursor.is("primary") || cursor.is("unique") || cursor.is("foreign")
                     || cursor.is("check")) {
-                String name = cursor.accept("constraint") ? cursor.identifier() : null;
-                skipRest(cursor);
-                return new Action(ActionType.ADD_CONSTRAINT, name, null, false, offset);
+                TableConstraint constraint = TableParser.constraintDefinition(cursor);
+                return new Action(ActionType.ADD_CONSTRAINT, constraint.name(), null, false, offset, null,
+                        constraint);
             }
             cursor.accept("column");
             cursor.accept("if", "not", "exists");
             Column column = TableParser.columnDefinition(cursor);
-            return new Action(ActionType.ADD_COLUMN, column.name(), column.type(), false, offset, column);
+            return new Action(ActionType.ADD_COLUMN, column.name(), column.type(), false, offset, column, null);
         }
         if (cursor.accept("drop")) {
             if (cursor.accept("constraint")) {

@@ -201,6 +201,13 @@ final class TableParser {
         }
     }
 
+    /** One table constraint, as ALTER TABLE ... ADD [CONSTRAINT name] writes it. */
+    static TableConstraint constraintDefinition(TokenCursor cursor) {
+        TableParser parser = new TableParser(cursor);
+        parser.tableConstraint();
+        return parser.constraints.get(0);
+    }
+
     /** One column definition, as ALTER TABLE ... ADD COLUMN writes it. */
     static Column columnDefinition(TokenCursor cursor) {
         TableParser parser = new TableParser(cursor);

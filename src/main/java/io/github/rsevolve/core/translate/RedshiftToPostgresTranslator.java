@@ -234,12 +234,98 @@ public final class RedshiftToPostgresTranslator {
 
     private static Translation routine(ParsedStatement parsed, Routine routine) {
         String language = routine.language() == null ? "" : routine.language().toLowerCase(Locale.ROOT);
+        SqlStatement statement = parsed.statement();
+        int open = firstSymbol(statement, "(");
+        int close = open < 0 ? -1 : closing(statement, open);
         if (!RUNNABLE_LANGUAGES.contains(language)) {
-            return Translation.skip("functions in " + (language.isEmpty() ? "this language" : language)
-                    + " cannot run on PostgreSQL");
+            if (routine.procedure() || open < 0) {
+                return Translation.skip("procedures in " + (language.isEmpty() ? "this language" : language)
+                        + " cannot run on PostgreSQL");
+            }
+            return udfStub(routine, statement, open, close, language);
         }
         // Bodies are kept as written; the throwaway database does not check them (check_function_bodies = off).
-        return Translation.run(parsed.statement().text());
+        if (!routine.procedure() || open < 0) {
+            return Translation.run(statement.text());
+        }
+        // Redshift writes a procedure argument as name [IN|OUT|INOUT] type, PostgreSQL as [mode] name type.
+        String source = statement.file().text();
+        List<Token> tokens = statement.tokens();
+        StringBuilder sql = new StringBuilder(source.substring(statement.startOffset(), tokens.get(open).end()));
+        List<String> arguments = new ArrayList<>();
+        int start = open + 1;
+        for (int i = open + 1; i <= close; i++) {
+            if (i == close || tokens.get(i).isSymbol(",") && depth(tokens, open, i) == 1) {
+                arguments.add(argument(tokens, source, start, i));
+                start = i + 1;
+            }
+        }
+        sql.append(String.join(", ", arguments)).append(source, tokens.get(close).offset(), statement.endOffset());
+        return Translation.run(sql.toString());
+    }
+
+    private static String argument(List<Token> tokens, String source, int from, int to) {
+        if (to - from >= 3 && tokens.get(from).isIdentifier()
+                && (tokens.get(from + 1).is("in") || tokens.get(from + 1).is("out")
+                || tokens.get(from + 1).is("inout"))) {
+            return tokens.get(from + 1).text() + " " + tokens.get(from).text() + " "
+                    + source.substring(tokens.get(from + 2).offset(), tokens.get(to - 1).end());
+        }
+        return from >= to ? "" : source.substring(tokens.get(from).offset(), tokens.get(to - 1).end());
+    }
+
+    /**
+     * A Python or Lambda UDF cannot run on PostgreSQL, but views call it: a stub with the same signature returning
+     * NULL lets them build.
+     */
+    private static Translation udfStub(Routine routine, SqlStatement statement, int open, int close,
+                                       String language) {
+        int returns = statement.indexOf("returns", close);
+        if (returns < 0) {
+            return Translation.skip("functions in " + language + " cannot run on PostgreSQL");
+        }
+        int end = returns + 1;
+        while (end < statement.tokens().size() && !isRoutineOption(statement.token(end))) {
+            end++;
+        }
+        String arguments = QueryRewriter.rewrite(statement, open + 1, close);
+        String type = TypeMapper.toPostgres(QueryRewriter.rewrite(statement, returns + 1, end).trim());
+        return Translation.run("CREATE OR REPLACE FUNCTION " + quote(routine.name()) + "(" + arguments
+                + ") RETURNS " + type + " LANGUAGE sql IMMUTABLE AS $$ SELECT NULL::" + type + " $$");
+    }
+
+    private static boolean isRoutineOption(Token token) {
+        return Set.of("stable", "volatile", "immutable", "as", "language", "lambda", "iam_role", "retry_timeout",
+                "sagemaker", "max_batch_rows", "max_batch_size").contains(token.text().toLowerCase(Locale.ROOT));
+    }
+
+    private static int firstSymbol(SqlStatement statement, String symbol) {
+        for (int i = 0; i < statement.tokens().size(); i++) {
+            if (statement.token(i).isSymbol(symbol)) {
+                return i;
+            }
+        }
+        return -1;
+    }
+
+    private static int closing(SqlStatement statement, int open) {
+        List<Token> tokens = statement.tokens();
+        int depth = 0;
+        for (int i = open; i < tokens.size(); i++) {
+            depth += tokens.get(i).isSymbol("(") ? 1 : tokens.get(i).isSymbol(")") ? -1 : 0;
+            if (depth == 0) {
+                return i;
+            }
+        }
+        return tokens.size() - 1;
+    }
+
+    private static int depth(List<Token> tokens, int open, int at) {
+        int depth = 0;
+        for (int i = open; i < at; i++) {
+            depth += tokens.get(i).isSymbol("(") ? 1 : tokens.get(i).isSymbol(")") ? -1 : 0;
+        }
+        return depth;
     }
 
     private static Translation alterTable(ParsedStatement parsed) {
@@ -286,7 +372,14 @@ public final class RedshiftToPostgresTranslator {
                     sql.add("INSERT INTO " + quote(table) + " SELECT * FROM " + quote(ObjectName.parse(action.subject())));
                     sql.add("DELETE FROM " + quote(ObjectName.parse(action.subject())));
                 }
-                case ADD_CONSTRAINT, DROP_CONSTRAINT, OWNER, OTHER -> {
+                case ADD_CONSTRAINT -> {
+                    TableConstraint constraint = action.constraint();
+                    if (constraint.type() != TableConstraint.Type.CHECK) {
+                        sql.add(Bookkeeping.constraint(table, constraint.type().name().replace('_', ' '),
+                                constraint.columns(), constraint.references()));
+                    }
+                }
+                case DROP_CONSTRAINT, OWNER, OTHER -> {
                     // Constraints are not enforced by Redshift, owners are cluster-wide users: nothing to build.
                 }
             }

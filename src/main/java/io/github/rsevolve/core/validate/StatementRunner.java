@@ -44,11 +44,15 @@ final class StatementRunner {
         }
         Translation translation = RedshiftToPostgresTranslator.translate(parsed);
         if (translation.isSkipped()) {
-            findings.add(ValidateCheck.SKIPPED.at(parsed.statement(), "Not run on PostgreSQL: "
-                    + translation.skipped() + "."));
+            skipped(parsed, translation.skipped());
             return null;
         }
         return translation;
+    }
+
+    /** Reports a statement that is not run, with why. */
+    void skipped(ParsedStatement parsed, String why) {
+        findings.add(ValidateCheck.SKIPPED.at(parsed.statement(), "Not run on PostgreSQL: " + why + "."));
     }
 
     /** The statements to run for one parsed statement, or null when it is skipped. */

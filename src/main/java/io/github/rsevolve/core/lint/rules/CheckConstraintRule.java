@@ -29,7 +29,7 @@ public final class CheckConstraintRule implements Rule {
         if (statement.alter() != null) {
             for (AlterTable.Action action : statement.alter().actions()) {
                 if (action.type() == AlterTable.ActionType.ADD_CONSTRAINT
-                        && statement.statement().indexOf("check", 0) >= 0) {
+                        && action.constraint().type() == TableConstraint.Type.CHECK) {
                     reporter.report(statement.statement(), action.offset(),
                             "ALTER TABLE adds a CHECK constraint.");
                 }

@@ -32,3 +32,18 @@ CREATE TABLE order_lines (
 )
 DISTKEY (order_id)
 SORTKEY (order_id);
+
+CREATE OR REPLACE FUNCTION shop.f_domain(VARCHAR(MAX)) RETURNS VARCHAR(255) IMMUTABLE AS $$
+    from urllib.parse import urlparse
+    return urlparse(args[0]).netloc if args[0] else None
+$$ LANGUAGE plpythonu;
+
+CREATE OR REPLACE PROCEDURE shop.sp_close_orders(cutoff IN TIMESTAMP, closed INOUT INT)
+AS $$
+BEGIN
+    UPDATE shop.orders SET status = 'closed' WHERE ordered_at < cutoff AND status = 'open';
+    GET DIAGNOSTICS closed := ROW_COUNT;
+END;
+$$ LANGUAGE plpgsql;
+
+ALTER TABLE shop.order_lines ADD CONSTRAINT order_lines_pk PRIMARY KEY (order_id, line_no);

@@ -37,3 +37,6 @@ SELECT l.sku, TRUNC(o.ordered_at) AS day, SUM(l.quantity) AS units
 FROM shop.order_lines l
 JOIN shop.orders o ON o.order_id = l.order_id
 GROUP BY l.sku, TRUNC(o.ordered_at);
+
+CREATE VIEW reporting.customer_domains AS
+SELECT customer_id, shop.f_domain(email) AS domain FROM shop.customers;

@@ -17,3 +17,5 @@ UNLOAD ('SELECT month, gross FROM reporting.monthly_sales WHERE month >= ''2024-
 TO 's3://shop-exports/monthly_'
 IAM_ROLE 'arn:aws:iam::123456789012:role/shop-export'
 CSV HEADER ALLOWOVERWRITE;
+
+CALL shop.sp_close_orders(DATEADD(day, -90, GETDATE())::timestamp, 0);
