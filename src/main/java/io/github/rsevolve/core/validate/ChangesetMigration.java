@@ -14,10 +14,10 @@ import org.flywaydb.core.api.migration.JavaMigration;
  * One changeset as a Flyway migration: its statements are translated and run one by one, so a failure is reported
  * at the statement's own file, line and column; Flyway keeps the history table, the order and the transaction.
  */
-final class ChangesetMigration implements JavaMigration {
+public final class ChangesetMigration implements JavaMigration {
 
     /** Thrown to make Flyway roll the changeset back; the finding is already recorded. */
-    static final class Failed extends RuntimeException {
+    public static final class Failed extends RuntimeException {
         Failed(String changeset) {
             super("Changeset " + changeset + " failed", null, false, false);
         }
@@ -46,11 +46,20 @@ final class ChangesetMigration implements JavaMigration {
         return changeset.description().replace('_', ' ');
     }
 
-    /** Flyway's checksum idea: a repeatable changeset runs again when its text changes. */
+    /**
+     * The checksum Flyway computes for an SQL migration: CRC32 over the UTF-8 bytes of each line without its line
+     * break. An edited changeset no longer matches what the history table recorded; a repeatable one runs again.
+     */
     @Override
     public Integer getChecksum() {
+        return checksum(changeset);
+    }
+
+    public static int checksum(Changeset changeset) {
         CRC32 crc = new CRC32();
-        crc.update(changeset.script().file().text().getBytes(StandardCharsets.UTF_8));
+        for (String line : changeset.script().file().text().split("\\r\\n|\\r|\\n", -1)) {
+            crc.update(line.getBytes(StandardCharsets.UTF_8));
+        }
         return (int) crc.getValue();
     }
 
@@ -63,7 +72,7 @@ final class ChangesetMigration implements JavaMigration {
     public void migrate(Context context) throws Exception {
         StatementRunner runner = runners.on(context.getConnection());
         for (ParsedStatement statement : changeset.script().statements()) {
-            if (!runner.run(statement, ValidateCheck.BUILD_ERROR)) {
+            if (!runner.run(statement, runner.failureCheck())) {
                 throw new Failed(changeset.script().file().displayPath());
             }
         }

@@ -9,18 +9,21 @@ import java.sql.SQLException;
 import java.sql.Savepoint;
 import java.sql.Statement;
 import java.util.List;
+import java.util.Map;
 
 /**
  * Runs parsed statements on a throwaway database, translated for PostgreSQL, each in a savepoint so one failure is
  * reported at its own file, line and column and the rest still run.
  */
-final class StatementRunner {
+public final class StatementRunner {
 
     private final Connection connection;
     private final boolean translate;
     private final int statementTimeoutSeconds;
     private final List<Finding> findings;
     private final boolean continueAfterFailure;
+    private final ValidateCheck failureCheck;
+    private final Map<String, String> placeholders;
     /** The search_path last set on the connection; empty is the database default. */
     private List<String> searchPath = List.of();
 
@@ -30,11 +33,28 @@ final class StatementRunner {
      */
     StatementRunner(Connection connection, boolean translate, int statementTimeoutSeconds, List<Finding> findings,
                     boolean continueAfterFailure) {
+        this(connection, translate, statementTimeoutSeconds, findings, continueAfterFailure, ValidateCheck.BUILD_ERROR,
+                Map.of());
+    }
+
+    /**
+     * @param failureCheck what a failing changeset statement is reported as
+     * @param placeholders Flyway placeholders: ${name} in a statement is replaced by the value
+     */
+    public StatementRunner(Connection connection, boolean translate, int statementTimeoutSeconds,
+                           List<Finding> findings, boolean continueAfterFailure, ValidateCheck failureCheck,
+                           Map<String, String> placeholders) {
         this.connection = connection;
         this.translate = translate;
         this.statementTimeoutSeconds = statementTimeoutSeconds;
         this.findings = findings;
         this.continueAfterFailure = continueAfterFailure;
+        this.failureCheck = failureCheck;
+        this.placeholders = placeholders;
+    }
+
+    ValidateCheck failureCheck() {
+        return failureCheck;
     }
 
     /** What to run for one parsed statement, or null when it is skipped (reported as info). */
@@ -106,7 +126,7 @@ final class StatementRunner {
         try (Statement statement = connection.createStatement()) {
             statement.setQueryTimeout(statementTimeoutSeconds);
             // One round trip: a statement and its bookkeeping rows travel together.
-            statement.execute(String.join(";\n", sql));
+            statement.execute(withPlaceholders(String.join(";\n", sql)));
             if (savepoint != null) {
                 connection.releaseSavepoint(savepoint);
             }
@@ -119,5 +139,13 @@ final class StatementRunner {
                     + DatabaseMessages.of(e)));
             return false;
         }
+    }
+
+    private String withPlaceholders(String sql) {
+        String replaced = sql;
+        for (Map.Entry<String, String> placeholder : placeholders.entrySet()) {
+            replaced = replaced.replace("${" + placeholder.getKey() + "}", placeholder.getValue());
+        }
+        return replaced;
     }
 }

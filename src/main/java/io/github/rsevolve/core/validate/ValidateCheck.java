@@ -28,7 +28,11 @@ public enum ValidateCheck {
             "Make sure the objects exist where the view is used (external tables are not built here)."),
     DEPENDENCY_CYCLE("RSV06", "dependency-cycle", Severity.ERROR,
             "Objects that depend on each other in a cycle cannot be created in any order.",
-            "Break the cycle: one of the views must not read the other.");
+            "Break the cycle: one of the views must not read the other."),
+    DEPLOY_ERROR("RSV07", "deploy-error", Severity.ERROR,
+            "The environment rejected the changeset; Flyway rolled it back where it ran in a transaction and "
+                    + "applied nothing after it.",
+            "Fix the statement and deploy again; the database's own message says what it rejected.");
 
     private final String id;
     private final String checkName;

@@ -18,8 +18,6 @@ import io.github.rsevolve.core.parse.ParsedStatement;
 import io.github.rsevolve.core.parse.RedshiftParser;
 import io.github.rsevolve.core.translate.RedshiftToPostgresTranslator;
 import java.io.IOException;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.sql.Statement;
@@ -30,9 +28,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
-import org.flywaydb.core.Flyway;
 import org.flywaydb.core.api.FlywayException;
-import org.flywaydb.core.api.migration.JavaMigration;
 
 /**
  * Lint, then two throwaway databases: A built from the absolute model in dependency order, B from the changesets
@@ -243,43 +239,24 @@ public final class Validator {
 
     /** Runs the changesets with Flyway, as migrate will; a failing statement is already a finding. */
     private void buildChanges(ThrowawayDatabase changes, LintProject project) {
-        List<JavaMigration> migrations = project.changesets().stream().filter(Changeset::isWellNamed)
-                .map(c -> (JavaMigration) new ChangesetMigration(c, connection -> runner(connection, false)))
-                .toList();
-        if (migrations.isEmpty()) {
+        if (project.changesets().stream().noneMatch(Changeset::isWellNamed)) {
             return;
         }
         try {
-            Path noLocation = Files.createTempDirectory("rse-flyway-");
-            try {
-                Flyway.configure(Validator.class.getClassLoader())
-                        .dataSource(changes.url(), changes.server().user(), changes.server().password())
-                        .table(settings.historyTable())
-                        .javaMigrations(migrations.toArray(JavaMigration[]::new))
-                        .skipDefaultResolvers(true)
-                        .skipDefaultCallbacks(true)
-                        // One transaction for all changesets when each can run in one: fewer commits, same result
-                        // in a database that is thrown away; a failure is located at its statement either way.
-                        .group(migrations.stream().allMatch(JavaMigration::canExecuteInTransaction))
-                        // Into Maven's log, which binds SLF4J, rather than to standard error.
-                        .loggers("slf4j")
-                        .locations("filesystem:" + noLocation)
-                        .load()
-                        .migrate();
-            } finally {
-                Files.deleteIfExists(noLocation);
-            }
+            // One transaction for all changesets when each can run in one: fewer commits, same result in a
+            // database that is thrown away; a failure is located at its statement either way.
+            ChangesetFlyway.configure(changes.url(), changes.server().user(), changes.server().password(),
+                    settings.historyTable(), project.changesets(), connection -> runner(connection, false), true)
+                    .migrate();
         } catch (FlywayException e) {
             if (!causedByFailedChangeset(e)) {
                 checks.add(ValidateCheck.BUILD_ERROR.at(project.changesets().get(0).script().file(), 0,
                         "Flyway could not apply the changesets: " + e.getMessage().replaceAll("\\s+", " ")));
             }
-        } catch (IOException e) {
-            throw new ValidateException("Cannot create a temporary folder: " + e.getMessage());
         }
     }
 
-    private static boolean causedByFailedChangeset(Throwable e) {
+    static boolean causedByFailedChangeset(Throwable e) {
         for (Throwable cause = e; cause != null; cause = cause.getCause()) {
             if (cause instanceof ChangesetMigration.Failed) {
                 return true;

@@ -1,0 +1,62 @@
+package io.github.rsevolve.core.validate;
+
+import io.github.rsevolve.core.lint.Changeset;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.util.List;
+import java.util.function.Function;
+import org.flywaydb.core.Flyway;
+import org.flywaydb.core.api.callback.Callback;
+import org.flywaydb.core.api.configuration.FluentConfiguration;
+import org.flywaydb.core.api.migration.JavaMigration;
+
+/**
+ * The one Flyway set-up that validate's build B and migrate share: the changesets as Java migrations, no scanning of
+ * the class path, Flyway's log into Maven's (SLF4J).
+ */
+public final class ChangesetFlyway {
+
+    private ChangesetFlyway() {
+    }
+
+    /**
+     * @param runners makes the statement runner for a migration's connection
+     * @param group   apply all changesets in one transaction (only when each can run in one)
+     */
+    public static Flyway configure(String url, String user, String password, String historyTable,
+                                   List<Changeset> changesets, Function<Connection, StatementRunner> runners,
+                                   boolean group, Callback... callbacks) {
+        List<JavaMigration> migrations = changesets.stream().filter(Changeset::isWellNamed)
+                .map(c -> (JavaMigration) new ChangesetMigration(c, runners::apply)).toList();
+        FluentConfiguration configuration = Flyway.configure(ChangesetFlyway.class.getClassLoader())
+                .dataSource(url, user, password)
+                .table(historyTable)
+                .javaMigrations(migrations.toArray(JavaMigration[]::new))
+                .skipDefaultResolvers(true)
+                .skipDefaultCallbacks(true)
+                .locations("filesystem:" + NO_LOCATION)
+                .callbacks(callbacks)
+                // Into Maven's log, which binds SLF4J, rather than to standard error.
+                .loggers("slf4j")
+                .group(group && migrations.stream().allMatch(JavaMigration::canExecuteInTransaction))
+                // Changesets with statements Redshift cannot run in a transaction run without one.
+                .mixed(true);
+        return configuration.load();
+    }
+
+    /** An empty folder as Flyway's location: the changesets are given, nothing is to be scanned. */
+    private static final Path NO_LOCATION = emptyFolder();
+
+    private static Path emptyFolder() {
+        try {
+            Path folder = Files.createTempDirectory("rse-flyway-");
+            folder.toFile().deleteOnExit();
+            return folder;
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+}

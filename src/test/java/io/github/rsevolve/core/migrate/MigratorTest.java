@@ -1,0 +1,151 @@
+package io.github.rsevolve.core.migrate;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.github.rsevolve.core.db.EmbeddedServer;
+import io.github.rsevolve.core.db.ThrowawayDatabase;
+import io.github.rsevolve.core.lint.Finding;
+import io.github.rsevolve.core.lint.LintProject;
+import io.github.rsevolve.core.lint.LintSettings;
+import io.github.rsevolve.core.lint.Linter;
+import io.github.rsevolve.core.parse.RedshiftParser;
+import io.github.rsevolve.core.sql.SqlSourceReader;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.ResultSet;
+import java.sql.Statement;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** Deploys to a database of the embedded PostgreSQL standing in for a Redshift environment. */
+class MigratorTest {
+
+    @TempDir
+    Path project;
+
+    private LintSettings settings() {
+        Path redshift = project.resolve("src/main/redshift");
+        return new LintSettings(project, redshift.resolve("absolute"), redshift.resolve("incremental"),
+                redshift.resolve("etl"), Map.of(), RedshiftParser.DEFAULT_TIMEOUT_MILLIS,
+                SqlSourceReader.DEFAULT_MAX_FILE_BYTES, 1);
+    }
+
+    private Migrator migrator(Environment environment) {
+        LintProject loaded = Linter.load(settings());
+        return new Migrator(environment, loaded);
+    }
+
+    private static Environment environment(ThrowawayDatabase database) {
+        return new Environment("qa", database.url().replaceFirst("\\?.*$", ""), "postgres", "",
+                "flyway_schema_history", Map.of(), true, 60);
+    }
+
+    private void copyExample() throws Exception {
+        Path from = Path.of("examples/tickit-dw/src");
+        try (Stream<Path> files = Files.walk(from)) {
+            for (Path file : files.toList()) {
+                Path target = project.resolve("src").resolve(from.relativize(file).toString());
+                if (Files.isDirectory(file)) {
+                    Files.createDirectories(target);
+                } else {
+                    Files.copy(file, target);
+                }
+            }
+        }
+    }
+
+    private static boolean exists(ThrowawayDatabase database, String relation) throws Exception {
+        try (Connection connection = database.connect(); Statement statement = connection.createStatement();
+             ResultSet result = statement.executeQuery("SELECT to_regclass('" + relation + "') IS NOT NULL")) {
+            result.next();
+            return result.getBoolean(1);
+        }
+    }
+
+    @Test
+    void deploysReportsAndStaysIdempotent() throws Exception {
+        copyExample();
+        try (ThrowawayDatabase qa = ThrowawayDatabase.create(EmbeddedServer.shared(), "qa", false)) {
+            List<String> progress = new ArrayList<>();
+            List<Finding> findings = migrator(environment(qa)).migrate(settings(), progress::add);
+            assertTrue(findings.stream().noneMatch(f -> f.severity().name().equals("ERROR")), findings.toString());
+            assertEquals(6, progress.size(), progress.toString());
+            assertTrue(progress.get(0).matches("\\[1/6] V1__tickit_schema\\.sql \\.\\.\\. \\d+\\.\\d s"), progress.get(0));
+            List<ChangesetState> states = migrator(environment(qa)).info();
+            assertEquals(6, states.size());
+            assertTrue(states.stream().allMatch(s -> s.state().equals("SUCCESS")), states.toString());
+            assertTrue(exists(qa, "mart.v_top_categories"));
+
+            List<String> again = new ArrayList<>();
+            migrator(environment(qa)).migrate(settings(), again::add);
+            assertEquals(List.of(), again, "nothing pending");
+        }
+    }
+
+    @Test
+    void aDryRunPrintsWhatWouldRunAndChangesNothing() throws Exception {
+        copyExample();
+        Files.writeString(project.resolve("src/main/redshift/incremental/V7__discount.sql"),
+                "ALTER TABLE tickit.sales ADD COLUMN discount DECIMAL(8,2) ENCODE az64;");
+        try (ThrowawayDatabase qa = ThrowawayDatabase.create(EmbeddedServer.shared(), "qa", false)) {
+            String sql = migrator(environment(qa)).dryRun();
+            assertTrue(sql.contains("-- V7__discount.sql"), sql);
+            assertTrue(sql.contains("ALTER TABLE \"tickit\".\"sales\" ADD COLUMN \"discount\" decimal(8,2)"), sql);
+            assertTrue(sql.contains("INSERT INTO flyway_schema_history"), sql);
+            assertFalse(exists(qa, "tickit.sales"), "the dry run changed nothing");
+        }
+    }
+
+    @Test
+    void aFailingChangesetRollsBackEntirelyAndIsLocated() throws Exception {
+        Path incremental = Files.createDirectories(project.resolve("src/main/redshift/incremental"));
+        Files.writeString(incremental.resolve("V1__base.sql"), "CREATE TABLE public.base (id INT);");
+        Files.writeString(incremental.resolve("V2__broken.sql"),
+                "CREATE TABLE public.half (id INT);\n\nINSERT INTO public.nowhere VALUES (1);");
+        try (ThrowawayDatabase qa = ThrowawayDatabase.create(EmbeddedServer.shared(), "qa", false)) {
+            List<Finding> findings = migrator(environment(qa)).migrate(settings(), line -> { });
+            Finding failure = findings.stream().filter(f -> f.rule().equals("deploy-error")).findFirst().orElseThrow();
+            assertEquals("src/main/redshift/incremental/V2__broken.sql", failure.file());
+            assertEquals(3, failure.line());
+            assertTrue(failure.message().contains("relation \"public.nowhere\" does not exist"), failure.message());
+            assertTrue(exists(qa, "public.base"));
+            assertFalse(exists(qa, "public.half"), "V2 rolled back entirely");
+            List<ChangesetState> states = migrator(environment(qa)).info();
+            assertEquals(List.of("SUCCESS", "PENDING"), states.stream().map(ChangesetState::state).toList());
+        }
+    }
+
+    @Test
+    void anEditedChangesetIsRefusedWithWhatToDo() throws Exception {
+        Path incremental = Files.createDirectories(project.resolve("src/main/redshift/incremental"));
+        Files.writeString(incremental.resolve("V1__base.sql"), "CREATE TABLE public.base (id INT);");
+        try (ThrowawayDatabase qa = ThrowawayDatabase.create(EmbeddedServer.shared(), "qa", false)) {
+            migrator(environment(qa)).migrate(settings(), line -> { });
+            Files.writeString(incremental.resolve("V1__base.sql"), "CREATE TABLE public.base (id BIGINT);");
+            MigrateException e = assertThrows(MigrateException.class,
+                    () -> migrator(environment(qa)).migrate(settings(), line -> { }));
+            assertTrue(e.getMessage().contains("checksum mismatch"), e.getMessage());
+            assertTrue(e.getMessage().contains("redshift:repair"), e.getMessage());
+        }
+    }
+
+    @Test
+    void anUnreachableHostIsAClearMessageWithoutThePassword() {
+        Environment unreachable = new Environment("pro", "jdbc:postgresql://127.0.0.1:1/dw?password=url-secret",
+                "deployer", "settings-secret", "flyway_schema_history", Map.of(), true, 60);
+        long started = System.nanoTime();
+        MigrateException e = assertThrows(MigrateException.class, () -> migrator(unreachable).info());
+        assertTrue((System.nanoTime() - started) / 1_000_000_000 < 30, "bounded");
+        assertTrue(e.getMessage().contains("Check redshift.url of environment pro"), e.getMessage());
+        assertFalse(e.getMessage().contains("secret"), e.getMessage());
+        assertFalse(unreachable.toString().contains("secret"), unreachable.toString());
+    }
+}
