@@ -38,11 +38,11 @@ public abstract class AbstractThrowawayMojo extends AbstractRedshiftMojo {
 
     /** The longest one statement of the builds or ETL checks may run, in seconds. */
     @Parameter(property = "redshift.statementTimeout", defaultValue = "300")
-    private int statementTimeout;
+    protected int statementTimeout;
 
     /** Flyway's schema history table. */
     @Parameter(property = "redshift.table", defaultValue = "flyway_schema_history")
-    private String historyTable;
+    protected String historyTable;
 
 
     @Parameter(defaultValue = "${settings}", readonly = true)

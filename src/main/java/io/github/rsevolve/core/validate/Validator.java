@@ -51,6 +51,33 @@ public final class Validator {
         return new Validator(settings).run();
     }
 
+    /**
+     * Drift between the absolute model (built in a throwaway database) and a live environment's catalog, located
+     * like validate's; for migrate's verification and info's summary.
+     */
+    public static List<Finding> driftAgainst(ValidateSettings settings, LintProject project, Connection environment,
+                                             String historyTable) {
+        Validator validator = new Validator(settings);
+        ThrowawayServer server = validator.server();
+        try (ThrowawayDatabase model = validator.create(server)) {
+            validator.buildModel(model, project);
+            List<Finding> problems = validator.checks.stream().filter(f -> f.severity() == Severity.ERROR).toList();
+            if (!problems.isEmpty()) {
+                return problems;
+            }
+            CatalogSnapshot modelCatalog;
+            try (Connection connection = model.connect()) {
+                modelCatalog = CatalogReader.read(connection, historyTable);
+            }
+            DriftReport report = new DriftReport(project);
+            return CatalogDiffer.diff(modelCatalog, CatalogReader.read(environment, historyTable)).stream()
+                    .map(report::finding).toList();
+        } catch (SQLException e) {
+            throw new ValidateException("Cannot compare the environment with the absolute model: "
+                    + DatabaseMessages.of(e));
+        }
+    }
+
     private void phase(String name) {
         long now = System.nanoTime();
         phases.put(name, (now - phaseStart) / 1_000_000);

@@ -1,0 +1,145 @@
+package io.github.rsevolve.maven;
+
+import io.github.rsevolve.core.lint.ConfigurationException;
+import io.github.rsevolve.core.lint.Finding;
+import io.github.rsevolve.core.lint.LintProject;
+import io.github.rsevolve.core.lint.Linter;
+import io.github.rsevolve.core.migrate.Environment;
+import io.github.rsevolve.core.migrate.MigrateException;
+import io.github.rsevolve.core.migrate.Migrator;
+import io.github.rsevolve.core.validate.ValidateException;
+import io.github.rsevolve.core.validate.Validator;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.SQLException;
+import java.util.List;
+import java.util.Map;
+import java.util.Properties;
+import org.apache.maven.plugin.MojoExecutionException;
+import org.apache.maven.plugin.MojoFailureException;
+import org.apache.maven.plugins.annotations.Component;
+import org.apache.maven.plugins.annotations.Parameter;
+import org.apache.maven.settings.Server;
+import org.apache.maven.settings.Settings;
+import org.apache.maven.settings.building.SettingsProblem;
+import org.apache.maven.settings.crypto.DefaultSettingsDecryptionRequest;
+import org.apache.maven.settings.crypto.SettingsDecrypter;
+import org.apache.maven.settings.crypto.SettingsDecryptionResult;
+
+/**
+ * The environment a goal deploys to or reports on: usually set by a Maven profile (mvn redshift:migrate -Pqa) whose
+ * properties name the cluster, and a settings.xml server that holds its credentials.
+ */
+public abstract class AbstractEnvironmentMojo extends AbstractThrowawayMojo {
+
+    /**
+     * The environment's JDBC URL: jdbc:redshift://... for a cluster, jdbc:postgresql://... for a PostgreSQL
+     * stand-in. Set it in the environment's profile.
+     */
+    @Parameter(property = "redshift.url")
+    private String url;
+
+    /** The user to deploy as; taken from the settings.xml server when redshift.serverId is set. */
+    @Parameter(property = "redshift.user")
+    private String user;
+
+    /** The settings.xml server whose username and (possibly encrypted) password are the environment's. */
+    @Parameter(property = "redshift.serverId")
+    private String serverId;
+
+    /** The environment's name, in reports such as info-&lt;environment&gt;.json; the profile's id, say. */
+    @Parameter(property = "redshift.environment", defaultValue = "default")
+    protected String environment;
+
+    /** Flyway placeholders: ${name} in changesets is replaced by the value. */
+    @Parameter
+    private Map<String, String> placeholders;
+
+    /** Pass changesets through the Redshift-to-PostgreSQL translator on a jdbc:postgresql:// environment. */
+    @Parameter(property = "redshift.translate", defaultValue = "true")
+    private boolean translate;
+
+    @Parameter(defaultValue = "${settings}", readonly = true)
+    private Settings mavenSettings;
+
+    @Component
+    private SettingsDecrypter decrypter;
+
+    /** The environment from the parameters; a missing setting is a message that says which and where. */
+    protected Environment environment() {
+        if (url == null || url.isBlank()) {
+            throw new ConfigurationException("redshift.url is not set for environment " + environment
+                    + ": set it in the environment's profile, e.g. <profile><id>qa</id><properties>"
+                    + "<redshift.url>jdbc:redshift://host:5439/dw</redshift.url><redshift.serverId>qa"
+                    + "</redshift.serverId></properties></profile>, and run with -Pqa.");
+        }
+        if (url.startsWith("jdbc:redshift:")) {
+            throw new ConfigurationException("jdbc:redshift:// environments are not supported yet: use a "
+                    + "jdbc:postgresql:// URL for a PostgreSQL stand-in, or deploy to Redshift with Flyway for now.");
+        }
+        if (!url.startsWith("jdbc:postgresql:")) {
+            throw new ConfigurationException("redshift.url of environment " + environment
+                    + " must start with jdbc:redshift:// or jdbc:postgresql://.");
+        }
+        String deployUser = user;
+        String password = "";
+        if (serverId != null && !serverId.isBlank()) {
+            Server server = mavenSettings == null ? null : mavenSettings.getServer(serverId);
+            if (server == null) {
+                throw new ConfigurationException("redshift.serverId of environment " + environment + " is '"
+                        + serverId + "', but settings.xml has no <server> with that id.");
+            }
+            Server decrypted = decrypt(server);
+            deployUser = decrypted.getUsername();
+            password = decrypted.getPassword() == null ? "" : decrypted.getPassword();
+        }
+        if (deployUser == null || deployUser.isBlank()) {
+            throw new ConfigurationException("No user for environment " + environment + ": set redshift.serverId "
+                    + "(a settings.xml server with username and password) or redshift.user in its profile.");
+        }
+        return new Environment(environment, url, deployUser, password, historyTable,
+                placeholders == null ? Map.of() : Map.copyOf(placeholders), translate, statementTimeout);
+    }
+
+    /** Maven's encrypted passwords ({...} in settings.xml), decrypted with settings-security.xml. */
+    private Server decrypt(Server server) {
+        if (decrypter == null) {
+            return server;
+        }
+        SettingsDecryptionResult result = decrypter.decrypt(new DefaultSettingsDecryptionRequest(server));
+        for (SettingsProblem problem : result.getProblems()) {
+            if (problem.getSeverity() != SettingsProblem.Severity.WARNING) {
+                throw new ConfigurationException("Cannot decrypt the password of settings.xml server '"
+                        + server.getId() + "': " + problem.getMessage());
+            }
+        }
+        return result.getServer();
+    }
+
+    protected Migrator migrator(Environment target) {
+        return new Migrator(target, Linter.load(lintSettings()));
+    }
+
+    /** Drift between the environment and the absolute model, through a throwaway build of the model. */
+    protected List<Finding> drift(Environment target, LintProject project) throws MojoExecutionException {
+        Properties properties = new Properties();
+        properties.setProperty("user", target.user());
+        properties.setProperty("password", target.password());
+        try (Connection connection = DriverManager.getConnection(target.url(), properties)) {
+            return Validator.driftAgainst(validateSettings(), project, connection, target.historyTable());
+        } catch (SQLException e) {
+            throw new MojoExecutionException("Cannot read the catalog of environment " + target.name() + ".");
+        }
+    }
+
+    @Override
+    protected final void run() throws MojoExecutionException, MojoFailureException {
+        try {
+            runOn(environment());
+        } catch (MigrateException | ValidateException e) {
+            throw new MojoExecutionException(e.getMessage());
+        }
+    }
+
+    protected abstract void runOn(Environment target) throws MojoExecutionException, MojoFailureException;
+}
