@@ -190,13 +190,16 @@ public final class Migrator {
             return;
         }
         try (Connection connection = connect(); Statement statement = connection.createStatement()) {
+            // Several deploys may start at once: one prepares, the others wait for it and find it done.
+            connection.setAutoCommit(false);
+            statement.execute("SELECT pg_advisory_xact_lock(hashtext('redshift-maven-plugin prepare'))");
             try (ResultSet schema = statement.executeQuery(
                     "SELECT 1 FROM pg_namespace WHERE nspname = '" + RedshiftToPostgresTranslator.COMPAT_SCHEMA + "'")) {
                 if (schema.next()) {
+                    connection.rollback();
                     return;
                 }
             }
-            connection.setAutoCommit(false);
             for (String sql : RedshiftToPostgresTranslator.setUp()) {
                 statement.execute(sql);
             }
