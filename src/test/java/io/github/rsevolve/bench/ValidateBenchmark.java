@@ -101,7 +101,7 @@ public final class ValidateBenchmark {
     }
 
     /** Writes the project: the absolute model in three files, one changeset per table and per view. */
-    private static void generate(Path root) throws Exception {
+    static void generate(Path root) throws Exception {
         Path redshift = root.resolve("src/main/redshift");
         for (String folder : List.of("absolute", "incremental", "etl")) {
             Path dir = redshift.resolve(folder);
@@ -161,7 +161,7 @@ public final class ValidateBenchmark {
     }
 
     /** The changesets translated to PostgreSQL: one Flyway SQL file each, and all of them in one psql file. */
-    private static void translate(LintSettings lint, Path flywaySql, Path psqlFile) throws Exception {
+    static void translate(LintSettings lint, Path flywaySql, Path psqlFile) throws Exception {
         Files.createDirectories(flywaySql);
         LintProject project = Linter.load(lint);
         StringBuilder all = new StringBuilder();
@@ -184,7 +184,7 @@ public final class ValidateBenchmark {
         Files.writeString(psqlFile, all);
     }
 
-    private static double median(double[] values) {
+    static double median(double[] values) {
         double[] sorted = values.clone();
         Arrays.sort(sorted);
         return sorted[sorted.length / 2];
