@@ -73,11 +73,7 @@ public abstract class AbstractEnvironmentMojo extends AbstractThrowawayMojo {
                     + "<redshift.url>jdbc:redshift://host:5439/dw</redshift.url><redshift.serverId>qa"
                     + "</redshift.serverId></properties></profile>, and run with -Pqa.");
         }
-        if (url.startsWith("jdbc:redshift:")) {
-            throw new ConfigurationException("jdbc:redshift:// environments are not supported yet: use a "
-                    + "jdbc:postgresql:// URL for a PostgreSQL stand-in, or deploy to Redshift with Flyway for now.");
-        }
-        if (!url.startsWith("jdbc:postgresql:")) {
+        if (!url.startsWith("jdbc:redshift:") && !url.startsWith("jdbc:postgresql:")) {
             throw new ConfigurationException("redshift.url of environment " + environment
                     + " must start with jdbc:redshift:// or jdbc:postgresql://.");
         }

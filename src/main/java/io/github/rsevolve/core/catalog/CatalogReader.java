@@ -41,11 +41,18 @@ public final class CatalogReader {
         reader.schemas();
         reader.relations();
         reader.columns();
-        reader.relationAttributes();
-        reader.columnAttributes();
-        reader.constraints();
-        reader.grants();
+        if (reader.hasBookkeeping()) {
+            reader.relationAttributes();
+            reader.columnAttributes();
+            reader.constraints();
+            reader.grants();
+        }
         return new CatalogSnapshot(reader.objects);
+    }
+
+    /** Whether the database keeps the translator's bookkeeping (a throwaway or stand-in PostgreSQL does). */
+    private boolean hasBookkeeping() throws SQLException {
+        return !query("SELECT 1 FROM pg_namespace WHERE nspname = 'rse_meta'", 1).isEmpty();
     }
 
     private SortedMap<String, String> object(String description) {
