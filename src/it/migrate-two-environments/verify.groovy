@@ -1,5 +1,6 @@
+evaluate(new File(basedir, '../../../src/it/verify-findings.groovy'))
 def json = new groovy.json.JsonSlurper()
-['qa', 'pro'].each { environment ->
+['qa', 'pro', 'qa-rs', 'pro-rs'].each { environment ->
     def info = json.parse(new File(basedir, "target/redshift/info-${environment}.json"))
     assert info.environment == environment
     assert info.version == '6' : "${environment} is on ${info.version}"

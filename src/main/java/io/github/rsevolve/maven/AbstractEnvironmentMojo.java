@@ -134,6 +134,8 @@ public abstract class AbstractEnvironmentMojo extends AbstractThrowawayMojo {
             runOn(environment());
         } catch (MigrateException | ValidateException e) {
             throw new MojoExecutionException(e.getMessage());
+        } finally {
+            releaseServer();
         }
     }
 

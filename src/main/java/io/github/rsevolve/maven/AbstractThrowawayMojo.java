@@ -73,9 +73,17 @@ public abstract class AbstractThrowawayMojo extends AbstractRedshiftMojo {
         try {
             return Validator.run(validate);
         } finally {
-            if (isLastProject()) {
-                EmbeddedServer.stopShared();
-            }
+            releaseServer();
+        }
+    }
+
+    /**
+     * One embedded server per Maven session: the reactor's last project stops it, while the plugin's classes can
+     * still be loaded (they cannot in the JVM's shutdown hooks).
+     */
+    protected void releaseServer() {
+        if (isLastProject()) {
+            EmbeddedServer.stopShared();
         }
     }
 

@@ -1,19 +1,25 @@
 package io.github.rsevolve.it;
 
+import io.github.rsevolve.core.translate.RedshiftToPostgresTranslator;
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import java.sql.Connection;
 import java.sql.Statement;
 
 /**
- * Starts, in the build's own JVM (exec:java, before the invoker ITs), a PostgreSQL on a fixed port with databases qa
- * and pro, the two environments the migrate ITs deploy to. It stops when the build ends.
+ * Starts, in a JVM of its own (exec:exec, before the invoker ITs), a PostgreSQL on a fixed port with databases qa
+ * and pro, the two environments the migrate ITs deploy to through pgjdbc, and behind the Redshift wire proxy
+ * qa_rs and pro_rs, the two they deploy to through redshift-jdbc42. It stops when the build ends.
  */
 public final class ItPostgres {
 
     /** The port the IT projects' profiles name. */
     public static final int PORT = 54329;
 
+    /** The port of the Redshift wire proxy in front of it, for jdbc:redshift:// profiles. */
+    public static final int REDSHIFT_PORT = 54330;
+
     private static EmbeddedPostgres server;
+    private static RedshiftWireProxy proxy;
 
     private ItPostgres() {
     }
@@ -24,7 +30,24 @@ public final class ItPostgres {
              Statement statement = admin.createStatement()) {
             statement.execute("CREATE DATABASE qa");
             statement.execute("CREATE DATABASE pro");
+            statement.execute("CREATE DATABASE qa_rs");
+            statement.execute("CREATE DATABASE pro_rs");
             statement.execute("CREATE ROLE deployer LOGIN SUPERUSER PASSWORD 'It-Secret-Pw-4711'");
         }
+        // The clusters behind the proxy keep the translator's bookkeeping, as every stand-in does.
+        for (String database : new String[] {"qa_rs", "pro_rs"}) {
+            try (Connection connection = server.getDatabase("postgres", database).getConnection();
+                 Statement statement = connection.createStatement()) {
+                for (String sql : RedshiftToPostgresTranslator.setUp()) {
+                    statement.execute(sql);
+                }
+                statement.execute("ALTER DATABASE " + database + " SET search_path = \"$user\", public, "
+                        + RedshiftToPostgresTranslator.COMPAT_SCHEMA);
+            }
+        }
+        proxy = new RedshiftWireProxy(REDSHIFT_PORT, PORT);
+        System.out.println("IT PostgreSQL on " + PORT + ", Redshift wire proxy on " + REDSHIFT_PORT);
+        // Serves until the build ends and destroys this process; the shutdown hooks stop the server.
+        Thread.currentThread().join();
     }
 }

@@ -61,6 +61,7 @@ public final class EmbeddedServer implements ThrowawayServer {
      */
     private static void loadCleanupClasses() throws IOException {
         Path probe = Files.createTempDirectory("rse-cleanup-probe");
+        Files.writeString(Files.createDirectory(probe.resolve("data")).resolve("file"), "probe");
         FileUtils.deleteDirectory(probe.toFile());
     }
 
