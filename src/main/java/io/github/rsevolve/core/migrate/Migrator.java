@@ -17,6 +17,7 @@ import io.github.rsevolve.core.validate.StatementRunner;
 import io.github.rsevolve.core.validate.ValidateCheck;
 import java.sql.Connection;
 import java.sql.DriverManager;
+import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
@@ -214,6 +215,7 @@ public final class Migrator {
     private void checkConnection() {
         try (Connection connection = connect()) {
             connection.isValid(CONNECT_TIMEOUT_SECONDS);
+            checkHistoryFormat(connection);
         } catch (SQLException e) {
             String state = e.getSQLState() == null ? "" : e.getSQLState();
             String hint = state.startsWith("28") ? "Check redshift.user and the password (the settings.xml server "
@@ -226,6 +228,25 @@ public final class Migrator {
             }
             throw new MigrateException("Cannot connect to " + ExternalServer.masked(environment.url()) + " as "
                     + environment.user() + ": " + message.replaceAll("\\s+", " ") + " " + hint);
+        }
+    }
+
+    /**
+     * A history table written by Flyway 3 or 4 has a version_rank column, which Flyway 5 and later no longer
+     * read: say so before Flyway fails on it, and change nothing.
+     */
+    private void checkHistoryFormat(Connection connection) throws SQLException {
+        try (PreparedStatement query = connection.prepareStatement("SELECT 1 FROM information_schema.columns "
+                + "WHERE lower(table_name) = lower(?) AND column_name = 'version_rank'")) {
+            query.setString(1, environment.historyTable());
+            try (ResultSet result = query.executeQuery()) {
+                if (result.next()) {
+                    throw new MigrateException("The history table " + environment.historyTable() + " of environment "
+                            + environment.name() + " was written by Flyway 3 or 4 (it has a version_rank column), "
+                            + "which this plugin's Flyway cannot read. Upgrade it first by running Flyway 5 to 9's "
+                            + "migrate or repair on it once, as Flyway's upgrade notes describe; nothing was changed.");
+                }
+            }
         }
     }
 

@@ -148,4 +148,56 @@ class MigratorTest {
         assertFalse(e.getMessage().contains("secret"), e.getMessage());
         assertFalse(unreachable.toString().contains("secret"), unreachable.toString());
     }
+
+    @Test
+    void aHistoryTableOfAnOldFlywayIsAClearMessageAndNothingChanges() throws Exception {
+        Path incremental = Files.createDirectories(project.resolve("src/main/redshift/incremental"));
+        Files.writeString(incremental.resolve("V1__base.sql"), "CREATE TABLE public.base (id INT);");
+        try (ThrowawayDatabase qa = ThrowawayDatabase.create(EmbeddedServer.shared(), "qa", false)) {
+            try (Connection connection = qa.connect(); Statement statement = connection.createStatement()) {
+                // Flyway 3's schema history layout.
+                statement.execute("CREATE TABLE flyway_schema_history (version_rank INT, installed_rank INT, "
+                        + "version VARCHAR(50), description VARCHAR(200), type VARCHAR(20), script VARCHAR(1000), "
+                        + "checksum INT, installed_by VARCHAR(100), installed_on TIMESTAMP, execution_time INT, "
+                        + "success BOOLEAN)");
+            }
+            MigrateException e = assertThrows(MigrateException.class,
+                    () -> migrator(environment(qa)).migrate(settings(), line -> { }));
+            assertTrue(e.getMessage().contains("written by Flyway 3 or 4"), e.getMessage());
+            assertFalse(exists(qa, "public.base"), "nothing changed");
+        }
+    }
+
+    @Test
+    void aWrongPasswordIsAClearMessageWithoutThePassword() throws Exception {
+        String url = EmbeddedServer.shared().url("postgres").replaceFirst("\\?.*$", "");
+        String hbaFile;
+        String hba;
+        try (Connection admin = EmbeddedServer.shared().adminConnection(); Statement statement = admin.createStatement();
+             ResultSet file = admin.createStatement().executeQuery("SHOW hba_file")) {
+            file.next();
+            hbaFile = file.getString(1);
+            hba = Files.readString(Path.of(hbaFile));
+            statement.execute("DROP ROLE IF EXISTS rse_test_deployer");
+            statement.execute("CREATE ROLE rse_test_deployer LOGIN PASSWORD 'the-right-one'");
+            Files.writeString(Path.of(hbaFile), "host all rse_test_deployer 127.0.0.1/32 scram-sha-256\n"
+                    + "host all rse_test_deployer ::1/128 scram-sha-256\n" + hba);
+            statement.execute("SELECT pg_reload_conf()");
+        }
+        try {
+            Environment wrong = new Environment("pro", url, "rse_test_deployer", "a-wrong-one",
+                    "flyway_schema_history", Map.of(), true, 60);
+            MigrateException e = assertThrows(MigrateException.class, () -> migrator(wrong).info());
+            assertTrue(e.getMessage().contains("password authentication failed"), e.getMessage());
+            assertTrue(e.getMessage().contains("Check redshift.user and the password"), e.getMessage());
+            assertFalse(e.getMessage().contains("a-wrong-one"), e.getMessage());
+        } finally {
+            try (Connection admin = EmbeddedServer.shared().adminConnection();
+                 Statement statement = admin.createStatement()) {
+                Files.writeString(Path.of(hbaFile), hba);
+                statement.execute("SELECT pg_reload_conf()");
+                statement.execute("DROP ROLE rse_test_deployer");
+            }
+        }
+    }
 }
