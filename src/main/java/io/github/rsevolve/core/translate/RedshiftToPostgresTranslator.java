@@ -53,6 +53,10 @@ public final class RedshiftToPostgresTranslator {
 
     public static Translation translate(ParsedStatement parsed) {
         SqlStatement statement = parsed.statement();
+        if (isUnparsedDefinition(parsed)) {
+            // Nothing to rebuild it from: the database gets it as written, and its own message if it is wrong.
+            return Translation.run(all(statement));
+        }
         return switch (parsed.kind()) {
             case CREATE_SCHEMA -> Translation.run("CREATE SCHEMA "
                     + (statement.startsWith(2, "if", "not", "exists") ? "IF NOT EXISTS " : "")
@@ -84,6 +88,20 @@ public final class RedshiftToPostgresTranslator {
             case CREATE_LIBRARY -> Translation.skip("Python libraries for UDFs have no PostgreSQL equivalent");
             case CREATE_OTHER, ALTER_OTHER, OTHER -> Translation.skip("this Redshift statement has no effect on the "
                     + "tables, views and grants that validate compares");
+        };
+    }
+
+    /** A statement whose kind needs its parsed parts, which the parser could not make. */
+    private static boolean isUnparsedDefinition(ParsedStatement parsed) {
+        return switch (parsed.kind()) {
+            case CREATE_TABLE, CREATE_TABLE_AS, CREATE_VIEW, CREATE_MATERIALIZED_VIEW, CREATE_FUNCTION,
+                 CREATE_PROCEDURE -> parsed.definition() == null;
+            case CREATE_SCHEMA -> parsed.target() == null;
+            case ALTER_TABLE -> parsed.alter() == null;
+            case DROP -> parsed.drop() == null;
+            case GRANT, REVOKE -> parsed.grant() == null;
+            case COMMENT -> parsed.comment() == null;
+            default -> false;
         };
     }
 

@@ -8,6 +8,10 @@ import java.sql.Connection;
 import java.sql.SQLException;
 import java.sql.Savepoint;
 import java.sql.Statement;
+import io.github.rsevolve.core.parse.RedshiftParser;
+import io.github.rsevolve.core.sql.SourceFile;
+import io.github.rsevolve.core.sql.SqlSplitter;
+import io.github.rsevolve.core.sql.SqlStatement;
 import java.util.List;
 import java.util.Map;
 
@@ -59,10 +63,11 @@ public final class StatementRunner {
 
     /** What to run for one parsed statement, or null when it is skipped (reported as info). */
     Translation translation(ParsedStatement parsed) {
+        ParsedStatement effective = withPlaceholders(parsed);
         if (!translate) {
-            return new Translation(List.of(parsed.statement().text()), null, false);
+            return new Translation(List.of(effective.statement().text()), null, false);
         }
-        Translation translation = RedshiftToPostgresTranslator.translate(parsed);
+        Translation translation = RedshiftToPostgresTranslator.translate(effective);
         if (translation.isSkipped()) {
             skipped(parsed, translation.skipped());
             return null;
@@ -126,7 +131,7 @@ public final class StatementRunner {
         try (Statement statement = connection.createStatement()) {
             statement.setQueryTimeout(statementTimeoutSeconds);
             // One round trip: a statement and its bookkeeping rows travel together.
-            statement.execute(withPlaceholders(String.join(";\n", sql)));
+            statement.execute(String.join(";\n", sql));
             if (savepoint != null) {
                 connection.releaseSavepoint(savepoint);
             }
@@ -141,11 +146,26 @@ public final class StatementRunner {
         }
     }
 
-    private String withPlaceholders(String sql) {
-        String replaced = sql;
-        for (Map.Entry<String, String> placeholder : placeholders.entrySet()) {
-            replaced = replaced.replace("${" + placeholder.getKey() + "}", placeholder.getValue());
+    /**
+     * The statement with Flyway's placeholders (${name}) replaced and parsed again, as Flyway replaces them in the
+     * text before it runs; findings stay at the statement's place in its file.
+     */
+    private ParsedStatement withPlaceholders(ParsedStatement parsed) {
+        String text = parsed.statement().text();
+        if (placeholders.isEmpty() || !text.contains("${")) {
+            return parsed;
         }
-        return replaced;
+        for (Map.Entry<String, String> placeholder : placeholders.entrySet()) {
+            text = text.replace("${" + placeholder.getKey() + "}", placeholder.getValue());
+        }
+        SourceFile file = parsed.statement().file();
+        List<SqlStatement> replaced = SqlSplitter.split(SourceFile.of(file.path(), file.displayPath(), text))
+                .statements();
+        if (replaced.isEmpty()) {
+            return parsed;
+        }
+        try (RedshiftParser parser = new RedshiftParser(RedshiftParser.DEFAULT_TIMEOUT_MILLIS)) {
+            return parser.parse(replaced.get(0)).under(parsed.searchPath());
+        }
     }
 }
