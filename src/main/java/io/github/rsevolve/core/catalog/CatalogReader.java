@@ -37,11 +37,20 @@ public final class CatalogReader {
      * @param historyTable Flyway's history table, which is not part of the model
      */
     public static CatalogSnapshot read(Connection connection, String historyTable) throws SQLException {
+        return read(connection, historyTable, true);
+    }
+
+    /**
+     * @param withBookkeeping also read the translator's bookkeeping (physical attributes, constraints, grants) when
+     *                        the database has it
+     */
+    public static CatalogSnapshot read(Connection connection, String historyTable, boolean withBookkeeping)
+            throws SQLException {
         CatalogReader reader = new CatalogReader(connection, historyTable);
         reader.schemas();
         reader.relations();
         reader.columns();
-        if (reader.hasBookkeeping()) {
+        if (withBookkeeping && reader.hasBookkeeping()) {
             reader.relationAttributes();
             reader.columnAttributes();
             reader.constraints();
@@ -53,6 +62,11 @@ public final class CatalogReader {
     /** Whether the database keeps the translator's bookkeeping (a throwaway or stand-in PostgreSQL does). */
     private boolean hasBookkeeping() throws SQLException {
         return !query("SELECT 1 FROM pg_namespace WHERE nspname = 'rse_meta'", 1).isEmpty();
+    }
+
+    /** Whether the database keeps the translator's bookkeeping. */
+    public static boolean hasBookkeeping(Connection connection) throws SQLException {
+        return new CatalogReader(connection, "").hasBookkeeping();
     }
 
     private SortedMap<String, String> object(String description) {

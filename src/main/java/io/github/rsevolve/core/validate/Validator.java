@@ -65,13 +65,15 @@ public final class Validator {
             if (!problems.isEmpty()) {
                 return problems;
             }
+            // A Redshift cluster keeps no bookkeeping: compare what both catalogs have, not attributes one lacks.
+            boolean bookkeeping = CatalogReader.hasBookkeeping(environment);
             CatalogSnapshot modelCatalog;
             try (Connection connection = model.connect()) {
-                modelCatalog = CatalogReader.read(connection, historyTable);
+                modelCatalog = CatalogReader.read(connection, historyTable, bookkeeping);
             }
             DriftReport report = new DriftReport(project);
-            return CatalogDiffer.diff(modelCatalog, CatalogReader.read(environment, historyTable)).stream()
-                    .map(report::finding).toList();
+            return CatalogDiffer.diff(modelCatalog, CatalogReader.read(environment, historyTable, bookkeeping))
+                    .stream().map(report::finding).toList();
         } catch (SQLException e) {
             throw new ValidateException("Cannot compare the environment with the absolute model: "
                     + DatabaseMessages.of(e));
