@@ -12,6 +12,7 @@ import io.github.rsevolve.core.validate.Validator;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.SQLException;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.Properties;
@@ -50,6 +51,10 @@ public abstract class AbstractEnvironmentMojo extends AbstractThrowawayMojo {
     /** The environment's name, in reports such as info-&lt;environment&gt;.json; the profile's id, say. */
     @Parameter(property = "redshift.environment", defaultValue = "default")
     protected String environment;
+
+    /** Flyway's managed schemas, comma-separated; the history table lives in the first. */
+    @Parameter(property = "redshift.schemas")
+    private String schemas;
 
     /** Flyway placeholders: ${name} in changesets is replaced by the value. */
     @Parameter
@@ -94,7 +99,9 @@ public abstract class AbstractEnvironmentMojo extends AbstractThrowawayMojo {
                     + "(a settings.xml server with username and password) or redshift.user in its profile.");
         }
         return new Environment(environment, url, deployUser, password, historyTable,
-                placeholders == null ? Map.of() : Map.copyOf(placeholders), translate, statementTimeout);
+                placeholders == null ? Map.of() : Map.copyOf(placeholders), translate, statementTimeout,
+                schemas == null || schemas.isBlank() ? List.of()
+                        : Arrays.stream(schemas.split(",")).map(String::trim).filter(s -> !s.isEmpty()).toList());
     }
 
     /** Maven's encrypted passwords ({...} in settings.xml), decrypted with settings-security.xml. */

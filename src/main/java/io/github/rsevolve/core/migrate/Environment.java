@@ -1,6 +1,7 @@
 package io.github.rsevolve.core.migrate;
 
 import io.github.rsevolve.core.db.ExternalServer;
+import java.util.List;
 import java.util.Map;
 
 /**
@@ -10,9 +11,16 @@ import java.util.Map;
  * @param password     never logged: {@link #toString()} masks it
  * @param translate    pass changesets through the Redshift-to-PostgreSQL translator (PostgreSQL stand-ins)
  * @param placeholders Flyway placeholders, ${name} in changesets
+ * @param schemas      Flyway's managed schemas; the history table lives in the first; empty for the default
  */
 public record Environment(String name, String url, String user, String password, String historyTable,
-                          Map<String, String> placeholders, boolean translate, int statementTimeoutSeconds) {
+                          Map<String, String> placeholders, boolean translate, int statementTimeoutSeconds,
+                          List<String> schemas) {
+
+    public Environment(String name, String url, String user, String password, String historyTable,
+                       Map<String, String> placeholders, boolean translate, int statementTimeoutSeconds) {
+        this(name, url, user, password, historyTable, placeholders, translate, statementTimeoutSeconds, List.of());
+    }
 
     public boolean isPostgres() {
         return url.startsWith("jdbc:postgresql:");
@@ -22,6 +30,6 @@ public record Environment(String name, String url, String user, String password,
     public String toString() {
         return "Environment[name=" + name + ", url=" + ExternalServer.masked(url) + ", user=" + user + ", password="
                 + (password == null || password.isEmpty() ? "none" : "****") + ", historyTable=" + historyTable
-                + ", placeholders=" + placeholders.keySet() + ", translate=" + translate + "]";
+                + ", placeholders=" + placeholders.keySet() + ", translate=" + translate + ", schemas=" + schemas + "]";
     }
 }

@@ -155,7 +155,8 @@ public final class Migrator {
 
     private Flyway flyway(Callback... callbacks) {
         return ChangesetFlyway.configure(environment.url(), environment.user(), environment.password(),
-                environment.historyTable(), project.changesets(), connection -> new StatementRunner(connection,
+                environment.historyTable(), environment.schemas(), project.changesets(),
+                connection -> new StatementRunner(connection,
                         translates(), environment.statementTimeoutSeconds(), findings, false,
                         ValidateCheck.DEPLOY_ERROR, environment.placeholders()), false, callbacks);
     }

@@ -29,6 +29,14 @@ public final class ChangesetFlyway {
     public static Flyway configure(String url, String user, String password, String historyTable,
                                    List<Changeset> changesets, Function<Connection, StatementRunner> runners,
                                    boolean group, Callback... callbacks) {
+        return configure(url, user, password, historyTable, List.of(), changesets, runners, group, callbacks);
+    }
+
+    /** As above, with Flyway's managed schemas (the history table lives in the first). */
+    public static Flyway configure(String url, String user, String password, String historyTable,
+                                   List<String> schemas, List<Changeset> changesets,
+                                   Function<Connection, StatementRunner> runners, boolean group,
+                                   Callback... callbacks) {
         List<JavaMigration> migrations = changesets.stream().filter(Changeset::isWellNamed)
                 .map(c -> (JavaMigration) new ChangesetMigration(c, runners::apply)).toList();
         FluentConfiguration configuration = Flyway.configure(ChangesetFlyway.class.getClassLoader())
@@ -44,6 +52,9 @@ public final class ChangesetFlyway {
                 .group(group && migrations.stream().allMatch(JavaMigration::canExecuteInTransaction))
                 // Changesets with statements Redshift cannot run in a transaction run without one.
                 .mixed(true);
+        if (!schemas.isEmpty()) {
+            configuration.schemas(schemas.toArray(String[]::new));
+        }
         return configuration.load();
     }
 

@@ -28,8 +28,8 @@ public final class StatementRunner {
     private final boolean continueAfterFailure;
     private final ValidateCheck failureCheck;
     private final Map<String, String> placeholders;
-    /** The search_path last set on the connection; empty is the database default. */
-    private List<String> searchPath = List.of();
+    /** The search_path last set on the connection; empty is the connection's own; null before the first. */
+    private List<String> searchPath;
 
     /**
      * @param continueAfterFailure in a transaction, put each statement in a savepoint so a failure does not abort
@@ -111,10 +111,17 @@ public final class StatementRunner {
         if (!translate || path.equals(searchPath)) {
             return;
         }
-        String schemas = path.isEmpty() ? "\"$user\", public"
-                : String.join(", ", path.stream().map(RedshiftToPostgresTranslator::quote).toList());
         try (Statement statement = connection.createStatement()) {
-            statement.execute("SET search_path TO " + schemas + ", " + RedshiftToPostgresTranslator.COMPAT_SCHEMA);
+            if (path.isEmpty() && searchPath == null) {
+                // The connection's own path (Flyway sets its schemas there) keeps first place; the compatibility
+                // functions are added after it.
+                statement.execute("SELECT set_config('search_path', current_setting('search_path') || ', "
+                        + RedshiftToPostgresTranslator.COMPAT_SCHEMA + "', false)");
+            } else {
+                String schemas = path.isEmpty() ? "\"$user\", public"
+                        : String.join(", ", path.stream().map(RedshiftToPostgresTranslator::quote).toList());
+                statement.execute("SET search_path TO " + schemas + ", " + RedshiftToPostgresTranslator.COMPAT_SCHEMA);
+            }
         }
         searchPath = path;
     }

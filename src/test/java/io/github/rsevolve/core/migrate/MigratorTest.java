@@ -205,14 +205,16 @@ class MigratorTest {
     void placeholdersAreReplacedAndBaselineSkipsWhatTheEnvironmentHas() throws Exception {
         Path incremental = Files.createDirectories(project.resolve("src/main/redshift/incremental"));
         Files.writeString(incremental.resolve("V1__old.sql"), "CREATE TABLE public.old (id INT);");
-        Files.writeString(incremental.resolve("V2__new.sql"), "CREATE TABLE public.${table_name} (id INT);");
+        Files.writeString(incremental.resolve("V2__new.sql"), "CREATE TABLE public.${table_name} (id INT, "
+                + "at TIMESTAMP DEFAULT GETDATE());");
         try (ThrowawayDatabase qa = ThrowawayDatabase.create(EmbeddedServer.shared(), "qa", false)) {
             Environment environment = new Environment("qa", qa.url().replaceFirst("\\?.*$", ""), "postgres", "",
-                    "flyway_schema_history", Map.of("table_name", "orders_qa"), true, 60);
+                    "flyway_schema_history", Map.of("table_name", "orders_qa"), true, 60, List.of("deploy"));
             migrator(environment).baseline("1");
             migrator(environment).migrate(settings(), line -> { });
             assertFalse(exists(qa, "public.old"), "V1 is below the baseline");
             assertTrue(exists(qa, "public.orders_qa"), "the placeholder was replaced");
+            assertTrue(exists(qa, "deploy.flyway_schema_history"), "the history lives in the first schema");
             List<String> states = migrator(environment).info().stream().map(ChangesetState::state).toList();
             assertTrue(states.contains("BASELINE") || states.contains("BELOW_BASELINE"), states.toString());
         }
