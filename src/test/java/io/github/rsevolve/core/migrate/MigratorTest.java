@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.github.rsevolve.core.db.EmbeddedServer;
+import io.github.rsevolve.core.db.PasswordRole;
 import io.github.rsevolve.core.db.ThrowawayDatabase;
 import io.github.rsevolve.core.lint.Finding;
 import io.github.rsevolve.core.lint.LintProject;
@@ -170,34 +171,13 @@ class MigratorTest {
 
     @Test
     void aWrongPasswordIsAClearMessageWithoutThePassword() throws Exception {
-        String url = EmbeddedServer.shared().url("postgres").replaceFirst("\\?.*$", "");
-        String hbaFile;
-        String hba;
-        try (Connection admin = EmbeddedServer.shared().adminConnection(); Statement statement = admin.createStatement();
-             ResultSet file = admin.createStatement().executeQuery("SHOW hba_file")) {
-            file.next();
-            hbaFile = file.getString(1);
-            hba = Files.readString(Path.of(hbaFile));
-            statement.execute("DROP ROLE IF EXISTS rse_test_deployer");
-            statement.execute("CREATE ROLE rse_test_deployer LOGIN PASSWORD 'the-right-one'");
-            Files.writeString(Path.of(hbaFile), "host all rse_test_deployer 127.0.0.1/32 scram-sha-256\n"
-                    + "host all rse_test_deployer ::1/128 scram-sha-256\n" + hba);
-            statement.execute("SELECT pg_reload_conf()");
-        }
-        try {
-            Environment wrong = new Environment("pro", url, "rse_test_deployer", "a-wrong-one",
+        try (PasswordRole role = PasswordRole.create("rse_test_deployer", "the-right-one", false)) {
+            Environment wrong = new Environment("pro", PasswordRole.url(), "rse_test_deployer", "a-wrong-one",
                     "flyway_schema_history", Map.of(), true, 60);
             MigrateException e = assertThrows(MigrateException.class, () -> migrator(wrong).info());
             assertTrue(e.getMessage().contains("password authentication failed"), e.getMessage());
             assertTrue(e.getMessage().contains("Check redshift.user and the password"), e.getMessage());
             assertFalse(e.getMessage().contains("a-wrong-one"), e.getMessage());
-        } finally {
-            try (Connection admin = EmbeddedServer.shared().adminConnection();
-                 Statement statement = admin.createStatement()) {
-                Files.writeString(Path.of(hbaFile), hba);
-                statement.execute("SELECT pg_reload_conf()");
-                statement.execute("DROP ROLE rse_test_deployer");
-            }
         }
     }
 

@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.github.rsevolve.core.db.EmbeddedServer;
+import io.github.rsevolve.core.db.PasswordRole;
 import io.github.rsevolve.core.lint.Finding;
 import io.github.rsevolve.core.lint.LintSettings;
 import io.github.rsevolve.core.parse.RedshiftParser;
@@ -109,35 +110,13 @@ class ValidatorTest {
     @Test
     void aWrongPasswordIsAClearMessageWithoutThePassword() throws Exception {
         write("absolute/t.sql", "CREATE TABLE public.t (id INT);");
-        String url = EmbeddedServer.shared().url("postgres").replaceFirst("\\?.*$", "");
-        String hbaFile;
-        String hba;
-        try (Connection admin = EmbeddedServer.shared().adminConnection(); Statement statement = admin.createStatement();
-             ResultSet file = admin.createStatement().executeQuery("SHOW hba_file")) {
-            file.next();
-            hbaFile = file.getString(1);
-            hba = Files.readString(Path.of(hbaFile));
-            statement.execute("DROP ROLE IF EXISTS rse_test_pw");
-            statement.execute("CREATE ROLE rse_test_pw LOGIN CREATEDB PASSWORD 'right-one'");
-            // The embedded server trusts local users; this one must give its password.
-            Files.writeString(Path.of(hbaFile), "host all rse_test_pw 127.0.0.1/32 scram-sha-256\n"
-                    + "host all rse_test_pw ::1/128 scram-sha-256\n" + hba);
-            statement.execute("SELECT pg_reload_conf()");
-        }
-        try {
-            ValidateSettings wrong = new ValidateSettings(settings(null, null, 60, false).lint(), url, "rse_test_pw",
-                    "wrong-one", false, 60, "flyway_schema_history");
+        try (PasswordRole role = PasswordRole.create("rse_test_pw", "right-one", true)) {
+            ValidateSettings wrong = new ValidateSettings(settings(null, null, 60, false).lint(), PasswordRole.url(),
+                    "rse_test_pw", "wrong-one", false, 60, "flyway_schema_history");
             ValidateException e = assertThrows(ValidateException.class, () -> Validator.run(wrong));
             assertTrue(e.getMessage().contains("password authentication failed"), e.getMessage());
             assertTrue(e.getMessage().contains("redshift.throwawayServerId"), e.getMessage());
             assertFalse(e.getMessage().contains("wrong-one"), e.getMessage());
-        } finally {
-            try (Connection admin = EmbeddedServer.shared().adminConnection();
-                 Statement statement = admin.createStatement()) {
-                Files.writeString(Path.of(hbaFile), hba);
-                statement.execute("SELECT pg_reload_conf()");
-                statement.execute("DROP ROLE rse_test_pw");
-            }
         }
     }
 
