@@ -107,3 +107,13 @@ AS $$ SELECT rse_compat.datediff($1, $2::timestamp, $3::timestamp) $$;
 --;
 CREATE FUNCTION rse_compat.datediff(text, date, date) RETURNS bigint LANGUAGE sql IMMUTABLE
 AS $$ SELECT rse_compat.datediff($1, $2::timestamp, $3::timestamp) $$;
+--;
+-- DATEADD and DATEDIFF on TIME values (docs: DATEADD, DATEDIFF: "time" and "timetz" arguments).
+CREATE FUNCTION rse_compat.dateadd(text, bigint, time) RETURNS time LANGUAGE sql IMMUTABLE
+AS $$ SELECT rse_compat.dateadd($1, $2, DATE '2000-01-01' + $3)::time $$;
+--;
+CREATE FUNCTION rse_compat.datediff(text, time, time) RETURNS bigint LANGUAGE sql IMMUTABLE
+AS $$ SELECT rse_compat.datediff($1, DATE '2000-01-01' + $2, DATE '2000-01-01' + $3) $$;
+--;
+-- JSON_TYPEOF(super): the type of a SUPER value, which the translator maps to JSONB.
+CREATE FUNCTION rse_compat.json_typeof(jsonb) RETURNS text LANGUAGE sql IMMUTABLE AS $$ SELECT jsonb_typeof($1) $$;
