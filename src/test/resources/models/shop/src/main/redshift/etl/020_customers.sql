@@ -19,3 +19,6 @@ IAM_ROLE 'arn:aws:iam::123456789012:role/shop-export'
 CSV HEADER ALLOWOVERWRITE;
 
 CALL shop.sp_close_orders(DATEADD(day, -90, GETDATE())::timestamp, 0);
+
+SELECT customer_id, ST_AsText(ST_Point(13.4, 52.5)) AS office, MURMUR3_32_HASH(email) AS email_hash
+FROM shop.customers;
