@@ -23,7 +23,7 @@ public final class RelationGraph {
         return graph;
     }
 
-    public static boolean isRelation(ParsedStatement statement) {
+    private static boolean isRelation(ParsedStatement statement) {
         return statement.definition() instanceof Table || statement.definition() instanceof View;
     }
 

@@ -2,7 +2,6 @@ package io.github.rsevolve.core.model;
 
 import java.util.ArrayList;
 import java.util.Collection;
-import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -16,7 +15,6 @@ public final class SchemaModel {
     public static final String DEFAULT_SCHEMA = "public";
 
     private final Map<ObjectName, SchemaObject> objects = new LinkedHashMap<>();
-    private final Map<String, List<SchemaObject>> relationsBySimpleName = new HashMap<>();
     private final List<SchemaObject[]> duplicates = new ArrayList<>();
     private final List<Grant> grants = new ArrayList<>();
     private final List<Comment> comments = new ArrayList<>();
@@ -31,9 +29,6 @@ public final class SchemaModel {
             return;
         }
         objects.putIfAbsent(key, object);
-        if (!(object instanceof Schema)) {
-            relationsBySimpleName.computeIfAbsent(object.name().name(), n -> new ArrayList<>()).add(object);
-        }
     }
 
     public void addGrant(Grant grant) {
@@ -65,25 +60,4 @@ public final class SchemaModel {
         return comments;
     }
 
-    public boolean isEmpty() {
-        return objects.isEmpty();
-    }
-
-    /** The table, view or routine with this name; an unqualified name matches any schema (search_path). */
-    public SchemaObject find(ObjectName name) {
-        if (name.isQualified()) {
-            return objects.get(name);
-        }
-        List<SchemaObject> candidates = relationsBySimpleName.get(name.name());
-        return candidates == null || candidates.isEmpty() ? null : candidates.get(0);
-    }
-
-    public boolean hasSchema(String schema) {
-        return objects.containsKey(new ObjectName(null, schema)) || DEFAULT_SCHEMA.equals(schema);
-    }
-
-    /** Whether the schema is external (Spectrum, federated), so its tables live outside the model. */
-    public boolean isExternalSchema(String schema) {
-        return objects.get(new ObjectName(null, schema)) instanceof Schema s && s.external();
-    }
 }
