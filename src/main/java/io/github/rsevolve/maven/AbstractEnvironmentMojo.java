@@ -1,21 +1,14 @@
 package io.github.rsevolve.maven;
 
 import io.github.rsevolve.core.lint.ConfigurationException;
-import io.github.rsevolve.core.lint.Finding;
-import io.github.rsevolve.core.lint.LintProject;
 import io.github.rsevolve.core.lint.Linter;
 import io.github.rsevolve.core.migrate.Environment;
 import io.github.rsevolve.core.migrate.MigrateException;
 import io.github.rsevolve.core.migrate.Migrator;
 import io.github.rsevolve.core.validate.ValidateException;
-import io.github.rsevolve.core.validate.Validator;
-import java.sql.Connection;
-import java.sql.DriverManager;
-import java.sql.SQLException;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
-import java.util.Properties;
 import org.apache.maven.plugin.MojoExecutionException;
 import org.apache.maven.plugin.MojoFailureException;
 import org.apache.maven.plugins.annotations.Component;
@@ -121,18 +114,6 @@ public abstract class AbstractEnvironmentMojo extends AbstractThrowawayMojo {
 
     protected Migrator migrator(Environment target) {
         return new Migrator(target, Linter.load(lintSettings()));
-    }
-
-    /** Drift between the environment and the absolute model, through a throwaway build of the model. */
-    protected List<Finding> drift(Environment target, LintProject project) throws MojoExecutionException {
-        Properties properties = new Properties();
-        properties.setProperty("user", target.user());
-        properties.setProperty("password", target.password());
-        try (Connection connection = DriverManager.getConnection(target.url(), properties)) {
-            return Validator.driftAgainst(validateSettings(), project, connection, target.historyTable());
-        } catch (SQLException e) {
-            throw new MojoExecutionException("Cannot read the catalog of environment " + target.name() + ".");
-        }
     }
 
     @Override

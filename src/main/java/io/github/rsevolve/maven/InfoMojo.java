@@ -26,7 +26,8 @@ public final class InfoMojo extends AbstractEnvironmentMojo {
     @Override
     protected void runOn(Environment target) throws MojoExecutionException {
         LintProject project = Linter.load(lintSettings());
-        List<ChangesetState> states = new Migrator(target, project).info();
+        Migrator migrator = new Migrator(target, project);
+        List<ChangesetState> states = migrator.info();
         getLog().info(String.format("%-10s %-40s %-14s %s", "Version", "Changeset", "State", "Installed on"));
         String current = "none";
         for (ChangesetState state : states) {
@@ -36,7 +37,7 @@ public final class InfoMojo extends AbstractEnvironmentMojo {
                 current = state.version();
             }
         }
-        List<Finding> drift = verify ? drift(target, project) : List.of();
+        List<Finding> drift = verify ? migrator.drift(validateSettings()) : List.of();
         getLog().info("Environment " + target.name() + " is on version " + current + "; "
                 + states.stream().filter(s -> s.state().equals("PENDING")).count() + " pending; "
                 + (verify ? drift.size() + " drift(s) against the absolute model" : "drift not checked") + ".");

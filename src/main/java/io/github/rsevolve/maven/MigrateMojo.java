@@ -51,7 +51,7 @@ public final class MigrateMojo extends AbstractEnvironmentMojo {
         List<Finding> findings = new ArrayList<>(migrator.migrate(lintSettings(), getLog()::info));
         boolean failed = findings.stream().anyMatch(f -> f.severity().name().equals("ERROR"));
         if (!failed && verify) {
-            findings.addAll(drift(target, project));
+            findings.addAll(migrator.drift(validateSettings()));
         }
         log(TextReporter.lines(findings, "redshift:migrate: " + target.name() + (failed ? " stopped" : " done")
                 + ", " + findings.stream().filter(f -> f.rule().equals("drift")).count() + " drift(s)"));

@@ -12,7 +12,7 @@ import java.util.Properties;
  */
 public final class ExternalServer implements ThrowawayServer {
 
-    private static final int CONNECT_TIMEOUT_SECONDS = 10;
+    public static final int CONNECT_TIMEOUT_SECONDS = 10;
 
     private final String url;
     private final String user;
@@ -35,9 +35,14 @@ public final class ExternalServer implements ThrowawayServer {
     }
 
     private Connection open(String jdbcUrl) throws SQLException {
+        return connect(jdbcUrl, user, password);
+    }
+
+    /** A connection with a bounded connect and login time, so an unreachable host fails fast. */
+    public static Connection connect(String jdbcUrl, String user, String password) throws SQLException {
         Properties properties = new Properties();
-        properties.setProperty("user", user);
-        properties.setProperty("password", password);
+        properties.setProperty("user", user == null ? "" : user);
+        properties.setProperty("password", password == null ? "" : password);
         properties.setProperty("connectTimeout", String.valueOf(CONNECT_TIMEOUT_SECONDS));
         properties.setProperty("loginTimeout", String.valueOf(CONNECT_TIMEOUT_SECONDS));
         return DriverManager.getConnection(jdbcUrl, properties);

@@ -15,8 +15,9 @@ import io.github.rsevolve.core.validate.ChangesetFlyway;
 import io.github.rsevolve.core.validate.ChangesetMigration;
 import io.github.rsevolve.core.validate.StatementRunner;
 import io.github.rsevolve.core.validate.ValidateCheck;
+import io.github.rsevolve.core.validate.ValidateSettings;
+import io.github.rsevolve.core.validate.Validator;
 import java.sql.Connection;
-import java.sql.DriverManager;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -25,7 +26,6 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collections;
 import java.util.List;
-import java.util.Properties;
 import java.util.Set;
 import java.util.function.Consumer;
 import java.util.stream.Collectors;
@@ -41,8 +41,6 @@ import org.flywaydb.core.api.callback.Event;
  * validate builds its throwaway database B with.
  */
 public final class Migrator {
-
-    private static final int CONNECT_TIMEOUT_SECONDS = 10;
 
     private final Environment environment;
     private final LintProject project;
@@ -130,6 +128,16 @@ public final class Migrator {
                 : translation.sql();
     }
 
+    /** Drift between the environment and the absolute model, built in a throwaway database of the settings. */
+    public List<Finding> drift(ValidateSettings throwaway) {
+        try (Connection connection = connect()) {
+            return Validator.driftAgainst(throwaway, project, connection, environment.historyTable());
+        } catch (SQLException e) {
+            throw new MigrateException("Cannot read the catalog of environment " + environment.name() + ": "
+                    + e.getMessage().replaceAll("\\s+", " "));
+        }
+    }
+
     public void baseline(String version) {
         checkConnection();
         try {
@@ -215,7 +223,7 @@ public final class Migrator {
     /** Fails fast, with a bounded timeout and what to check, when the environment cannot be reached. */
     private void checkConnection() {
         try (Connection connection = connect()) {
-            connection.isValid(CONNECT_TIMEOUT_SECONDS);
+            connection.isValid(ExternalServer.CONNECT_TIMEOUT_SECONDS);
             checkHistoryFormat(connection);
         } catch (SQLException e) {
             String state = e.getSQLState() == null ? "" : e.getSQLState();
@@ -252,12 +260,7 @@ public final class Migrator {
     }
 
     private Connection connect() throws SQLException {
-        Properties properties = new Properties();
-        properties.setProperty("user", environment.user() == null ? "" : environment.user());
-        properties.setProperty("password", environment.password() == null ? "" : environment.password());
-        properties.setProperty("connectTimeout", String.valueOf(CONNECT_TIMEOUT_SECONDS));
-        properties.setProperty("loginTimeout", String.valueOf(CONNECT_TIMEOUT_SECONDS));
-        return DriverManager.getConnection(environment.url(), properties);
+        return ExternalServer.connect(environment.url(), environment.user(), environment.password());
     }
 
     private static boolean failedChangeset(Throwable e) {
