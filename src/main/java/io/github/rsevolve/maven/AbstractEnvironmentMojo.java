@@ -116,10 +116,15 @@ public abstract class AbstractEnvironmentMojo extends AbstractThrowawayMojo {
         return new Migrator(target, Linter.load(lintSettings()));
     }
 
+    /** Whether the goal works without an environment, on the changesets' build, when redshift.url is not set. */
+    protected boolean environmentOptional() {
+        return false;
+    }
+
     @Override
     protected final void run() throws MojoExecutionException, MojoFailureException {
         try {
-            runOn(environment());
+            runOn(environmentOptional() && (url == null || url.isBlank()) ? null : environment());
         } catch (MigrateException | ValidateException e) {
             throw new MojoExecutionException(e.getMessage());
         } finally {
@@ -127,5 +132,6 @@ public abstract class AbstractEnvironmentMojo extends AbstractThrowawayMojo {
         }
     }
 
+    /** @param target the environment, or null when it is optional and not set */
     protected abstract void runOn(Environment target) throws MojoExecutionException, MojoFailureException;
 }

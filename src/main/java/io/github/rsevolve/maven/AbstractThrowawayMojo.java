@@ -2,6 +2,7 @@ package io.github.rsevolve.maven;
 
 import io.github.rsevolve.core.db.EmbeddedServer;
 import io.github.rsevolve.core.lint.ConfigurationException;
+import io.github.rsevolve.core.lint.LintSettings;
 import io.github.rsevolve.core.validate.ValidateResult;
 import io.github.rsevolve.core.validate.ValidateSettings;
 import io.github.rsevolve.core.validate.Validator;
@@ -53,6 +54,11 @@ public abstract class AbstractThrowawayMojo extends AbstractRedshiftMojo {
 
     /** Validate's settings from the parameters, with credentials from settings.xml when a server id is given. */
     protected ValidateSettings validateSettings() {
+        return validateSettings(lintSettings());
+    }
+
+    /** Validate's settings for these lint settings. */
+    protected ValidateSettings validateSettings(LintSettings lint) {
         String user = throwawayUser;
         String password = throwawayPassword;
         if (throwawayServerId != null && !throwawayServerId.isBlank()) {
@@ -64,7 +70,7 @@ public abstract class AbstractThrowawayMojo extends AbstractRedshiftMojo {
             user = server.getUsername();
             password = server.getPassword();
         }
-        return new ValidateSettings(lintSettings(), throwawayUrl, user, password, keepThrowaway, statementTimeout,
+        return new ValidateSettings(lint, throwawayUrl, user, password, keepThrowaway, statementTimeout,
                 historyTable);
     }
 

@@ -6,11 +6,10 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.Locale;
 import java.util.ArrayList;
-import java.util.HashSet;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import java.util.SortedMap;
 import java.util.TreeMap;
 
@@ -23,6 +22,12 @@ public final class CatalogReader {
     /** Schemas that belong to the database or the plugin, not the data model. */
     private static final String USER_SCHEMAS = "n.nspname NOT IN ('pg_catalog', 'information_schema', 'pg_toast', "
             + "'rse_meta', 'rse_compat') AND n.nspname NOT LIKE 'pg_temp%' AND n.nspname NOT LIKE 'pg_toast_temp%'";
+
+    /** The properties of a grant object ("grant SELECT on table dw.orders to group analysts"). */
+    public static final String GRANT_PRIVILEGE = "privilege";
+    public static final String GRANT_OBJECT_TYPE = "object type";
+    public static final String GRANT_OBJECT = "on";
+    public static final String GRANT_GRANTEE = "grantee";
 
     private final Connection connection;
     private final String historyTable;
@@ -211,26 +216,34 @@ public final class CatalogReader {
         }
     }
 
-    /** The grants in effect after every GRANT and REVOKE, in order. */
+    /** How a grant is named among the catalog's objects, e.g. "grant SELECT on table dw.orders to group bi". */
+    public static String grantObject(String privilege, String objectType, String object, String grantee) {
+        return "grant " + privilege + " on " + objectType.toLowerCase(Locale.ROOT) + " " + object + " to " + grantee;
+    }
+
+    /**
+     * The grants in effect after every GRANT and REVOKE, in order. Each is an object of its own whose properties
+     * say what it grants, so a changeset can be written from it.
+     */
     private void grants() throws SQLException {
-        Set<String> effective = new HashSet<>();
+        Map<String, Map<String, String>> effective = new HashMap<>();
         for (String[] row : query("SELECT revoke::text, privileges, object_type, objects, grantees "
                 + "FROM rse_meta.grants ORDER BY seq", 5)) {
             for (String privilege : row[1].split(",")) {
                 for (String object : row[3].isEmpty() ? new String[] {""} : row[3].split(",")) {
                     for (String grantee : row[4].split(",")) {
-                        String grant = "grant " + privilege + " on " + row[2].toLowerCase(Locale.ROOT) + " " + object + " to "
-                                + grantee;
+                        String grant = grantObject(privilege, row[2], object, grantee);
                         if ("true".equals(row[0])) {
-                            effective.removeIf(g -> g.equals(grant) || (privilege.startsWith("ALL")
+                            effective.keySet().removeIf(g -> g.equals(grant) || (privilege.startsWith("ALL")
                                     && g.endsWith(" on " + row[2].toLowerCase(Locale.ROOT) + " " + object + " to " + grantee)));
                         } else {
-                            effective.add(grant);
+                            effective.put(grant, Map.of(GRANT_PRIVILEGE, privilege, GRANT_OBJECT_TYPE, row[2],
+                                    GRANT_OBJECT, object, GRANT_GRANTEE, grantee));
                         }
                     }
                 }
             }
         }
-        effective.forEach(this::object);
+        effective.forEach((grant, properties) -> object(grant).putAll(properties));
     }
 }

@@ -130,8 +130,23 @@ public final class Migrator {
 
     /** Drift between the environment and the absolute model, built in a throwaway database of the settings. */
     public List<Finding> drift(ValidateSettings throwaway) {
+        return withConnection(connection -> Validator.driftAgainst(throwaway, project, connection,
+                environment.historyTable()));
+    }
+
+    /** The absolute model's catalog, built in a throwaway database of the settings, and the environment's. */
+    public Validator.Catalogs catalogs(ValidateSettings throwaway) {
+        return withConnection(connection -> Validator.catalogsAgainst(throwaway, project, connection,
+                environment.historyTable()));
+    }
+
+    private interface CatalogWork<T> {
+        T on(Connection connection) throws SQLException;
+    }
+
+    private <T> T withConnection(CatalogWork<T> work) {
         try (Connection connection = connect()) {
-            return Validator.driftAgainst(throwaway, project, connection, environment.historyTable());
+            return work.on(connection);
         } catch (SQLException e) {
             throw new MigrateException("Cannot read the catalog of environment " + environment.name() + ": "
                     + e.getMessage().replaceAll("\\s+", " "));

@@ -21,17 +21,19 @@ final class NextChangeset {
      */
     static String version(List<Changeset> changesets) {
         Changeset highest = changesets.stream().filter(Changeset::isVersioned).max(Changeset::compare).orElse(null);
-        if (highest == null) {
-            return "1";
-        }
-        Matcher matcher = LAST_PART.matcher(highest.version());
+        return highest == null ? "1" : after(highest.version());
+    }
+
+    /** The version after this one: its last number plus one, with the same separators and zero padding. */
+    static String after(String version) {
+        Matcher matcher = LAST_PART.matcher(version);
         if (!matcher.find()) {
-            return highest.version() + ".1";
+            return version + ".1";
         }
         String digits = matcher.group(1);
         String next = new BigInteger(digits).add(BigInteger.ONE).toString();
         String padded = next.length() < digits.length() ? "0".repeat(digits.length() - next.length()) + next : next;
-        return highest.version().substring(0, matcher.start()) + padded;
+        return version.substring(0, matcher.start()) + padded;
     }
 
     /** V&lt;version&gt;__&lt;description&gt;.sql with the description made of lower-case words and underscores. */

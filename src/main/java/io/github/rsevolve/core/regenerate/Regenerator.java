@@ -18,6 +18,7 @@ import java.util.Collection;
 import java.util.Comparator;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.stream.Collectors;
 
@@ -36,6 +37,15 @@ public final class Regenerator {
         this.project = project;
         this.absolute = project.absolute().stream().flatMap(s -> s.statements().stream()).toList();
         this.graph = RelationGraph.of(absolute);
+    }
+
+    DependencyGraph<ParsedStatement> graph() {
+        return graph;
+    }
+
+    /** The absolute model's statements, in file order. */
+    List<ParsedStatement> absolute() {
+        return absolute;
     }
 
     /**
@@ -78,36 +88,12 @@ public final class Regenerator {
      */
     public Regeneration deepCopy(ObjectName name) {
         ObjectName table = resolve(List.of(name)).iterator().next();
-        ParsedStatement definition = graph.get(table);
-        if (!(definition.definition() instanceof Table model) || model.createdAs() || model.external()) {
-            throw new RegenerateException(table + " is not a table with a column list in the absolute model; a "
-                    + "deep copy recreates a table from its CREATE TABLE.");
-        }
         List<String> current = ChangesetTables.of(project.changesets()).columns(table);
         if (current == null) {
             throw new RegenerateException("No changeset creates " + table + ", so there is nothing to copy; a new "
                     + "table needs a plain CREATE TABLE changeset.");
         }
-        String old = table.name() + "_old";
-        if (graph.contains(new ObjectName(table.schema(), old))) {
-            throw new RegenerateException("The model already has a table " + table.schema() + "." + old
-                    + ", the name the deep copy renames " + table + " to; rename that table first.");
-        }
-        ObjectName oldTable = new ObjectName(table.schema(), old);
-        List<String> copied = new ArrayList<>();
-        List<String> notes = new ArrayList<>();
-        for (Column column : model.columns()) {
-            if (!current.contains(column.name())) {
-                notes.add("-- " + column.name() + " is new: it takes its default.");
-            } else if (column.identity() != null && !column.identity().generatedByDefault()) {
-                // Redshift takes no explicit values for an IDENTITY column (docs: CREATE TABLE, IDENTITY).
-                notes.add("-- " + column.name() + " is an IDENTITY column: Redshift generates new values for it.");
-            } else {
-                copied.add(column.name());
-            }
-        }
-        current.stream().filter(c -> model.column(c) == null)
-                .forEach(c -> notes.add("-- " + c + " is not in the absolute definition: its data is dropped."));
+        Table model = copyableTable(table);
         Set<ObjectName> recreated = viewDependents(Set.of(table));
         List<ObjectName> createOrder = order(recreated);
         StringBuilder sql = new StringBuilder();
@@ -119,19 +105,63 @@ public final class Regenerator {
         inPlaceAlternative(sql, model, table);
         sql.append('\n');
         drops(sql, createOrder);
-        sql.append("ALTER TABLE ").append(table.toSql()).append(" RENAME TO ").append(new ObjectName(null, old)
-                .toSql()).append(";\n\n");
-        sql.append(definition.statement().text()).append(";\n\n");
-        notes.forEach(n -> sql.append(n).append('\n'));
-        String columns = copied.stream().map(c -> new ObjectName(null, c).toSql()).collect(Collectors.joining(", "));
-        sql.append("INSERT INTO ").append(table.toSql()).append(" (").append(columns).append(")\nSELECT ")
-                .append(columns).append(" FROM ").append(oldTable.toSql()).append(";\n\n");
-        sql.append("DROP TABLE ").append(oldTable.toSql()).append(";\n\n");
+        deepCopyStatements(table, current, Map.of()).forEach(s -> sql.append(s).append(s.startsWith("--") ? "\n"
+                : ";\n\n"));
         List<ObjectName> withTable = new ArrayList<>(createOrder);
         withTable.add(0, table);
         createsAndExtras(sql, createOrder, withTable);
         return new Regeneration(NextChangeset.fileName(NextChangeset.version(project.changesets()),
                 "deep_copy_" + table.toString().replace('.', '_')), sql.toString(), Set.of(table), recreated, graph);
+    }
+
+    /** The table's absolute definition, which a deep copy recreates; an error when it has no column list. */
+    Table copyableTable(ObjectName table) {
+        ParsedStatement definition = graph.get(table);
+        if (!(definition.definition() instanceof Table model) || model.createdAs() || model.external()) {
+            throw new RegenerateException(table + " is not a table with a column list in the absolute model; a "
+                    + "deep copy recreates a table from its CREATE TABLE.");
+        }
+        if (graph.contains(new ObjectName(table.schema(), table.name() + "_old"))) {
+            throw new RegenerateException("The model already has a table " + table.schema() + "." + table.name()
+                    + "_old, the name the deep copy renames " + table + " to; rename that table first.");
+        }
+        return model;
+    }
+
+    /**
+     * The deep copy itself, each statement without its semicolon, and notes as comment lines: rename to _old,
+     * CREATE from the absolute model, INSERT of the columns both have, DROP of the old table.
+     *
+     * @param current the table's columns now, in order
+     * @param casts   column to the type it is cast to while copied, for columns whose type changes
+     */
+    List<String> deepCopyStatements(ObjectName table, List<String> current, Map<String, String> casts) {
+        Table model = copyableTable(table);
+        ObjectName oldTable = new ObjectName(table.schema(), table.name() + "_old");
+        List<String> statements = new ArrayList<>();
+        statements.add("ALTER TABLE " + table.toSql() + " RENAME TO " + new ObjectName(null, oldTable.name()).toSql());
+        statements.add(graph.get(table).statement().text());
+        List<String> targets = new ArrayList<>();
+        List<String> values = new ArrayList<>();
+        for (Column column : model.columns()) {
+            String quoted = new ObjectName(null, column.name()).toSql();
+            if (!current.contains(column.name())) {
+                statements.add("-- " + column.name() + " is new: it takes its default.");
+            } else if (column.identity() != null && !column.identity().generatedByDefault()) {
+                // Redshift takes no explicit values for an IDENTITY column (docs: CREATE TABLE, IDENTITY).
+                statements.add("-- " + column.name() + " is an IDENTITY column: Redshift generates new values for it.");
+            } else {
+                targets.add(quoted);
+                values.add(casts.containsKey(column.name()) ? "CAST(" + quoted + " AS " + casts.get(column.name())
+                        + ")" : quoted);
+            }
+        }
+        current.stream().filter(c -> model.column(c) == null)
+                .forEach(c -> statements.add("-- " + c + " is not in the absolute definition: its data is dropped."));
+        statements.add("INSERT INTO " + table.toSql() + " (" + String.join(", ", targets) + ")\nSELECT "
+                + String.join(", ", values) + " FROM " + oldTable.toSql());
+        statements.add("DROP TABLE " + oldTable.toSql());
+        return statements;
     }
 
     /**
@@ -198,13 +228,14 @@ public final class Regenerator {
         for (ObjectName view : createOrder) {
             sql.append(graph.get(view).statement().text()).append(";\n\n");
         }
-        Set<ObjectName> targets = new LinkedHashSet<>(extrasFor);
+        extras(extrasFor).forEach(extra -> sql.append(extra.statement().text()).append(";\n"));
+    }
+
+    /** The absolute model's grants, comments and owners of the objects, in the model's order. */
+    List<ParsedStatement> extras(Collection<ObjectName> objects) {
+        Set<ObjectName> targets = new LinkedHashSet<>(objects);
         Set<String> schemas = targets.stream().map(ObjectName::schema).collect(Collectors.toSet());
-        for (ParsedStatement statement : absolute) {
-            if (isExtraFor(statement, targets, schemas)) {
-                sql.append(statement.statement().text()).append(";\n");
-            }
-        }
+        return absolute.stream().filter(s -> isExtraFor(s, targets, schemas)).toList();
     }
 
     /** Grants, comments and owners that belong to the objects: Redshift drops them with the object. */
@@ -231,17 +262,17 @@ public final class Regenerator {
      * left alone: Redshift resolves them when they are queried, so the objects they read can change under them
      * (docs: CREATE VIEW, late-binding views), and nothing bound to them is affected either.
      */
-    private Set<ObjectName> viewDependents(Collection<ObjectName> objects) {
+    Set<ObjectName> viewDependents(Collection<ObjectName> objects) {
         return graph.transitiveDependents(objects, name -> isView(name)
                 && !((View) graph.get(name).definition()).lateBinding());
     }
 
-    private boolean isView(ObjectName name) {
+    boolean isView(ObjectName name) {
         ParsedStatement statement = graph.get(name);
         return statement != null && statement.definition() instanceof View;
     }
 
-    private List<ObjectName> order(Set<ObjectName> views) {
+    List<ObjectName> order(Set<ObjectName> views) {
         DependencyGraph.Ordering ordering = graph.ordered(views);
         if (!ordering.cycle().isEmpty()) {
             throw new RegenerateException("These views depend on each other in a cycle, so no order can create "

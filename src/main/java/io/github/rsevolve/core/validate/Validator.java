@@ -52,32 +52,71 @@ public final class Validator {
     }
 
     /**
+     * The catalogs diff compares: the absolute model's build and the changesets' build, both on throwaway databases.
+     * When a build fails, the catalogs are null and the problems say why.
+     *
+     * @param problems the builds' errors, located at their statements
+     */
+    public record Catalogs(CatalogSnapshot model, CatalogSnapshot current, List<Finding> problems) {
+    }
+
+    /** The absolute model's and the changesets' catalogs, from two throwaway databases built at once. */
+    public static Catalogs catalogs(ValidateSettings settings, LintProject project) {
+        Validator validator = new Validator(settings);
+        ThrowawayServer server = validator.server();
+        try (ThrowawayDatabase model = validator.create(server); ThrowawayDatabase changes = validator.create(server)) {
+            validator.buildBoth(model, changes, project);
+            List<Finding> problems = validator.errorFindings();
+            if (!problems.isEmpty()) {
+                return new Catalogs(null, null, problems);
+            }
+            try (Connection modelConnection = model.connect(); Connection changesConnection = changes.connect()) {
+                return new Catalogs(CatalogReader.read(modelConnection, settings.historyTable()),
+                        CatalogReader.read(changesConnection, settings.historyTable()), List.of());
+            }
+        } catch (SQLException e) {
+            throw new ValidateException("The throwaway server failed outside the project's SQL: "
+                    + DatabaseMessages.of(e));
+        }
+    }
+
+    /**
+     * The absolute model's catalog (built in a throwaway database) and a live environment's. A Redshift cluster
+     * keeps no bookkeeping, so both are read without it then: drift compares what both catalogs have.
+     */
+    public static Catalogs catalogsAgainst(ValidateSettings settings, LintProject project, Connection environment,
+                                           String historyTable) {
+        Validator validator = new Validator(settings);
+        ThrowawayServer server = validator.server();
+        try (ThrowawayDatabase model = validator.create(server)) {
+            validator.buildModel(model, project);
+            List<Finding> problems = validator.errorFindings();
+            if (!problems.isEmpty()) {
+                return new Catalogs(null, null, problems);
+            }
+            boolean bookkeeping = CatalogReader.hasBookkeeping(environment);
+            try (Connection connection = model.connect()) {
+                return new Catalogs(CatalogReader.read(connection, historyTable, bookkeeping),
+                        CatalogReader.read(environment, historyTable, bookkeeping), List.of());
+            }
+        } catch (SQLException e) {
+            throw new ValidateException("Cannot compare the environment with the absolute model: "
+                    + DatabaseMessages.of(e));
+        }
+    }
+
+    /**
      * Drift between the absolute model (built in a throwaway database) and a live environment's catalog, located
      * like validate's; for migrate's verification and info's summary.
      */
     public static List<Finding> driftAgainst(ValidateSettings settings, LintProject project, Connection environment,
                                              String historyTable) {
-        Validator validator = new Validator(settings);
-        ThrowawayServer server = validator.server();
-        try (ThrowawayDatabase model = validator.create(server)) {
-            validator.buildModel(model, project);
-            List<Finding> problems = validator.checks.stream().filter(f -> f.severity() == Severity.ERROR).toList();
-            if (!problems.isEmpty()) {
-                return problems;
-            }
-            // A Redshift cluster keeps no bookkeeping: compare what both catalogs have, not attributes one lacks.
-            boolean bookkeeping = CatalogReader.hasBookkeeping(environment);
-            CatalogSnapshot modelCatalog;
-            try (Connection connection = model.connect()) {
-                modelCatalog = CatalogReader.read(connection, historyTable, bookkeeping);
-            }
-            DriftReport report = new DriftReport(project);
-            return CatalogDiffer.diff(modelCatalog, CatalogReader.read(environment, historyTable, bookkeeping))
-                    .stream().map(report::finding).toList();
-        } catch (SQLException e) {
-            throw new ValidateException("Cannot compare the environment with the absolute model: "
-                    + DatabaseMessages.of(e));
+        Catalogs catalogs = catalogsAgainst(settings, project, environment, historyTable);
+        if (!catalogs.problems().isEmpty()) {
+            return catalogs.problems();
         }
+        DriftReport report = new DriftReport(project);
+        return CatalogDiffer.diff(catalogs.model(), catalogs.current()).stream().map(report::finding).toList();
     }
 
     private void phase(String name) {
@@ -167,7 +206,11 @@ public final class Validator {
     }
 
     private long errors() {
-        return checks.stream().filter(f -> f.severity() == Severity.ERROR).count();
+        return errorFindings().size();
+    }
+
+    private List<Finding> errorFindings() {
+        return checks.stream().filter(f -> f.severity() == Severity.ERROR).toList();
     }
 
     private ThrowawayServer server() {

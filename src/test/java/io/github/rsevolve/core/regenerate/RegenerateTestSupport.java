@@ -16,12 +16,12 @@ import java.util.Map;
 import java.util.stream.Stream;
 
 /** Project folders for regenerate tests, and validate on the embedded PostgreSQL. */
-final class RegenerateTestSupport {
+public final class RegenerateTestSupport {
 
     private RegenerateTestSupport() {
     }
 
-    static LintSettings settings(Path project) {
+    public static LintSettings settings(Path project) {
         Path redshift = project.resolve("src/main/redshift");
         return new LintSettings(project, redshift.resolve("absolute"), redshift.resolve("incremental"),
                 redshift.resolve("etl"), Map.of(), RedshiftParser.DEFAULT_TIMEOUT_MILLIS,
@@ -29,22 +29,22 @@ final class RegenerateTestSupport {
     }
 
     /** The project as redshift:regenerate loads it: queries read for their references only. */
-    static LintProject load(Path project) {
+    public static LintProject load(Path project) {
         return Linter.load(settings(project), ParseDepth.REFERENCES);
     }
 
-    static ValidateResult validate(Path project) {
+    public static ValidateResult validate(Path project) {
         return Validator.run(new ValidateSettings(settings(project), null, null, null, false, 60,
                 "flyway_schema_history"));
     }
 
-    static Path write(Path project, String path, String sql) throws IOException {
+    public static Path write(Path project, String path, String sql) throws IOException {
         Path file = project.resolve("src/main/redshift").resolve(path);
         Files.createDirectories(file.getParent());
         return Files.writeString(file, sql);
     }
 
-    static void copy(Path from, Path to) throws IOException {
+    public static void copy(Path from, Path to) throws IOException {
         try (Stream<Path> files = Files.walk(from)) {
             for (Path file : files.toList()) {
                 Path target = to.resolve(from.relativize(file).toString());

@@ -1,0 +1,2 @@
+CREATE SCHEMA dw;
+CREATE TABLE dw.orders (order_id BIGINT NOT NULL);
