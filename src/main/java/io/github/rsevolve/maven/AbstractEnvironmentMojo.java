@@ -65,33 +65,41 @@ public abstract class AbstractEnvironmentMojo extends AbstractThrowawayMojo {
 
     /** The environment from the parameters; a missing setting is a message that says which and where. */
     protected Environment environment() {
-        if (url == null || url.isBlank()) {
-            throw new ConfigurationException("redshift.url is not set for environment " + environment
+        return environment(environment, url, user, serverId);
+    }
+
+    /**
+     * An environment by its settings, with its credentials from settings.xml (decrypted) when a server id is given;
+     * a missing setting is a message that says which and where.
+     */
+    protected Environment environment(String name, String jdbcUrl, String userName, String settingsServerId) {
+        if (jdbcUrl == null || jdbcUrl.isBlank()) {
+            throw new ConfigurationException("redshift.url is not set for environment " + name
                     + ": set it in the environment's profile, e.g. <profile><id>qa</id><properties>"
                     + "<redshift.url>jdbc:redshift://host:5439/dw</redshift.url><redshift.serverId>qa"
                     + "</redshift.serverId></properties></profile>, and run with -Pqa.");
         }
-        if (!url.startsWith("jdbc:redshift:") && !url.startsWith("jdbc:postgresql:")) {
-            throw new ConfigurationException("redshift.url of environment " + environment
+        if (!jdbcUrl.startsWith("jdbc:redshift:") && !jdbcUrl.startsWith("jdbc:postgresql:")) {
+            throw new ConfigurationException("redshift.url of environment " + name
                     + " must start with jdbc:redshift:// or jdbc:postgresql://.");
         }
-        String deployUser = user;
+        String deployUser = userName;
         String password = "";
-        if (serverId != null && !serverId.isBlank()) {
-            Server server = mavenSettings == null ? null : mavenSettings.getServer(serverId);
+        if (settingsServerId != null && !settingsServerId.isBlank()) {
+            Server server = mavenSettings == null ? null : mavenSettings.getServer(settingsServerId);
             if (server == null) {
-                throw new ConfigurationException("redshift.serverId of environment " + environment + " is '"
-                        + serverId + "', but settings.xml has no <server> with that id.");
+                throw new ConfigurationException("redshift.serverId of environment " + name + " is '"
+                        + settingsServerId + "', but settings.xml has no <server> with that id.");
             }
             Server decrypted = decrypt(server);
             deployUser = decrypted.getUsername();
             password = decrypted.getPassword() == null ? "" : decrypted.getPassword();
         }
         if (deployUser == null || deployUser.isBlank()) {
-            throw new ConfigurationException("No user for environment " + environment + ": set redshift.serverId "
+            throw new ConfigurationException("No user for environment " + name + ": set redshift.serverId "
                     + "(a settings.xml server with username and password) or redshift.user in its profile.");
         }
-        return new Environment(environment, url, deployUser, password, historyTable,
+        return new Environment(name, jdbcUrl, deployUser, password, historyTable,
                 placeholders == null ? Map.of() : Map.copyOf(placeholders), translate, statementTimeout,
                 schemas == null || schemas.isBlank() ? List.of()
                         : Arrays.stream(schemas.split(",")).map(String::trim).filter(s -> !s.isEmpty()).toList());

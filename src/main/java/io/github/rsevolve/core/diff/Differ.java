@@ -48,7 +48,7 @@ public final class Differ {
         String subject = settings.environment() == null ? "the schema the changesets build"
                 : "environment " + settings.environment().name();
         Draft draft = ChangesetDrafter.draft(project, catalogs.model(), catalogs.current(),
-                new ChangesetDrafter.Settings(settings.description(), settings.allowDestructive(),
+                new ChangesetDrafter.Settings(description(settings.description()), settings.allowDestructive(),
                         SourceFile.displayPath(lint.baseDir(), lint.incrementalDir()), subject));
         if (draft.isEmpty()) {
             return new DiffResult(List.of(), draft, List.of(), null, pending);
@@ -71,6 +71,11 @@ public final class Differ {
             }
         }
         return new DiffResult(List.of(), draft, settings.dryRun() ? List.of() : written, check, pending);
+    }
+
+    /** A description Flyway can name a changeset with: some letters or digits, "draft" when none are given. */
+    private static String description(String description) {
+        return description == null || description.replaceAll("[^A-Za-z0-9]", "").isEmpty() ? "draft" : description;
     }
 
     private static List<Path> write(Draft draft, Path folder) {

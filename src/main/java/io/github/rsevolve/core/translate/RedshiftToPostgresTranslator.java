@@ -109,6 +109,11 @@ public final class RedshiftToPostgresTranslator {
         return QueryRewriter.rewrite(statement, 0, statement.tokens().size());
     }
 
+    /** A Redshift expression or condition (a filter, a mask) as PostgreSQL reads it. */
+    public static String translateExpression(String redshiftSql) {
+        return QueryRewriter.rewriteExpression(redshiftSql);
+    }
+
     public static String quote(String identifier) {
         return "\"" + identifier.replace("\"", "\"\"") + "\"";
     }

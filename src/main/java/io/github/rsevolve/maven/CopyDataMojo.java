@@ -1,0 +1,123 @@
+package io.github.rsevolve.maven;
+
+import io.github.rsevolve.core.copy.CopyException;
+import io.github.rsevolve.core.copy.CopySettings;
+import io.github.rsevolve.core.copy.CopyTable;
+import io.github.rsevolve.core.copy.DataCopier;
+import io.github.rsevolve.core.copy.TableCopy;
+import io.github.rsevolve.core.lint.ConfigurationException;
+import io.github.rsevolve.core.migrate.Environment;
+import io.github.rsevolve.core.report.JsonReporter;
+import java.io.IOException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import org.apache.maven.plugin.MojoExecutionException;
+import org.apache.maven.plugin.MojoFailureException;
+import org.apache.maven.plugins.annotations.Mojo;
+import org.apache.maven.plugins.annotations.Parameter;
+
+/**
+ * Copies tables from one environment to another over JDBC (e.g. the last 90 days of PRO into QA), each table
+ * replaced in one transaction of the target, and proves each copy with row counts, numeric sums and a checksum
+ * computed in SQL on both sides. Writes target/redshift/copy-data.json; a failed proof fails the build.
+ */
+@Mojo(name = "copy-data", threadSafe = true)
+public final class CopyDataMojo extends AbstractEnvironmentMojo {
+
+    /** The environments copy-data can name, each with its URL, credentials and whether it is protected. */
+    @Parameter
+    private List<EnvironmentConfig> environments;
+
+    /** What to copy: tables or patterns, with a filter, excluded and masked columns. */
+    @Parameter
+    private List<Copy> copies;
+
+    /** The environment to copy from, by name. */
+    @Parameter(property = "redshift.from")
+    private String from;
+
+    /** The environment to copy into, by name. */
+    @Parameter(property = "redshift.to")
+    private String to;
+
+    /** Tables or patterns to copy instead of the configured ones, comma-separated, e.g. dw.orders,dw.dim_*. */
+    @Parameter(property = "redshift.tables")
+    private String tables;
+
+    /** Write into an environment marked protected all the same. */
+    @Parameter(property = "redshift.allowProtectedTarget", defaultValue = "false")
+    private boolean allowProtectedTarget;
+
+    /** Rows per batch read from the source and written to the target. */
+    @Parameter(property = "redshift.batchRows", defaultValue = "10000")
+    private int batchRows;
+
+    @Override
+    protected boolean environmentOptional() {
+        return true;
+    }
+
+    @Override
+    protected void runOn(Environment ignored) throws MojoExecutionException, MojoFailureException {
+        EnvironmentConfig source = named(from, "redshift.from");
+        EnvironmentConfig target = named(to, "redshift.to");
+        if (batchRows < 1) {
+            throw new ConfigurationException("redshift.batchRows is " + batchRows + "; set it to 1 or more.");
+        }
+        CopySettings settings = new CopySettings(lintSettings(), environment(source), environment(target),
+                tables(), target.isProtected, allowProtectedTarget, batchRows);
+        List<TableCopy> copied;
+        try {
+            copied = DataCopier.copy(settings, getLog()::info);
+        } catch (CopyException e) {
+            throw new MojoExecutionException(e.getMessage());
+        }
+        try {
+            JsonReporter.write(List.of(), reportDir.toPath().resolve("copy-data.json"),
+                    Map.of("from", source.name, "to", target.name, "tables", copied));
+        } catch (IOException e) {
+            throw new MojoExecutionException("Cannot write " + reportDir + "/copy-data.json: " + e.getMessage());
+        }
+        List<String> failed = copied.stream().filter(c -> !c.proven()).map(TableCopy::table).toList();
+        if (!failed.isEmpty()) {
+            throw new MojoFailureException("redshift:copy-data: the proof failed for " + String.join(", ", failed)
+                    + ": source and target differ after the copy (see above and target/redshift/copy-data.json).");
+        }
+        getLog().info("redshift:copy-data: " + copied.size() + " table(s) copied from " + source.name + " to "
+                + target.name + ", each proven by count, sums and checksum.");
+    }
+
+    private Environment environment(EnvironmentConfig config) {
+        return environment(config.name, config.url, config.user, config.serverId);
+    }
+
+    private EnvironmentConfig named(String name, String property) {
+        List<EnvironmentConfig> known = environments == null ? List.of() : environments;
+        if (name == null || name.isBlank()) {
+            throw new ConfigurationException(property + " is not set: name one of the environments "
+                    + known.stream().map(e -> e.name).toList() + " of the plugin's <environments>.");
+        }
+        return known.stream().filter(e -> name.equals(e.name)).findFirst().orElseThrow(() ->
+                new ConfigurationException(property + " is '" + name + "', but the plugin's <environments> has "
+                        + known.stream().map(e -> e.name).toList() + "; add <environment><name>" + name
+                        + "</name><url>...</url><serverId>...</serverId></environment>."));
+    }
+
+    private List<CopyTable> tables() {
+        if (tables != null && !tables.isBlank()) {
+            List<CopyTable> named = new ArrayList<>();
+            for (String table : tables.split(",")) {
+                if (!table.isBlank()) {
+                    named.add(new CopyTable(table.trim(), null, List.of(), Map.of()));
+                }
+            }
+            return named;
+        }
+        if (copies == null || copies.isEmpty()) {
+            throw new ConfigurationException("Name the tables to copy: <copies><copy><table>dw.orders</table>"
+                    + "</copy></copies> in the plugin's configuration, or -Dredshift.tables=dw.orders.");
+        }
+        return copies.stream().map(c -> new CopyTable(c.table, c.where, c.excludes, c.masks)).toList();
+    }
+}
