@@ -77,9 +77,9 @@ public final class DataCopier {
                     environment.password());
             if (translates(environment)) {
                 try (Statement statement = connection.createStatement()) {
+                    String compat = RedshiftToPostgresTranslator.COMPAT_SCHEMA;
                     statement.execute("SELECT set_config('search_path', current_setting('search_path') || ', "
-                            + RedshiftToPostgresTranslator.COMPAT_SCHEMA + "', false) FROM pg_namespace WHERE nspname = '"
-                            + RedshiftToPostgresTranslator.COMPAT_SCHEMA + "'");
+                            + compat + "', false) FROM pg_namespace WHERE nspname = '" + compat + "'");
                 }
             }
             return connection;

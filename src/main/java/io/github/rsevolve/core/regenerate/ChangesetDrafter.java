@@ -55,6 +55,7 @@ public final class ChangesetDrafter {
     private final CatalogSnapshot model;
     private final CatalogSnapshot current;
     private final Settings settings;
+    private final List<Drift> drift;
     private final Regenerator regenerator;
     private final DependencyGraph<ParsedStatement> graph;
     private final List<DraftGroup> prepare = new ArrayList<>();
@@ -72,6 +73,7 @@ public final class ChangesetDrafter {
         this.model = model;
         this.current = current;
         this.settings = settings;
+        this.drift = CatalogDiffer.diff(model, current);
         this.regenerator = new Regenerator(project);
         this.graph = regenerator.graph();
     }
@@ -81,7 +83,6 @@ public final class ChangesetDrafter {
     }
 
     private Draft draft() {
-        List<Drift> drift = CatalogDiffer.diff(model, current);
         Map<String, List<Drift>> relations = new TreeMap<>();
         for (Drift difference : drift) {
             String object = difference.object();
@@ -189,7 +190,8 @@ public final class ChangesetDrafter {
         Map<String, String> why = new LinkedHashMap<>();
         goneViews.forEach(key -> why.put(key, "not in the absolute model"));
         recreated.forEach((name, reason) -> {
-            if (kind(current, name.toString()) != null && !kind(current, name.toString()).equals("table")) {
+            String now = kind(current, name.toString());
+            if (now != null && !now.equals("table")) {
                 why.put(name.toString(), "dropped to be created again below, " + reason);
             }
         });
@@ -386,7 +388,7 @@ public final class ChangesetDrafter {
     private void comments() {
         Set<ObjectName> targets = madeAnew();
         Map<String, List<Step>> byRelation = new TreeMap<>();
-        for (Drift difference : CatalogDiffer.diff(model, current)) {
+        for (Drift difference : drift) {
             String object = difference.object();
             if (!"comment".equals(difference.property()) || object.startsWith("schema ")) {
                 continue;

@@ -105,7 +105,7 @@ public final class Regenerator {
         inPlaceAlternative(sql, model, table);
         sql.append('\n');
         drops(sql, createOrder);
-        deepCopyStatements(table, current, Map.of()).forEach(s -> sql.append(s).append(s.startsWith("--") ? "\n"
+        deepCopyStatements(table, model, current, Map.of()).forEach(s -> sql.append(s).append(s.startsWith("--") ? "\n"
                 : ";\n\n"));
         List<ObjectName> withTable = new ArrayList<>(createOrder);
         withTable.add(0, table);
@@ -132,11 +132,11 @@ public final class Regenerator {
      * The deep copy itself, each statement without its semicolon, and notes as comment lines: rename to _old,
      * CREATE from the absolute model, INSERT of the columns both have, DROP of the old table.
      *
+     * @param model   the table's absolute definition, from {@link #copyableTable}
      * @param current the table's columns now, in order
      * @param casts   column to the type it is cast to while copied, for columns whose type changes
      */
-    List<String> deepCopyStatements(ObjectName table, List<String> current, Map<String, String> casts) {
-        Table model = copyableTable(table);
+    List<String> deepCopyStatements(ObjectName table, Table model, List<String> current, Map<String, String> casts) {
         ObjectName oldTable = new ObjectName(table.schema(), table.name() + "_old");
         List<String> statements = new ArrayList<>();
         statements.add("ALTER TABLE " + table.toSql() + " RENAME TO " + new ObjectName(null, oldTable.name()).toSql());

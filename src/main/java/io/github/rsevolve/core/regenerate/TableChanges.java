@@ -33,6 +33,9 @@ final class TableChanges {
     private final CatalogSnapshot model;
     private final CatalogSnapshot current;
     private final Regenerator regenerator;
+    /** The table's properties in the model's catalog and in the current one. */
+    private final Map<String, String> wantedTable;
+    private final Map<String, String> currentTable;
     private final List<String> modelColumns;
     private final List<String> currentColumns;
     private final List<DraftGroup> groups = new ArrayList<>();
@@ -48,8 +51,10 @@ final class TableChanges {
         this.regenerator = regenerator;
         this.definition = regenerator.graph().get(table) != null
                 && regenerator.graph().get(table).definition() instanceof Table t ? t : null;
-        this.modelColumns = columns(model.properties("table " + key));
-        this.currentColumns = columns(current.properties("table " + key));
+        this.wantedTable = model.properties("table " + key);
+        this.currentTable = current.properties("table " + key);
+        this.modelColumns = columns(wantedTable);
+        this.currentColumns = columns(currentTable);
     }
 
     /**
@@ -138,7 +143,8 @@ final class TableChanges {
                 + " ENCODE " + modelColumn(column).get("encode"))));
         storage(steps);
         dropped.forEach(column -> steps.add(new Step(table + "." + column + " is not in the absolute definition: "
-                + "dropping it loses its data.", List.of("ALTER TABLE " + sql() + " DROP COLUMN " + quote(column)), true, null)));
+                + "dropping it loses its data.", List.of("ALTER TABLE " + sql() + " DROP COLUMN " + quote(column)),
+                true, null)));
         constraints(steps);
         if (!steps.isEmpty()) {
             groups.add(new DraftGroup(Phase.PREPARE, "Table " + table + ": changed in place.", steps));
@@ -216,13 +222,11 @@ final class TableChanges {
      * and no key or constraint names it.
      */
     private boolean canSwapIn(String column) {
-        Map<String, String> table = model.properties("table " + key);
-        Map<String, String> now = current.properties("table " + key);
         return column.equals(modelColumns.get(modelColumns.size() - 1))
                 && column.equals(currentColumns.get(currentColumns.size() - 1))
                 && "NULL".equals(modelColumn(column).get("nullable")) && !inConstraint(column)
                 && !modelColumn(column).containsKey("identity")
-                && !isKey(table, column) && !isKey(now, column);
+                && !isKey(wantedTable, column) && !isKey(currentTable, column);
     }
 
     private static boolean isKey(Map<String, String> relation, String column) {
@@ -232,47 +236,44 @@ final class TableChanges {
 
     /** Table-level attributes; the reasons for a deep copy where Redshift cannot alter them in place. */
     private void compareTable(List<String> reasons, List<String> encoded) {
-        Map<String, String> wanted = model.properties("table " + key);
-        Map<String, String> now = current.properties("table " + key);
-        if (!Objects.equals(wanted.get("backup"), now.get("backup"))) {
-            reasons.add("BACKUP " + wanted.get("backup") + " is set only by CREATE TABLE (docs: ALTER TABLE has no "
-                    + "BACKUP clause)");
+        if (!Objects.equals(wantedTable.get("backup"), currentTable.get("backup"))) {
+            reasons.add("BACKUP " + wantedTable.get("backup") + " is set only by CREATE TABLE (docs: ALTER TABLE "
+                    + "has no BACKUP clause)");
         }
-        String sortKey = wanted.getOrDefault("sortkey", "");
-        if (!sortKey.equals(now.getOrDefault("sortkey", "")) && sortKey.startsWith("INTERLEAVED")) {
+        String sortKey = wantedTable.getOrDefault("sortkey", "");
+        if (!sortKey.equals(currentTable.getOrDefault("sortkey", "")) && sortKey.startsWith("INTERLEAVED")) {
             reasons.add("ALTER SORTKEY cannot make an INTERLEAVED sort key (docs: ALTER TABLE)");
         }
-        if (now.getOrDefault("sortkey", "").startsWith("INTERLEAVED") && !encoded.isEmpty()) {
+        if (currentTable.getOrDefault("sortkey", "").startsWith("INTERLEAVED") && !encoded.isEmpty()) {
             reasons.add("Redshift cannot change a column's encoding in a table with an interleaved sort key (docs: "
                     + "ALTER TABLE ALTER COLUMN ENCODE)");
         }
-        if ("false".equals(wanted.get("encode auto")) && "true".equals(now.get("encode auto"))) {
+        if ("false".equals(wantedTable.get("encode auto")) && "true".equals(currentTable.get("encode auto"))) {
             reasons.add("no ALTER TABLE turns ENCODE AUTO off");
         }
     }
 
     /** Distribution, sort key and ENCODE AUTO, which Redshift changes in place (docs: ALTER TABLE). */
     private void storage(List<Step> steps) {
-        Map<String, String> wanted = model.properties("table " + key);
-        Map<String, String> now = current.properties("table " + key);
-        String style = wanted.get("diststyle");
-        if (style != null && (!style.equals(now.get("diststyle"))
-                || !Objects.equals(wanted.get("distkey"), now.get("distkey")))) {
-            String distribution = "KEY".equals(style) ? "KEY DISTKEY " + quote(wanted.get("distkey")) : style;
-            steps.add(new Step("Distribution " + distribution + ", was " + now.get("diststyle")
-                    + (now.get("distkey") == null ? "" : " " + now.get("distkey")) + "; Redshift redistributes "
-                    + "the rows in place (docs: ALTER TABLE ALTER DISTSTYLE).",
+        String style = wantedTable.get("diststyle");
+        if (style != null && (!style.equals(currentTable.get("diststyle"))
+                || !Objects.equals(wantedTable.get("distkey"), currentTable.get("distkey")))) {
+            String distribution = "KEY".equals(style) ? "KEY DISTKEY " + quote(wantedTable.get("distkey")) : style;
+            steps.add(new Step("Distribution " + distribution + ", was " + currentTable.get("diststyle")
+                    + (currentTable.get("distkey") == null ? "" : " " + currentTable.get("distkey"))
+                    + "; Redshift redistributes the rows in place (docs: ALTER TABLE ALTER DISTSTYLE).",
                     "ALTER TABLE " + sql() + " ALTER DISTSTYLE " + distribution));
         }
-        String sortKey = wanted.get("sortkey");
-        if (sortKey != null && !sortKey.equals(now.get("sortkey"))) {
+        String sortKey = wantedTable.get("sortkey");
+        if (sortKey != null && !sortKey.equals(currentTable.get("sortkey"))) {
             String target = sortKey.startsWith("COMPOUND") ? "COMPOUND SORTKEY (" + String.join(", ",
                     Arrays.stream(sortKey.substring(sortKey.indexOf('(') + 1, sortKey.length() - 1).split(","))
                             .map(TableChanges::quote).toList()) + ")" : "SORTKEY " + sortKey;
-            steps.add(new Step("Sort key " + sortKey + ", was " + now.get("sortkey") + "; Redshift re-sorts in place "
-                    + "(docs: ALTER TABLE ALTER SORTKEY).", "ALTER TABLE " + sql() + " ALTER " + target));
+            steps.add(new Step("Sort key " + sortKey + ", was " + currentTable.get("sortkey")
+                    + "; Redshift re-sorts in place (docs: ALTER TABLE ALTER SORTKEY).",
+                    "ALTER TABLE " + sql() + " ALTER " + target));
         }
-        if ("true".equals(wanted.get("encode auto")) && !"true".equals(now.get("encode auto"))) {
+        if ("true".equals(wantedTable.get("encode auto")) && !"true".equals(currentTable.get("encode auto"))) {
             steps.add(new Step("ENCODE AUTO: Redshift chooses the encodings from now on (docs: ALTER TABLE ALTER "
                     + "ENCODE AUTO).", "ALTER TABLE " + sql() + " ALTER ENCODE AUTO"));
         }
@@ -292,8 +293,9 @@ final class TableChanges {
             if (constraint.startsWith(prefix) && model.properties(constraint) == null) {
                 String clause = constraint.substring(prefix.length());
                 steps.add(new Step("Constraint " + clause + " is not in the absolute definition.", List.of(),
-                        false, "drop " + table + "'s constraint " + clause + " by its name: ALTER TABLE " + sql() + " DROP CONSTRAINT <name>; the name is "
-                        + "in SVV_TABLE_INFO's or PG_CONSTRAINT's rows for the table."));
+                        false, "drop " + table + "'s constraint " + clause + " by its name: ALTER TABLE " + sql()
+                        + " DROP CONSTRAINT <name>; the name is in SVV_TABLE_INFO's or PG_CONSTRAINT's rows for the "
+                        + "table."));
             }
         }
     }
@@ -329,10 +331,11 @@ final class TableChanges {
         String add = "ALTER TABLE " + sql() + " ADD COLUMN " + quote(swap) + " " + type
                 + (defined.defaultValue() == null ? "" : " DEFAULT " + defined.defaultValue())
                 + (defined.encoding() == null ? "" : " ENCODE " + defined.encoding());
-        return new Step(column + ": " + currentColumn(column).get("type") + " becomes " + modelColumn(column).get("type")
-                + ", which Redshift cannot change in place (docs: ALTER TABLE ALTER COLUMN TYPE changes only a "
-                + "VARCHAR's size): a new column, the values cast into it, the old column dropped, the new one "
-                + "renamed. WARNING: the cast fails, or rounds, on values the new type cannot hold; check them first.",
+        return new Step(column + ": " + currentColumn(column).get("type") + " becomes "
+                + modelColumn(column).get("type") + ", which Redshift cannot change in place (docs: ALTER TABLE "
+                + "ALTER COLUMN TYPE changes only a VARCHAR's size): a new column, the values cast into it, the old "
+                + "column dropped, the new one renamed. WARNING: the cast fails, or rounds, on values the new type "
+                + "cannot hold; check them first.",
                 List.of(add, "UPDATE " + sql() + " SET " + quote(swap) + " = CAST(" + quote(column) + " AS " + type
                                 + ")", "ALTER TABLE " + sql() + " DROP COLUMN " + quote(column),
                         "ALTER TABLE " + sql() + " RENAME COLUMN " + quote(swap) + " TO " + quote(column)),
@@ -359,12 +362,11 @@ final class TableChanges {
                             + "into."))));
             return;
         }
-        regenerator.copyableTable(table);
         String why = "Deep copy, because " + String.join("; ", reasons) + ". The rename is the first statement that "
                 + "touches the table: it holds the table's exclusive lock until the changeset commits, so no write "
                 + "is lost; one table per changeset.";
         groups.add(new DraftGroup(Phase.OWN_CHANGESET, "Table " + table + ": deep copy to its absolute definition.",
                 "deep_copy_" + table.name(), List.of(new Step(why, regenerator.deepCopyStatements(table,
-                currentColumns, casts), losesColumns, null))));
+                regenerator.copyableTable(table), currentColumns, casts), losesColumns, null))));
     }
 }

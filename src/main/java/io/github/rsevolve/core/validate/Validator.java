@@ -70,10 +70,7 @@ public final class Validator {
             if (!problems.isEmpty()) {
                 return new Catalogs(null, null, problems);
             }
-            try (Connection modelConnection = model.connect(); Connection changesConnection = changes.connect()) {
-                return new Catalogs(CatalogReader.read(modelConnection, settings.historyTable()),
-                        CatalogReader.read(changesConnection, settings.historyTable()), List.of());
-            }
+            return validator.read(model, changes);
         } catch (SQLException e) {
             throw new ValidateException("The throwaway server failed outside the project's SQL: "
                     + DatabaseMessages.of(e));
@@ -338,14 +335,15 @@ public final class Validator {
     }
 
     private List<Drift> compare(ThrowawayDatabase model, ThrowawayDatabase changes) throws SQLException {
-        CatalogSnapshot a;
-        CatalogSnapshot b;
-        try (Connection connection = model.connect()) {
-            a = CatalogReader.read(connection, settings.historyTable());
+        Catalogs catalogs = read(model, changes);
+        return CatalogDiffer.diff(catalogs.model(), catalogs.current());
+    }
+
+    /** Both builds' catalogs, with the translator's bookkeeping. */
+    private Catalogs read(ThrowawayDatabase model, ThrowawayDatabase changes) throws SQLException {
+        try (Connection modelConnection = model.connect(); Connection changesConnection = changes.connect()) {
+            return new Catalogs(CatalogReader.read(modelConnection, settings.historyTable()),
+                    CatalogReader.read(changesConnection, settings.historyTable()), List.of());
         }
-        try (Connection connection = changes.connect()) {
-            b = CatalogReader.read(connection, settings.historyTable());
-        }
-        return CatalogDiffer.diff(a, b);
     }
 }
