@@ -1,5 +1,7 @@
 package io.github.rsevolve.bench;
 
+import static io.github.rsevolve.bench.ValidateBenchmark.median;
+
 import io.github.rsevolve.core.lint.LintResult;
 import io.github.rsevolve.core.lint.LintSettings;
 import io.github.rsevolve.core.lint.Linter;
@@ -9,7 +11,6 @@ import io.github.rsevolve.core.sql.SqlStatement;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Stream;
@@ -95,11 +96,5 @@ public final class LintBenchmark {
     private static LintSettings settings(Path corpus, int threads) {
         return new LintSettings(corpus, corpus, corpus.resolve("none"), corpus.resolve("none"), Map.of(),
                 RedshiftParser.DEFAULT_TIMEOUT_MILLIS, SqlSourceReader.DEFAULT_MAX_FILE_BYTES, threads);
-    }
-
-    private static double median(double[] values) {
-        double[] sorted = values.clone();
-        Arrays.sort(sorted);
-        return sorted[sorted.length / 2];
     }
 }

@@ -1,5 +1,7 @@
 package io.github.rsevolve.bench;
 
+import static io.github.rsevolve.bench.ValidateBenchmark.median;
+
 import io.github.rsevolve.core.lint.LintProject;
 import io.github.rsevolve.core.lint.LintSettings;
 import io.github.rsevolve.core.lint.Linter;
@@ -11,7 +13,6 @@ import io.github.rsevolve.core.regenerate.Regenerator;
 import io.github.rsevolve.core.sql.SqlSourceReader;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.Random;
@@ -96,11 +97,5 @@ public final class RegenerateBenchmark {
             }
         }
         return edges;
-    }
-
-    private static double median(double[] values) {
-        double[] sorted = values.clone();
-        Arrays.sort(sorted);
-        return sorted[sorted.length / 2];
     }
 }
