@@ -4,6 +4,7 @@ import io.github.rsevolve.core.copy.CopyException;
 import io.github.rsevolve.core.copy.CopySettings;
 import io.github.rsevolve.core.copy.CopyTable;
 import io.github.rsevolve.core.copy.DataCopier;
+import io.github.rsevolve.core.copy.S3Staging;
 import io.github.rsevolve.core.copy.TableCopy;
 import io.github.rsevolve.core.lint.ConfigurationException;
 import io.github.rsevolve.core.migrate.Environment;
@@ -18,9 +19,10 @@ import org.apache.maven.plugins.annotations.Mojo;
 import org.apache.maven.plugins.annotations.Parameter;
 
 /**
- * Copies tables from one environment to another over JDBC (e.g. the last 90 days of PRO into QA), each table
- * replaced in one transaction of the target, and proves each copy with row counts, numeric sums and a checksum
- * computed in SQL on both sides. Writes target/redshift/copy-data.json; a failed proof fails the build.
+ * Copies tables from one environment to another (e.g. the last 90 days of PRO into QA): through S3 with UNLOAD and
+ * COPY between two Redshift clusters when {@code <s3Staging>} is configured, over JDBC otherwise; each table replaced
+ * in one transaction of the target, and each copy proven with row counts, numeric sums and a checksum computed in SQL
+ * on both sides. Writes target/redshift/copy-data.json; a failed proof fails the build.
  */
 @Mojo(name = "copy-data", threadSafe = true)
 public final class CopyDataMojo extends AbstractEnvironmentMojo {
@@ -32,6 +34,10 @@ public final class CopyDataMojo extends AbstractEnvironmentMojo {
     /** What to copy: tables or patterns, with a filter, excluded and masked columns. */
     @Parameter
     private List<Copy> copies;
+
+    /** Between two Redshift clusters, copy through this S3 folder with UNLOAD and COPY instead of over JDBC. */
+    @Parameter
+    private S3StagingConfig s3Staging;
 
     /** The environment to copy from, by name. */
     @Parameter(property = "redshift.from")
@@ -65,10 +71,10 @@ public final class CopyDataMojo extends AbstractEnvironmentMojo {
         if (batchRows < 1) {
             throw new ConfigurationException("redshift.batchRows is " + batchRows + "; set it to 1 or more.");
         }
-        CopySettings settings = new CopySettings(lintSettings(), environment(source), environment(target),
-                tables(), target.isProtected, allowProtectedTarget, batchRows);
         List<TableCopy> copied;
         try {
+            CopySettings settings = new CopySettings(lintSettings(), environment(source), environment(target),
+                    tables(), target.isProtected, allowProtectedTarget, batchRows, staging(source, target));
             copied = DataCopier.copy(settings, getLog()::info);
         } catch (CopyException e) {
             throw new MojoExecutionException(e.getMessage());
@@ -86,6 +92,14 @@ public final class CopyDataMojo extends AbstractEnvironmentMojo {
         }
         getLog().info("redshift:copy-data: " + copied.size() + " table(s) copied from " + source.name + " to "
                 + target.name + ", each proven by count, sums and checksum.");
+    }
+
+    private S3Staging staging(EnvironmentConfig source, EnvironmentConfig target) {
+        if (s3Staging == null) {
+            return null;
+        }
+        return new S3Staging(s3Staging.location, source.iamRole != null ? source.iamRole : s3Staging.iamRole,
+                target.iamRole != null ? target.iamRole : s3Staging.iamRole, s3Staging.region);
     }
 
     private Environment environment(EnvironmentConfig config) {

@@ -15,6 +15,8 @@ public class EnvironmentConfig {
     String serverId;
     /** The user, when no server id is given. */
     String user;
+    /** The IAM role this cluster uses for UNLOAD or COPY through copy-data's S3 staging, if not the staging's own. */
+    String iamRole;
     /** Nothing is written into a protected environment without redshift.allowProtectedTarget. */
     boolean isProtected;
 

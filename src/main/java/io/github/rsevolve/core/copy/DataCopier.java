@@ -8,15 +8,12 @@ import io.github.rsevolve.core.migrate.Environment;
 import io.github.rsevolve.core.migrate.Migrator;
 import io.github.rsevolve.core.model.ObjectName;
 import io.github.rsevolve.core.translate.RedshiftToPostgresTranslator;
-import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.sql.Connection;
-import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.time.Instant;
 import java.util.ArrayList;
-import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -25,13 +22,13 @@ import java.util.Set;
 import java.util.TreeSet;
 import java.util.function.Consumer;
 import java.util.stream.Collectors;
-import org.postgresql.PGConnection;
-import org.postgresql.copy.CopyIn;
+import org.postgresql.util.PSQLException;
 
 /**
- * Copies tables from one environment to another over JDBC, streamed in batches (COPY FROM STDIN into PostgreSQL,
- * multi-row INSERT into Redshift), each table replaced in one transaction of the target, then proves each copy by
- * comparing row count, numeric sums and a checksum computed in SQL on both sides.
+ * Copies tables from one environment to another, each table replaced in one transaction of the target, then proves
+ * each copy by comparing row count, numeric sums and a checksum computed in SQL on both sides. Between two Redshift
+ * clusters with an S3 staging location: UNLOAD and COPY; otherwise JDBC streaming. Everything that can be checked
+ * before a row is written is checked first: the tables named, the schemas, each table's filter and masks.
  */
 public final class DataCopier {
 
@@ -54,20 +51,46 @@ public final class DataCopier {
 
     private List<TableCopy> run() {
         try (Connection source = connect(settings.from()); Connection target = connect(settings.to())) {
-            Map<String, Map<String, String>> sourceColumns = columns(source);
-            Map<String, Map<String, String>> targetColumns = columns(target);
-            Map<String, CopyTable> tables = select(sourceColumns.keySet());
-            checkSameSchema(tables.keySet(), sourceColumns, targetColumns);
-            List<TableCopy> copies = new ArrayList<>();
+            Catalog sourceCatalog = catalog(source);
+            Catalog targetCatalog = catalog(target);
+            Map<String, CopyTable> tables = select(sourceCatalog.columns().keySet());
+            checkSameSchema(tables.keySet(), sourceCatalog.columns(), targetCatalog.columns());
+            List<CopyPlan> plans = new ArrayList<>();
             for (Map.Entry<String, CopyTable> table : tables.entrySet()) {
-                copies.add(copyTable(source, target, table.getKey(), table.getValue(),
-                        sourceColumns.get(table.getKey())));
+                CopyPlan plan = plan(table.getKey(), table.getValue(), sourceCatalog);
+                checkReadable(source, plan, table.getValue());
+                plans.add(plan);
+            }
+            Transfer transfer = transfer();
+            List<TableCopy> copies = new ArrayList<>();
+            for (CopyPlan plan : plans) {
+                copies.add(copyTable(source, target, transfer, plan, copies));
             }
             return copies;
         } catch (SQLException e) {
-            throw new CopyException("Copying from " + settings.from().name() + " to " + settings.to().name()
-                    + " failed: " + e.getMessage().replaceAll("\\s+", " "));
+            throw new CopyException("Reading the tables of " + settings.from().name() + " and "
+                    + settings.to().name() + " failed: " + oneLine(e));
         }
+    }
+
+    /**
+     * UNLOAD and COPY through S3 between two Redshift clusters when a staging location is configured (Redshift's
+     * own way to move data in bulk, in parallel on every slice); JDBC streaming otherwise.
+     */
+    private Transfer transfer() {
+        boolean redshiftToRedshift = Proof.Dialect.of(settings.from().url()) == Proof.Dialect.REDSHIFT
+                && Proof.Dialect.of(settings.to().url()) == Proof.Dialect.REDSHIFT;
+        if (settings.staging() != null && redshiftToRedshift) {
+            progress.accept("Copying through " + settings.staging().location() + " with UNLOAD and COPY.");
+            return new S3Transfer(settings.staging(), settings.from().name(), settings.to().name(), Instant.now(),
+                    progress);
+        }
+        if (settings.staging() != null) {
+            progress.accept("S3 staging is configured, but UNLOAD and COPY need Redshift on both sides: copying "
+                    + "over JDBC.");
+        }
+        return new JdbcTransfer(settings.batchRows(),
+                Proof.Dialect.of(settings.to().url()) == Proof.Dialect.POSTGRES);
     }
 
     /** A connection; on a PostgreSQL stand-in that translates, with the compatibility functions on the path. */
@@ -90,21 +113,38 @@ public final class DataCopier {
         }
     }
 
-    /** Every base table's columns in order, name to data type, by schema.table. */
-    private static Map<String, Map<String, String>> columns(Connection connection) throws SQLException {
+    /**
+     * A side's base tables.
+     *
+     * @param columns         schema.table to its columns in order, name to data type
+     * @param identityColumns schema.table.column of each IDENTITY column
+     */
+    private record Catalog(Map<String, Map<String, String>> columns, Set<String> identityColumns) {
+    }
+
+    /** Redshift shows an IDENTITY column's default as "identity"(...) or default_identity(...). */
+    private static Catalog catalog(Connection connection) throws SQLException {
         Map<String, Map<String, String>> tables = new LinkedHashMap<>();
+        Set<String> identity = new TreeSet<>();
         try (Statement statement = connection.createStatement(); ResultSet result = statement.executeQuery(
-                "SELECT c.table_schema, c.table_name, c.column_name, c.data_type FROM information_schema.columns c "
+                "SELECT c.table_schema, c.table_name, c.column_name, c.data_type, "
+                        + "LOWER(COALESCE(c.column_default, '')) LIKE '%identity\"(%' "
+                        + "OR LOWER(COALESCE(c.column_default, '')) LIKE '%default_identity(%' "
+                        + "FROM information_schema.columns c "
                         + "JOIN information_schema.tables t ON t.table_schema = c.table_schema "
                         + "AND t.table_name = c.table_name WHERE t.table_type = 'BASE TABLE' AND c.table_schema "
                         + "NOT IN ('pg_catalog', 'information_schema', 'rse_meta', 'rse_compat') "
                         + "ORDER BY c.table_schema, c.table_name, c.ordinal_position")) {
             while (result.next()) {
-                tables.computeIfAbsent(result.getString(1) + "." + result.getString(2), k -> new LinkedHashMap<>())
-                        .put(result.getString(3), result.getString(4));
+                String table = result.getString(1) + "." + result.getString(2);
+                tables.computeIfAbsent(table, k -> new LinkedHashMap<>()).put(result.getString(3),
+                        result.getString(4));
+                if (result.getBoolean(5)) {
+                    identity.add(table + "." + result.getString(3));
+                }
             }
         }
-        return tables;
+        return new Catalog(tables, identity);
     }
 
     /** The source's tables the configuration names; a name that matches nothing is an error. */
@@ -182,39 +222,106 @@ public final class DataCopier {
                 .collect(Collectors.toCollection(TreeSet::new));
     }
 
-    private TableCopy copyTable(Connection source, Connection target, String table, CopyTable copy,
-                                Map<String, String> types) throws SQLException {
-        String quoted = ObjectName.parse(table).toSql();
-        Map<String, String> sourceExpressions = new LinkedHashMap<>();
-        Map<String, String> targetExpressions = new LinkedHashMap<>();
+    /** What each table's copy reads: masks and filter in the source's SQL, numeric columns for the sums. */
+    private CopyPlan plan(String table, CopyTable copy, Catalog source) {
+        Map<String, String> expressions = new LinkedHashMap<>();
         Map<String, String> numeric = new LinkedHashMap<>();
-        for (Map.Entry<String, String> column : types.entrySet()) {
+        boolean identity = false;
+        for (Map.Entry<String, String> column : source.columns().get(table).entrySet()) {
             String name = column.getKey();
             if (copy.excluded().contains(name)) {
                 continue;
             }
-            String identifier = new ObjectName(null, name).toSql();
             String mask = copy.masked().get(name);
-            sourceExpressions.put(name, mask == null ? identifier : "(" + sql(settings.from(), mask) + ")");
-            targetExpressions.put(name, identifier);
+            expressions.put(name, mask == null ? CopyPlan.quoted(name) : "(" + sql(settings.from(), mask) + ")");
             String kind = numberKind(column.getValue());
             if (kind != null && mask == null) {
                 numeric.put(name, kind);
             }
+            identity |= source.identityColumns().contains(table + "." + name);
         }
         String where = copy.where() == null || copy.where().isBlank() ? null : sql(settings.from(), copy.where());
+        return new CopyPlan(table, expressions, numeric, where, identity);
+    }
+
+    /**
+     * Reads no rows with each table's masks and filter before anything is written, so a filter with a syntax error
+     * or an unknown column stops the run with the target untouched.
+     */
+    private void checkReadable(Connection source, CopyPlan plan, CopyTable copy) {
+        String select = plan.select();
+        try (Statement statement = source.createStatement()) {
+            statement.executeQuery(select + " LIMIT 0").close();
+        } catch (SQLException e) {
+            String located = "";
+            int position = e instanceof PSQLException pg && pg.getServerErrorMessage() != null
+                    ? pg.getServerErrorMessage().getPosition() : 0;
+            int whereStart = plan.where() == null ? Integer.MAX_VALUE : select.length() - plan.where().length();
+            if (position > whereStart) {
+                located = " (at character " + (position - whereStart) + " of the <where>"
+                        + (plan.where().equals(copy.where()) ? "" : " as run on the PostgreSQL stand-in: "
+                        + plan.where()) + ")";
+            }
+            List<String> settingsUsed = new ArrayList<>();
+            if (copy.where() != null && !copy.where().isBlank()) {
+                settingsUsed.add("its <where> '" + copy.where() + "'");
+            }
+            if (!copy.masked().isEmpty()) {
+                settingsUsed.add("its <masks> " + copy.masked());
+            }
+            throw new CopyException("The rows of " + plan.table() + " cannot be read on " + settings.from().name()
+                    + (settingsUsed.isEmpty() ? "" : " with " + String.join(" and ", settingsUsed)) + located + ": "
+                    + oneLine(e) + ". Fix the <copy> of " + copy.pattern()
+                    + " in the plugin's configuration; nothing was copied.");
+        }
+    }
+
+    private TableCopy copyTable(Connection source, Connection target, Transfer transfer, CopyPlan plan,
+                                List<TableCopy> done) {
         long started = System.nanoTime();
-        long rows = transfer(source, target, quoted, sourceExpressions, where);
+        long rows;
+        try {
+            rows = transfer.copy(source, target, plan);
+        } catch (SQLException | RuntimeException e) {
+            throw new CopyException("Copying " + plan.table() + " from " + settings.from().name() + " to "
+                    + settings.to().name() + " failed: " + oneLine(e) + ". " + settings.to().name() + "'s "
+                    + plan.table() + " keeps its previous rows: the copy ran in one transaction, which was rolled "
+                    + "back." + (done.isEmpty() ? "" : " Copied before it: " + done.stream()
+                    .map(TableCopy::table).collect(Collectors.joining(", ")) + ".")
+                    + " Run copy-data again when the cause is mended: it replaces each table whole.");
+        }
         long millis = (System.nanoTime() - started) / 1_000_000;
-        Proof sourceProof = Proof.compute(source, Proof.Dialect.of(settings.from().url()), quoted, sourceExpressions,
-                numeric, where);
-        Proof targetProof = Proof.compute(target, Proof.Dialect.of(settings.to().url()), quoted, targetExpressions,
-                numeric, null);
-        TableCopy result = new TableCopy(table, rows, millis, sourceProof, targetProof);
-        progress.accept(String.format(Locale.ROOT, "%s: %,d rows in %.1f s (%,d rows/s); %s", table, rows,
+        Map<String, String> targetExpressions = new LinkedHashMap<>();
+        plan.expressions().keySet().forEach(c -> targetExpressions.put(c, CopyPlan.quoted(c)));
+        Proof sourceProof;
+        Proof targetProof;
+        try {
+            sourceProof = Proof.compute(source, Proof.Dialect.of(settings.from().url()), plan.quotedTable(),
+                    plan.expressions(), plan.numeric(), plan.where());
+            targetProof = Proof.compute(target, Proof.Dialect.of(settings.to().url()), plan.quotedTable(),
+                    targetExpressions, plan.numeric(), null);
+        } catch (SQLException e) {
+            throw new CopyException(plan.table() + " was copied to " + settings.to().name() + ", but its proof "
+                    + "could not be computed: " + oneLine(e));
+        }
+        TableCopy result = new TableCopy(plan.table(), rows, millis, sourceProof, targetProof);
+        progress.accept(String.format(Locale.ROOT, "%s: %,d rows in %.1f s (%,d rows/s); %s", plan.table(), rows,
                 millis / 1000.0, result.rowsPerSecond(), result.proven() ? "proof: count, sums and checksum match"
                         : "PROOF FAILED: source " + sourceProof + ", target " + targetProof));
         return result;
+    }
+
+    /** The message on one line, with the causes a driver wraps (the server's own words), without a final period. */
+    private static String oneLine(Throwable e) {
+        StringBuilder message = new StringBuilder(String.valueOf(e.getMessage()));
+        for (Throwable cause = e.getCause(); cause != null; cause = cause.getCause()) {
+            if (cause.getMessage() != null && message.indexOf(cause.getMessage()) < 0) {
+                message.append(" (").append(cause.getMessage()).append(')');
+            }
+        }
+        // PostgreSQL's "Position: n" counts in a query the user never wrote.
+        return message.toString().replaceAll("\\s+", " ").replaceAll(" Position: \\d+", "").trim()
+                .replaceAll("\\.+$", "");
     }
 
     /** Redshift SQL as the environment reads it: rewritten for a PostgreSQL stand-in that translates. */
@@ -232,120 +339,5 @@ public final class DataCopier {
             case "real", "double precision" -> "float";
             default -> null;
         };
-    }
-
-    /**
-     * Replaces the target's rows in one transaction: DELETE rather than TRUNCATE, which commits at once on
-     * Redshift (docs: TRUNCATE), so readers never see the table half copied.
-     */
-    private long transfer(Connection source, Connection target, String table, Map<String, String> expressions,
-                          String where) throws SQLException {
-        String columns = expressions.keySet().stream().map(c -> new ObjectName(null, c).toSql())
-                .collect(Collectors.joining(", "));
-        String select = "SELECT " + String.join(", ", expressions.values()) + " FROM " + table
-                + (where == null ? "" : " WHERE " + where);
-        boolean sourceAutoCommit = source.getAutoCommit();
-        source.setAutoCommit(false);
-        target.setAutoCommit(false);
-        try (Statement read = source.createStatement()) {
-            // With autocommit off, both drivers fetch through a cursor: a table is never held in memory.
-            read.setFetchSize(settings.batchRows());
-            try (Statement clear = target.createStatement()) {
-                clear.executeUpdate("DELETE FROM " + table);
-            }
-            long rows;
-            try (ResultSet result = read.executeQuery(select)) {
-                rows = Proof.Dialect.of(settings.to().url()) == Proof.Dialect.POSTGRES
-                        ? copyIn(target, table, columns, result) : insertBatches(target, table, columns, result);
-            }
-            target.commit();
-            source.commit();
-            return rows;
-        } catch (SQLException | RuntimeException e) {
-            target.rollback();
-            source.rollback();
-            throw e;
-        } finally {
-            target.setAutoCommit(true);
-            source.setAutoCommit(sourceAutoCommit);
-        }
-    }
-
-    /** PostgreSQL's COPY FROM STDIN in its text format, a batch of rows per write. */
-    private long copyIn(Connection target, String table, String columns, ResultSet rows) throws SQLException {
-        CopyIn copy = target.unwrap(PGConnection.class).getCopyAPI()
-                .copyIn("COPY " + table + " (" + columns + ") FROM STDIN");
-        int width = rows.getMetaData().getColumnCount();
-        long count = 0;
-        StringBuilder batch = new StringBuilder();
-        try {
-            while (rows.next()) {
-                for (int i = 1; i <= width; i++) {
-                    String value = rows.getString(i);
-                    batch.append(value == null ? "\\N" : escape(value)).append(i < width ? '\t' : '\n');
-                }
-                if (++count % settings.batchRows() == 0) {
-                    write(copy, batch);
-                }
-            }
-            write(copy, batch);
-            copy.endCopy();
-            return count;
-        } finally {
-            if (copy.isActive()) {
-                copy.cancelCopy();
-            }
-        }
-    }
-
-    private static void write(CopyIn copy, StringBuilder batch) throws SQLException {
-        byte[] bytes = batch.toString().getBytes(StandardCharsets.UTF_8);
-        copy.writeToCopy(bytes, 0, bytes.length);
-        batch.setLength(0);
-    }
-
-    /** COPY's text format: backslash, tab, newline and carriage return escaped. */
-    private static String escape(String value) {
-        return value.replace("\\", "\\\\").replace("\t", "\\t").replace("\n", "\\n").replace("\r", "\\r");
-    }
-
-    /** Multi-row INSERTs of a batch of rows each, the fastest way into Redshift without S3. */
-    private long insertBatches(Connection target, String table, String columns, ResultSet rows) throws SQLException {
-        int width = rows.getMetaData().getColumnCount();
-        String row = "(" + String.join(", ", Collections.nCopies(width, "?")) + ")";
-        List<Object[]> batch = new ArrayList<>();
-        long count = 0;
-        while (rows.next()) {
-            Object[] values = new Object[width];
-            for (int i = 0; i < width; i++) {
-                values[i] = rows.getObject(i + 1);
-            }
-            batch.add(values);
-            count++;
-            if (batch.size() == settings.batchRows()) {
-                insert(target, table, columns, row, batch);
-            }
-        }
-        insert(target, table, columns, row, batch);
-        return count;
-    }
-
-    private static void insert(Connection target, String table, String columns, String row, List<Object[]> batch)
-            throws SQLException {
-        if (batch.isEmpty()) {
-            return;
-        }
-        String sql = "INSERT INTO " + table + " (" + columns + ") VALUES "
-                + String.join(", ", Collections.nCopies(batch.size(), row));
-        try (PreparedStatement insert = target.prepareStatement(sql)) {
-            int parameter = 1;
-            for (Object[] values : batch) {
-                for (Object value : values) {
-                    insert.setObject(parameter++, value);
-                }
-            }
-            insert.executeUpdate();
-        }
-        batch.clear();
     }
 }

@@ -8,10 +8,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import io.github.rsevolve.core.db.EmbeddedServer;
 import io.github.rsevolve.core.db.ThrowawayDatabase;
 import io.github.rsevolve.core.lint.LintSettings;
-import io.github.rsevolve.core.lint.Linter;
-import io.github.rsevolve.core.lint.Severity;
 import io.github.rsevolve.core.migrate.Environment;
-import io.github.rsevolve.core.migrate.Migrator;
 import io.github.rsevolve.core.regenerate.RegenerateTestSupport;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -50,20 +47,20 @@ class DataCopierTest {
         return RegenerateTestSupport.settings(project);
     }
 
+    private CopySettings settings(Environment from, Environment to, List<CopyTable> tables) {
+        return new CopySettings(lint(), from, to, tables, false, false, 1000, null);
+    }
+
+    private static List<CopyTable> all(String pattern) {
+        return List.of(new CopyTable(pattern, null, List.of(), Map.of()));
+    }
+
     private Environment deploy(ThrowawayDatabase database, String name) {
-        Environment environment = new Environment(name, database.url().replaceFirst("\\?.*$", ""), "postgres", "",
-                "flyway_schema_history", Map.of(), true, 60);
-        assertTrue(new Migrator(environment, Linter.load(lint())).migrate(lint(), line -> { }).stream()
-                .noneMatch(f -> f.severity() == Severity.ERROR));
-        return environment;
+        return CopyFixture.deploy(lint(), database, name);
     }
 
     private static void execute(ThrowawayDatabase database, String... sql) throws SQLException {
-        try (Connection connection = database.connect(); Statement statement = connection.createStatement()) {
-            for (String each : sql) {
-                statement.execute(each);
-            }
-        }
+        CopyFixture.execute(database, sql);
     }
 
     private static List<String> column(ThrowawayDatabase database, String query) throws SQLException {
@@ -108,11 +105,10 @@ class DataCopierTest {
     void copiesFilteredMaskedAndExcludedColumnsAndProvesTheCopy() throws Exception {
         withTwoEnvironments((pro, from, qa, to) -> {
             execute(qa, "INSERT INTO dw.orders (order_id) VALUES (-1)");
-            CopySettings settings = new CopySettings(lint(), from, to, List.of(
+            CopySettings settings = settings(from, to, List.of(
                     new CopyTable("dw.orders", "order_date >= DATEADD(day, -90, GETDATE())", List.of("note"),
                             Map.of()),
-                    new CopyTable("dw.customers", null, List.of(), Map.of("email", "MD5(email)"))), false, false,
-                    1000);
+                    new CopyTable("dw.customers", null, List.of(), Map.of("email", "MD5(email)"))));
 
             List<TableCopy> copies = DataCopier.copy(settings, progress::add);
 
@@ -137,8 +133,8 @@ class DataCopierTest {
     @Test
     void copiesTabsNewlinesBackslashesAndNullsExactly() throws Exception {
         withTwoEnvironments((pro, from, qa, to) -> {
-            List<TableCopy> copies = DataCopier.copy(new CopySettings(lint(), from, to,
-                    List.of(new CopyTable("dw.*", null, List.of(), Map.of())), false, false, 777), progress::add);
+            List<TableCopy> copies = DataCopier.copy(new CopySettings(lint(), from, to, all("dw.*"), false, false,
+                    777, null), progress::add);
             assertEquals(List.of("dw.customers", "dw.orders"), copies.stream().map(TableCopy::table).toList());
             copies.forEach(c -> assertTrue(c.proven(), c.toString()));
             String notes = "SELECT note FROM dw.orders ORDER BY order_id";
@@ -167,21 +163,131 @@ class DataCopierTest {
             List<CopyTable> orders = List.of(new CopyTable("dw.orders", null, List.of(), Map.of()));
 
             CopyException refused = assertThrows(CopyException.class, () -> DataCopier.copy(
-                    new CopySettings(lint(), from, to, orders, true, false, 1000), progress::add));
+                    new CopySettings(lint(), from, to, orders, true, false, 1000, null), progress::add));
             assertTrue(refused.getMessage().contains("qa is protected")
                     && refused.getMessage().contains("-Dredshift.allowProtectedTarget=true"), refused.getMessage());
 
             CopyException differ = assertThrows(CopyException.class, () -> DataCopier.copy(
-                    new CopySettings(lint(), from, to, orders, true, true, 1000), progress::add));
+                    new CopySettings(lint(), from, to, orders, true, true, 1000, null), progress::add));
             assertTrue(differ.getMessage().contains("dw.orders has columns")
                     && differ.getMessage().contains("qa lacks V2__discount.sql"), differ.getMessage());
 
-            CopyException unknown = assertThrows(CopyException.class, () -> DataCopier.copy(new CopySettings(lint(),
-                    from, to, List.of(new CopyTable("dw.ordres", null, List.of(), Map.of())), false, false, 1000),
-                    progress::add));
+            CopyException unknown = assertThrows(CopyException.class, () -> DataCopier.copy(
+                    settings(from, to, all("dw.ordres")), progress::add));
             assertTrue(unknown.getMessage().contains("No table of environment pro matches 'dw.ordres'"),
                     unknown.getMessage());
             assertTrue(Files.exists(project));
         }
+    }
+
+    @Test
+    void failsTheProofAndNamesTheTableWhenATargetRowIsCorrupted() throws Exception {
+        withTwoEnvironments((pro, from, qa, to) -> {
+            // A trigger on QA changes one row as it arrives: the copy succeeds, the proof must not.
+            execute(qa, "CREATE FUNCTION dw.corrupt() RETURNS trigger LANGUAGE plpgsql AS $$ BEGIN "
+                    + "IF NEW.order_id = 4 THEN NEW.note := 'corrupted'; END IF; RETURN NEW; END $$",
+                    "CREATE TRIGGER corrupt BEFORE INSERT ON dw.orders FOR EACH ROW EXECUTE FUNCTION dw.corrupt()");
+            List<TableCopy> copies = DataCopier.copy(settings(from, to, all("dw.*")), progress::add);
+
+            assertTrue(copies.get(0).proven(), copies.get(0).toString());
+            TableCopy orders = copies.get(1);
+            assertEquals("dw.orders", orders.table());
+            assertEquals(false, orders.proven());
+            assertEquals(orders.source().rows(), orders.target().rows(), "the same count: only the checksum differs");
+            assertTrue(progress.get(1).startsWith("dw.orders: ") && progress.get(1).contains("PROOF FAILED"),
+                    progress.get(1));
+        });
+    }
+
+    @Test
+    void stopsBeforeWritingWhenAFilterOrMaskDoesNotRun() throws Exception {
+        withTwoEnvironments((pro, from, qa, to) -> {
+            execute(qa, "INSERT INTO dw.orders (order_id) VALUES (-1)");
+            CopyException syntax = assertThrows(CopyException.class, () -> DataCopier.copy(settings(from, to,
+                    List.of(new CopyTable("dw.customers", null, List.of(), Map.of()),
+                            new CopyTable("dw.orders", "order_date >= DATEADD(day, -90 GETDATE())", List.of(),
+                                    Map.of()))), progress::add));
+            assertTrue(syntax.getMessage().startsWith("The rows of dw.orders cannot be read on pro with its <where> "
+                    + "'order_date >= DATEADD(day, -90 GETDATE())'"), syntax.getMessage());
+            assertTrue(syntax.getMessage().contains("syntax error") && syntax.getMessage().contains("of the <where>")
+                    && syntax.getMessage().contains("nothing was copied"), syntax.getMessage());
+
+            CopyException column = assertThrows(CopyException.class, () -> DataCopier.copy(settings(from, to,
+                    List.of(new CopyTable("dw.customers", "nmae = 'x'", List.of(), Map.of()))), progress::add));
+            assertTrue(column.getMessage().contains("column \"nmae\" does not exist"), column.getMessage());
+
+            CopyException mask = assertThrows(CopyException.class, () -> DataCopier.copy(settings(from, to,
+                    List.of(new CopyTable("dw.customers", null, List.of(), Map.of("email", "MD6(email)")))),
+                    progress::add));
+            assertTrue(mask.getMessage().contains("md6"), mask.getMessage());
+
+            assertEquals(List.of("1", "0"), List.of(column(qa, "SELECT COUNT(*) FROM dw.orders").get(0),
+                    column(qa, "SELECT COUNT(*) FROM dw.customers").get(0)), "nothing was written");
+            assertTrue(progress.isEmpty(), progress.toString());
+        });
+    }
+
+    @Test
+    void stopsWhenTheTargetLacksTheTable() throws Exception {
+        withTwoEnvironments((pro, from, qa, to) -> {
+            execute(qa, "DROP TABLE dw.customers");
+            CopyException missing = assertThrows(CopyException.class,
+                    () -> DataCopier.copy(settings(from, to, all("dw.*")), progress::add));
+            assertTrue(missing.getMessage().contains("dw.customers does not exist in qa")
+                    && missing.getMessage().contains("the difference was made outside them"), missing.getMessage());
+            assertEquals(List.of("0"), column(qa, "SELECT COUNT(*) FROM dw.orders"), "nothing was written");
+        });
+    }
+
+    /** Kills a backend from a trigger on QA as row 10,000 arrives: the source's, or QA's own. */
+    private static void killOnRow10000(ThrowawayDatabase qa, String backend) throws SQLException {
+        execute(qa, "CREATE FUNCTION dw.kill() RETURNS trigger LANGUAGE plpgsql AS $$ BEGIN "
+                + "IF NEW.order_id = 10000 THEN PERFORM pg_terminate_backend(" + backend + "); END IF; "
+                + "RETURN NEW; END $$",
+                "CREATE TRIGGER kill BEFORE INSERT ON dw.orders FOR EACH ROW EXECUTE FUNCTION dw.kill()");
+    }
+
+    @Test
+    void keepsTheTargetsRowsWhenTheSourceConnectionDropsMidCopy() throws Exception {
+        withTwoEnvironments((pro, from, qa, to) -> {
+            execute(qa, "INSERT INTO dw.orders (order_id, note) VALUES (-1, 'before the copy')");
+            killOnRow10000(qa, "(SELECT pid FROM pg_stat_activity WHERE datname = '" + pro.name() + "')");
+            CopyException dropped = assertThrows(CopyException.class, () -> DataCopier.copy(new CopySettings(lint(),
+                    from, to, all("dw.*"), false, false, 100, null), progress::add));
+
+            assertTrue(dropped.getMessage().startsWith("Copying dw.orders from pro to qa failed: "),
+                    dropped.getMessage());
+            assertTrue(dropped.getMessage().contains("qa's dw.orders keeps its previous rows")
+                    && dropped.getMessage().contains("Copied before it: dw.customers."),
+                    dropped.getMessage());
+            assertEquals(List.of("-1 before the copy"), column(qa, "SELECT order_id || ' ' || note FROM dw.orders"));
+            assertEquals(List.of("500"), column(qa, "SELECT COUNT(*) FROM dw.customers"), "the table before stays");
+        });
+    }
+
+    @Test
+    void keepsTheTargetsRowsWhenTheTargetConnectionDropsMidCopy() throws Exception {
+        withTwoEnvironments((pro, from, qa, to) -> {
+            execute(qa, "INSERT INTO dw.orders (order_id, note) VALUES (-1, 'before the copy')");
+            killOnRow10000(qa, "pg_backend_pid()");
+            CopyException dropped = assertThrows(CopyException.class,
+                    () -> DataCopier.copy(settings(from, to, all("dw.orders")), progress::add));
+
+            assertTrue(dropped.getMessage().startsWith("Copying dw.orders from pro to qa failed: ")
+                    && dropped.getMessage().contains("qa's dw.orders keeps its previous rows"), dropped.getMessage());
+            assertEquals(List.of("-1 before the copy"), column(qa, "SELECT order_id || ' ' || note FROM dw.orders"));
+        });
+    }
+
+    @Test
+    void copiesOverJdbcWhenS3StagingIsConfiguredButASideIsNotRedshift() throws Exception {
+        withTwoEnvironments((pro, from, qa, to) -> {
+            S3Staging staging = new S3Staging("s3://acme-copies/", "default", "default", null);
+            List<TableCopy> copies = DataCopier.copy(new CopySettings(lint(), from, to, all("dw.customers"), false,
+                    false, 1000, staging), progress::add);
+            assertTrue(copies.get(0).proven());
+            assertEquals("S3 staging is configured, but UNLOAD and COPY need Redshift on both sides: copying over "
+                    + "JDBC.", progress.get(0));
+        });
     }
 }
