@@ -76,24 +76,38 @@ final class S3Transfer implements Transfer {
         return role.equalsIgnoreCase("default") ? "default" : "'" + literal(role) + "'";
     }
 
-    /** Unloads on the source first, so the target's transaction holds its lock only while COPY loads. */
+    /**
+     * Unloads on the source first, so the target's transaction holds its lock only while COPY loads. When the filter
+     * leaves no rows, the target is emptied without a COPY: a manifest of no files is nothing to load.
+     */
     @Override
     public long copy(Connection source, Connection target, CopyPlan plan) throws SQLException {
         Statements sql = statements(staging, folder, plan);
         log.accept("UNLOAD on the source:\n" + sql.unload());
+        long unloaded;
         try (Statement unload = source.createStatement()) {
             unload.execute(sql.unload());
+            // The rows the last UNLOAD of this session wrote (docs: PG_LAST_UNLOAD_COUNT).
+            unloaded = count(unload, "SELECT pg_last_unload_count()");
+        }
+        if (unloaded == 0) {
+            log.accept("No rows to load: " + plan.table() + " is emptied.");
+            return CopyTransactions.replace(target, plan.quotedTable(), open -> 0);
         }
         log.accept("COPY on the target:\n" + sql.copy());
         return CopyTransactions.replace(target, plan.quotedTable(), open -> {
             try (Statement copy = open.createStatement()) {
                 copy.execute(sql.copy());
                 // The rows the last COPY of this session loaded (docs: PG_LAST_COPY_COUNT).
-                try (ResultSet count = copy.executeQuery("SELECT pg_last_copy_count()")) {
-                    count.next();
-                    return count.getLong(1);
-                }
+                return count(copy, "SELECT pg_last_copy_count()");
             }
         });
+    }
+
+    private static long count(Statement statement, String query) throws SQLException {
+        try (ResultSet count = statement.executeQuery(query)) {
+            count.next();
+            return count.getLong(1);
+        }
     }
 }
