@@ -221,6 +221,26 @@ public final class CatalogReader {
         return "grant " + privilege + " on " + objectType.toLowerCase(Locale.ROOT) + " " + object + " to " + grantee;
     }
 
+    /** One privilege on one object to one grantee, as a GRANT of several of each expands. */
+    public interface GrantVisitor {
+        void grant(String name, String privilege, String object, String grantee);
+    }
+
+    /**
+     * Expands a GRANT or REVOKE of several privileges, objects and grantees into its single grants, each with its
+     * catalog name. No objects (GRANT ... ON ALL TABLES IN SCHEMA names its schema elsewhere) is one empty object.
+     */
+    public static void expand(List<String> privileges, String objectType, List<String> objects,
+                              List<String> grantees, GrantVisitor visitor) {
+        for (String privilege : privileges) {
+            for (String object : objects.isEmpty() ? List.of("") : objects) {
+                for (String grantee : grantees) {
+                    visitor.grant(grantObject(privilege, objectType, object, grantee), privilege, object, grantee);
+                }
+            }
+        }
+    }
+
     /**
      * The grants in effect after every GRANT and REVOKE, in order. Each is an object of its own whose properties
      * say what it grants, so a changeset can be written from it.
@@ -229,20 +249,19 @@ public final class CatalogReader {
         Map<String, Map<String, String>> effective = new HashMap<>();
         for (String[] row : query("SELECT revoke::text, privileges, object_type, objects, grantees "
                 + "FROM rse_meta.grants ORDER BY seq", 5)) {
-            for (String privilege : row[1].split(",")) {
-                for (String object : row[3].isEmpty() ? new String[] {""} : row[3].split(",")) {
-                    for (String grantee : row[4].split(",")) {
-                        String grant = grantObject(privilege, row[2], object, grantee);
+            String objectType = row[2];
+            expand(List.of(row[1].split(",")), objectType, row[3].isEmpty() ? List.of() : List.of(row[3].split(",")),
+                    List.of(row[4].split(",")), (grant, privilege, object, grantee) -> {
                         if ("true".equals(row[0])) {
+                            String onObjectToGrantee = " on " + objectType.toLowerCase(Locale.ROOT) + " " + object
+                                    + " to " + grantee;
                             effective.keySet().removeIf(g -> g.equals(grant) || (privilege.startsWith("ALL")
-                                    && g.endsWith(" on " + row[2].toLowerCase(Locale.ROOT) + " " + object + " to " + grantee)));
+                                    && g.endsWith(onObjectToGrantee)));
                         } else {
-                            effective.put(grant, Map.of(GRANT_PRIVILEGE, privilege, GRANT_OBJECT_TYPE, row[2],
+                            effective.put(grant, Map.of(GRANT_PRIVILEGE, privilege, GRANT_OBJECT_TYPE, objectType,
                                     GRANT_OBJECT, object, GRANT_GRANTEE, grantee));
                         }
-                    }
-                }
-            }
+                    });
         }
         effective.forEach((grant, properties) -> object(grant).putAll(properties));
     }

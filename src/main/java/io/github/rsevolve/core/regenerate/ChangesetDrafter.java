@@ -321,14 +321,9 @@ public final class ChangesetDrafter {
             if (grant == null || grant.revoke()) {
                 continue;
             }
-            List<String> objects = grant.objects().isEmpty() ? List.of("")
-                    : grant.objects().stream().map(ObjectName::toString).toList();
-            for (String privilege : grant.privileges()) {
-                for (String object : objects) {
-                    grant.grantees().forEach(grantee -> granted.add(CatalogReader.grantObject(privilege,
-                            grant.objectType(), object, grantee)));
-                }
-            }
+            CatalogReader.expand(grant.privileges(), grant.objectType(),
+                    grant.objects().stream().map(ObjectName::toString).toList(), grant.grantees(),
+                    (name, privilege, object, grantee) -> granted.add(name));
         }
         return granted;
     }
