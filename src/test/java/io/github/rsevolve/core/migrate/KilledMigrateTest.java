@@ -51,6 +51,7 @@ class KilledMigrateTest {
                 Thread.sleep(600 + random.nextInt(2000));
                 process.destroyForcibly();
                 assertTrue(process.waitFor(30, TimeUnit.SECONDS));
+                awaitSessionsEnded(database);
                 Set<Integer> applied = applied(database);
                 Set<Integer> tables = tables(database);
                 Set<Integer> prefix = IntStream.rangeClosed(1, applied.size()).boxed()
@@ -66,6 +67,27 @@ class KilledMigrateTest {
                         Linter.load(settings)).migrate(settings, line -> { });
                 assertEquals(CHANGESETS, applied(database).size(), "trial " + trial + ": completed");
                 assertEquals(CHANGESETS, tables(database).size(), "trial " + trial + ": completed");
+            }
+        }
+    }
+
+    /**
+     * The killed client's server session may still be finishing its last transaction (a COMMIT sent just before the
+     * kill): the database is judged once that session has ended, not while it still runs.
+     */
+    private static void awaitSessionsEnded(ThrowawayDatabase database) throws Exception {
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
+        try (Connection connection = database.connect(); Statement statement = connection.createStatement()) {
+            while (true) {
+                try (ResultSet others = statement.executeQuery("SELECT COUNT(*) FROM pg_stat_activity "
+                        + "WHERE datname = current_database() AND pid <> pg_backend_pid()")) {
+                    others.next();
+                    if (others.getLong(1) == 0) {
+                        return;
+                    }
+                }
+                assertTrue(System.nanoTime() < deadline, "the killed client's session did not end");
+                Thread.sleep(50);
             }
         }
     }
