@@ -9,9 +9,7 @@ import io.github.rsevolve.core.db.EmbeddedServer;
 import io.github.rsevolve.core.db.ThrowawayDatabase;
 import io.github.rsevolve.core.lint.LintSettings;
 import io.github.rsevolve.core.migrate.Environment;
-import io.github.rsevolve.core.parse.RedshiftParser;
-import io.github.rsevolve.core.sql.SqlSourceReader;
-import java.nio.file.Files;
+import io.github.rsevolve.core.regenerate.RegenerateTestSupport;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
@@ -30,12 +28,8 @@ public final class CopyBenchmark {
         Path root = Path.of(args[0]);
         long rows = args.length > 1 ? Long.parseLong(args[1]) : 1_000_000;
         int rounds = args.length > 2 ? Integer.parseInt(args[2]) : 5;
-        Path redshift = root.resolve("src/main/redshift");
-        Files.createDirectories(redshift.resolve("incremental"));
-        Files.writeString(redshift.resolve("incremental/V1__model.sql"), CopyFixture.EVENTS_MODEL);
-        LintSettings lint = new LintSettings(root, redshift.resolve("absolute"), redshift.resolve("incremental"),
-                redshift.resolve("etl"), Map.of(), RedshiftParser.DEFAULT_TIMEOUT_MILLIS,
-                SqlSourceReader.DEFAULT_MAX_FILE_BYTES, 1);
+        RegenerateTestSupport.write(root, "incremental/V1__model.sql", CopyFixture.EVENTS_MODEL);
+        LintSettings lint = RegenerateTestSupport.settings(root);
         EmbeddedServer server = EmbeddedServer.shared();
         double[] transfer = new double[rounds];
         double[] withProof = new double[rounds];

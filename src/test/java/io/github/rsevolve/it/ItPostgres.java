@@ -1,6 +1,5 @@
 package io.github.rsevolve.it;
 
-import io.github.rsevolve.core.translate.RedshiftToPostgresTranslator;
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import java.sql.Connection;
 import java.sql.Statement;
@@ -36,13 +35,8 @@ public final class ItPostgres {
         }
         // The clusters behind the proxy keep the translator's bookkeeping, as every stand-in does.
         for (String database : new String[] {"qa_rs", "pro_rs"}) {
-            try (Connection connection = server.getDatabase("postgres", database).getConnection();
-                 Statement statement = connection.createStatement()) {
-                for (String sql : RedshiftToPostgresTranslator.setUp()) {
-                    statement.execute(sql);
-                }
-                statement.execute("ALTER DATABASE " + database + " SET search_path = \"$user\", public, "
-                        + RedshiftToPostgresTranslator.COMPAT_SCHEMA);
+            try (Connection connection = server.getDatabase("postgres", database).getConnection()) {
+                RedshiftWireProxy.prepareCluster(connection, database);
             }
         }
         proxy = new RedshiftWireProxy(REDSHIFT_PORT, PORT);

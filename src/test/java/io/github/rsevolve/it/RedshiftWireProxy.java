@@ -21,6 +21,9 @@ import java.net.ServerSocket;
 import java.net.Socket;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
@@ -60,6 +63,20 @@ public final class RedshiftWireProxy implements AutoCloseable {
 
     public int port() {
         return server.getLocalPort();
+    }
+
+    /**
+     * Makes a database of the backend a cluster behind the proxy: it keeps the translator's bookkeeping and has the
+     * compatibility functions on its path, as every stand-in does.
+     */
+    public static void prepareCluster(Connection connection, String database) throws SQLException {
+        try (Statement statement = connection.createStatement()) {
+            for (String sql : RedshiftToPostgresTranslator.setUp()) {
+                statement.execute(sql);
+            }
+            statement.execute("ALTER DATABASE " + database + " SET search_path = \"$user\", public, "
+                    + RedshiftToPostgresTranslator.COMPAT_SCHEMA);
+        }
     }
 
     private void accept() {

@@ -34,10 +34,14 @@ public final class DataCopier {
 
     private final CopySettings settings;
     private final Consumer<String> progress;
+    private final Proof.Dialect sourceDialect;
+    private final Proof.Dialect targetDialect;
 
     private DataCopier(CopySettings settings, Consumer<String> progress) {
         this.settings = settings;
         this.progress = progress;
+        this.sourceDialect = Proof.Dialect.of(settings.from().url());
+        this.targetDialect = Proof.Dialect.of(settings.to().url());
     }
 
     /** Copies and proves every table; the first table whose proof fails does not stop the others. */
@@ -78,8 +82,8 @@ public final class DataCopier {
      * own way to move data in bulk, in parallel on every slice); JDBC streaming otherwise.
      */
     private Transfer transfer() {
-        boolean redshiftToRedshift = Proof.Dialect.of(settings.from().url()) == Proof.Dialect.REDSHIFT
-                && Proof.Dialect.of(settings.to().url()) == Proof.Dialect.REDSHIFT;
+        boolean redshiftToRedshift = sourceDialect == Proof.Dialect.REDSHIFT
+                && targetDialect == Proof.Dialect.REDSHIFT;
         if (settings.staging() != null && redshiftToRedshift) {
             progress.accept("Copying through " + settings.staging().location() + " with UNLOAD and COPY.");
             return new S3Transfer(settings.staging(), settings.from().name(), settings.to().name(), Instant.now(),
@@ -89,8 +93,7 @@ public final class DataCopier {
             progress.accept("S3 staging is configured, but UNLOAD and COPY need Redshift on both sides: copying "
                     + "over JDBC.");
         }
-        return new JdbcTransfer(settings.batchRows(),
-                Proof.Dialect.of(settings.to().url()) == Proof.Dialect.POSTGRES);
+        return new JdbcTransfer(settings.batchRows(), targetDialect == Proof.Dialect.POSTGRES);
     }
 
     /** A connection; on a PostgreSQL stand-in that translates, with the compatibility functions on the path. */
@@ -108,8 +111,7 @@ public final class DataCopier {
             return connection;
         } catch (SQLException e) {
             throw new CopyException("Cannot connect to environment " + environment.name() + " at "
-                    + ExternalServer.masked(environment.url()) + " as " + environment.user() + ": "
-                    + e.getMessage().replaceAll("\\s+", " "));
+                    + ExternalServer.masked(environment.url()) + " as " + environment.user() + ": " + oneLine(e));
         }
     }
 
@@ -296,10 +298,10 @@ public final class DataCopier {
         Proof sourceProof;
         Proof targetProof;
         try {
-            sourceProof = Proof.compute(source, Proof.Dialect.of(settings.from().url()), plan.quotedTable(),
-                    plan.expressions(), plan.numeric(), plan.where());
-            targetProof = Proof.compute(target, Proof.Dialect.of(settings.to().url()), plan.quotedTable(),
-                    targetExpressions, plan.numeric(), null);
+            sourceProof = Proof.compute(source, sourceDialect, plan.quotedTable(), plan.expressions(),
+                    plan.numeric(), plan.where());
+            targetProof = Proof.compute(target, targetDialect, plan.quotedTable(), targetExpressions,
+                    plan.numeric(), null);
         } catch (SQLException e) {
             throw new CopyException(plan.table() + " was copied to " + settings.to().name() + ", but its proof "
                     + "could not be computed: " + oneLine(e));
@@ -330,7 +332,7 @@ public final class DataCopier {
     }
 
     private static boolean translates(Environment environment) {
-        return environment.translate() && environment.url().startsWith("jdbc:postgresql:");
+        return environment.translate() && environment.isPostgres();
     }
 
     private static String numberKind(String dataType) {

@@ -34,10 +34,15 @@ public final class CopyFixture {
     private CopyFixture() {
     }
 
+    /** A database of the embedded PostgreSQL as a translating stand-in environment. */
+    public static Environment environment(String name, String url) {
+        return new Environment(name, url.replaceFirst("\\?.*$", ""), "postgres", "", "flyway_schema_history",
+                Map.of(), true, 600);
+    }
+
     /** The database as an environment, with the project's changesets deployed by migrate. */
     public static Environment deploy(LintSettings lint, ThrowawayDatabase database, String name) {
-        return deploy(lint, new Environment(name, database.url().replaceFirst("\\?.*$", ""), "postgres", "",
-                "flyway_schema_history", Map.of(), true, 600));
+        return deploy(lint, environment(name, database.url()));
     }
 
     public static Environment deploy(LintSettings lint, Environment environment) {

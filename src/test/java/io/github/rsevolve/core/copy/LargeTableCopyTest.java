@@ -52,10 +52,8 @@ class LargeTableCopyTest {
     /** The child: copies dw.events from the first URL's database to the second's; exits 1 on a failed proof. */
     public static void main(String[] args) {
         Path project = Path.of(args[0]);
-        Environment from = new Environment("pro", args[1], "postgres", "", "flyway_schema_history", Map.of(), true,
-                600);
-        Environment to = new Environment("qa", args[2], "postgres", "", "flyway_schema_history", Map.of(), true, 600);
-        List<TableCopy> copies = DataCopier.copy(new CopySettings(RegenerateTestSupport.settings(project), from, to,
+        List<TableCopy> copies = DataCopier.copy(new CopySettings(RegenerateTestSupport.settings(project),
+                CopyFixture.environment("pro", args[1]), CopyFixture.environment("qa", args[2]),
                 List.of(new CopyTable("dw.events", null, List.of(), Map.of())), false, false, 10_000, null),
                 System.out::println);
         System.exit(copies.stream().allMatch(TableCopy::proven) ? 0 : 1);

@@ -8,12 +8,10 @@ import io.github.rsevolve.core.db.ThrowawayDatabase;
 import io.github.rsevolve.core.lint.LintSettings;
 import io.github.rsevolve.core.migrate.Environment;
 import io.github.rsevolve.core.regenerate.RegenerateTestSupport;
-import io.github.rsevolve.core.translate.RedshiftToPostgresTranslator;
 import io.github.rsevolve.it.RedshiftWireProxy;
 import java.net.URI;
 import java.nio.file.Path;
 import java.sql.Connection;
-import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -38,13 +36,8 @@ class RedshiftDriverCopyTest {
         try (ThrowawayDatabase pro = ThrowawayDatabase.create(server, "pro", false);
              ThrowawayDatabase cluster = ThrowawayDatabase.create(server, "cluster", false)) {
             Environment postgres = CopyFixture.deploy(lint, pro, "pro");
-            // The stand-in cluster keeps the translator's bookkeeping, as a throwaway database does.
-            try (Connection admin = cluster.connect(); Statement statement = admin.createStatement()) {
-                for (String sql : RedshiftToPostgresTranslator.setUp()) {
-                    statement.execute(sql);
-                }
-                statement.execute("ALTER DATABASE " + cluster.name() + " SET search_path = \"$user\", public, "
-                        + RedshiftToPostgresTranslator.COMPAT_SCHEMA);
+            try (Connection admin = cluster.connect()) {
+                RedshiftWireProxy.prepareCluster(admin, cluster.name());
             }
             CopyFixture.fillEvents(pro, 25_000);
             int backendPort = URI.create(cluster.url().substring("jdbc:".length())).getPort();

@@ -11,7 +11,6 @@ import io.github.rsevolve.core.lint.LintSettings;
 import io.github.rsevolve.core.lint.Linter;
 import io.github.rsevolve.core.parse.RedshiftParser;
 import io.github.rsevolve.core.sql.SqlSourceReader;
-import io.github.rsevolve.core.translate.RedshiftToPostgresTranslator;
 import io.github.rsevolve.core.validate.ValidateSettings;
 import io.github.rsevolve.core.validate.Validator;
 import io.github.rsevolve.it.RedshiftWireProxy;
@@ -19,7 +18,6 @@ import java.net.URI;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
-import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -41,13 +39,8 @@ class RedshiftDriverMigrateTest {
                 SqlSourceReader.DEFAULT_MAX_FILE_BYTES, 1);
         EmbeddedServer server = EmbeddedServer.shared();
         try (ThrowawayDatabase cluster = ThrowawayDatabase.create(server, "cluster", false)) {
-            // The stand-in keeps the translator's bookkeeping, as a throwaway database does.
-            try (Connection admin = cluster.connect(); Statement statement = admin.createStatement()) {
-                for (String sql : RedshiftToPostgresTranslator.setUp()) {
-                    statement.execute(sql);
-                }
-                statement.execute("ALTER DATABASE " + cluster.name() + " SET search_path = \"$user\", public, "
-                        + RedshiftToPostgresTranslator.COMPAT_SCHEMA);
+            try (Connection admin = cluster.connect()) {
+                RedshiftWireProxy.prepareCluster(admin, cluster.name());
             }
             int backendPort = URI.create(cluster.url().substring("jdbc:".length())).getPort();
             try (RedshiftWireProxy proxy = new RedshiftWireProxy(0, backendPort)) {
