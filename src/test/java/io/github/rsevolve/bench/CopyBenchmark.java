@@ -85,8 +85,9 @@ public final class CopyBenchmark {
     /** Milliseconds the command took; it must succeed. */
     private static double shell(String command) throws Exception {
         long start = System.nanoTime();
-        Process process = new ProcessBuilder("bash", "-o", "pipefail", "-c", command).redirectErrorStream(true)
-                .start();
+        ProcessBuilder builder = new ProcessBuilder("bash", "-o", "pipefail", "-c", command).redirectErrorStream(true);
+        builder.environment().put("PGPASSWORD", EmbeddedServer.shared().password());
+        Process process = builder.start();
         String output = new String(process.getInputStream().readAllBytes());
         if (process.waitFor() != 0) {
             throw new IllegalStateException("failed: " + command + "\n" + output);

@@ -78,10 +78,11 @@ public final class ValidateBenchmark {
                 String url = database.url();
                 String port = url.replaceAll(".*localhost:(\\d+)/.*", "$1");
                 start = System.nanoTime();
-                Process process = new ProcessBuilder("psql", "-q", "-X", "-1", "-v", "ON_ERROR_STOP=1",
-                        "-h", "localhost", "-p", port, "-U", "postgres", "-d", database.name(), "-f",
-                        psqlFile.toString()).redirectErrorStream(true).redirectOutput(root.resolve("psql.log").toFile())
-                        .start();
+                ProcessBuilder psqlRun = new ProcessBuilder("psql", "-q", "-X", "-1", "-v", "ON_ERROR_STOP=1",
+                        "-h", "localhost", "-p", port, "-U", server.user(), "-d", database.name(), "-f",
+                        psqlFile.toString()).redirectErrorStream(true).redirectOutput(root.resolve("psql.log").toFile());
+                psqlRun.environment().put("PGPASSWORD", server.password());
+                Process process = psqlRun.start();
                 if (process.waitFor() != 0) {
                     throw new IllegalStateException("psql failed: " + Files.readString(root.resolve("psql.log")));
                 }

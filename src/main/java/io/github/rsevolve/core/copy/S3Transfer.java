@@ -1,5 +1,6 @@
 package io.github.rsevolve.core.copy;
 
+import io.github.rsevolve.core.sql.SqlText;
 import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -51,29 +52,23 @@ final class S3Transfer implements Transfer {
     static Statements statements(S3Staging staging, String runFolder, CopyPlan plan) {
         String tableFolder = runFolder + plan.table() + "/";
         String region = staging.region() == null || staging.region().isBlank() ? ""
-                : "\nREGION '" + literal(staging.region()) + "'";
-        String unload = "UNLOAD ('" + literal(plan.select()) + "')\nTO '" + literal(tableFolder) + "'\nIAM_ROLE "
-                + role(staging.unloadRole()) + "\n" + FORMAT + " MANIFEST" + region;
+                : "\nREGION " + SqlText.redshiftLiteral(staging.region());
+        String unload = "UNLOAD (" + SqlText.redshiftLiteral(plan.select()) + ")\nTO "
+                + SqlText.redshiftLiteral(tableFolder) + "\nIAM_ROLE " + role(staging.unloadRole()) + "\n" + FORMAT
+                + " MANIFEST" + region;
         // EXPLICIT_IDS: the source's IDENTITY values are kept, not generated anew (docs: COPY, EXPLICIT_IDS).
         // COMPUPDATE OFF: the encodings stay as the changesets made them (docs: COPY, COMPUPDATE).
         // TIMEFORMAT 'auto': UNLOAD writes fractional seconds and time zone offsets, which 'auto' reads.
-        String copy = "COPY " + plan.quotedTable() + " (" + plan.columnList() + ")\nFROM '" + literal(tableFolder)
-                + "manifest'\nIAM_ROLE " + role(staging.copyRole()) + "\nMANIFEST " + FORMAT
-                + " TIMEFORMAT 'auto' COMPUPDATE OFF" + (plan.identity() ? " EXPLICIT_IDS" : "") + region;
+        String copy = "COPY " + plan.quotedTable() + " (" + plan.columnList() + ")\nFROM "
+                + SqlText.redshiftLiteral(tableFolder + "manifest") + "\nIAM_ROLE " + role(staging.copyRole())
+                + "\nMANIFEST " + FORMAT + " TIMEFORMAT 'auto' COMPUPDATE OFF"
+                + (plan.identity() ? " EXPLICIT_IDS" : "") + region;
         return new Statements(unload, copy);
-    }
-
-    /**
-     * Inside a Redshift string literal a quote is doubled and a backslash escaped (docs: UNLOAD, "If your query
-     * contains quotation marks or backslashes, escape them").
-     */
-    private static String literal(String text) {
-        return text.replace("\\", "\\\\").replace("'", "''");
     }
 
     /** IAM_ROLE default takes the role set as the cluster's default; any other is an ARN in quotes. */
     private static String role(String role) {
-        return role.equalsIgnoreCase("default") ? "default" : "'" + literal(role) + "'";
+        return role.equalsIgnoreCase("default") ? "default" : SqlText.redshiftLiteral(role);
     }
 
     /**

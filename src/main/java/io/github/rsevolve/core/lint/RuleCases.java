@@ -6,6 +6,8 @@ import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 /**
  * A rule's examples and test cases, read from {@code <name>.cases} beside the rule class. The format:
@@ -13,6 +15,7 @@ import java.util.List;
  * === bad                              a case; "bad" and "good" are the documented examples
  * --- incremental/V1__create.sql       a file of the case, relative to src/main/redshift
  * CREATE TABLE t (id SERIAL); -- expect    a finding of the rule is expected on this line
+ * CREATE TABLE t (id SERIAL); -- expect @20 "is SERIAL"   ... at column 20, its message containing the text
  * --- absolute/old.sql (latin-1)       the file is written in ISO-8859-1 instead of UTF-8
  * !!! expect absolute/x.sql:1          a finding expected where no marker fits (a directory, say)
  * </pre>
@@ -98,15 +101,27 @@ public final class RuleCases {
 
     private static final String LATIN1 = "(latin-1)";
 
-    /** The 1-based lines of a file that carry an expectation marker. */
-    public static List<Integer> expectedLines(CaseFile file) {
-        List<Integer> lines = new ArrayList<>();
+    /**
+     * A finding a marker expects: on its line, and where the marker says so at a column and with a message that
+     * contains a text, as in {@code -- expect @12 "holds a backslash"}. Several markers on one line expect several
+     * findings.
+     */
+    public record Expected(int line, Integer column, String text) {
+    }
+
+    private static final Pattern MARKER = Pattern.compile(Pattern.quote(EXPECT) + "(?:\\s+@(\\d+))?(?:\\s+\"([^\"]*)\")?");
+
+    /** The findings the markers of a file expect. */
+    public static List<Expected> expected(CaseFile file) {
+        List<Expected> expected = new ArrayList<>();
         String[] split = file.content().split("\n", -1);
         for (int i = 0; i < split.length; i++) {
-            if (split[i].contains(EXPECT)) {
-                lines.add(i + 1);
+            Matcher marker = MARKER.matcher(split[i]);
+            while (marker.find()) {
+                expected.add(new Expected(i + 1, marker.group(1) == null ? null : Integer.valueOf(marker.group(1)),
+                        marker.group(2)));
             }
         }
-        return lines;
+        return expected;
     }
 }

@@ -9,6 +9,7 @@ import io.github.rsevolve.core.lint.LintSettings;
 import io.github.rsevolve.core.lint.Linter;
 import io.github.rsevolve.core.lint.Severity;
 import io.github.rsevolve.core.parse.ParsedStatement;
+import io.github.rsevolve.core.sql.SqlText;
 import io.github.rsevolve.core.translate.RedshiftToPostgresTranslator;
 import io.github.rsevolve.core.translate.Translation;
 import io.github.rsevolve.core.validate.ChangesetFlyway;
@@ -86,6 +87,11 @@ public final class Migrator {
         return List.copyOf(findings);
     }
 
+    /** A value as the environment's engine reads a string literal. */
+    private String literal(String value) {
+        return environment.isPostgres() ? SqlText.literal(value) : SqlText.redshiftLiteral(value);
+    }
+
     /** The SQL a migrate would run, in order, changing nothing: the changesets and the history rows. */
     public String dryRun() {
         checkConnection();
@@ -107,9 +113,9 @@ public final class Migrator {
             }
             sql.append("INSERT INTO ").append(environment.historyTable()).append(" (version, description, type, "
                     + "script, checksum, installed_by, success) VALUES (")
-                    .append(changeset.version() == null ? "NULL" : "'" + changeset.version().replace('_', '.') + "'")
-                    .append(", '").append(changeset.description().replace('_', ' ').replace("'", "''"))
-                    .append("', 'JDBC', '").append(script).append("', ")
+                    .append(literal(changeset.version() == null ? null : changeset.version().replace('_', '.')))
+                    .append(", ").append(literal(changeset.description().replace('_', ' ')))
+                    .append(", 'JDBC', ").append(literal(script)).append(", ")
                     .append(ChangesetMigration.checksum(changeset)).append(", current_user, "
                             + "true);\n");
         }

@@ -1,5 +1,6 @@
 package io.github.rsevolve.core.model;
 
+import io.github.rsevolve.core.sql.SqlText;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -72,11 +73,7 @@ public record ObjectName(String schema, String name) implements Comparable<Objec
 
     /** The name as SQL: each part quoted when it is not a plain lower-case identifier. */
     public String toSql() {
-        return schema == null ? quoteIfNeeded(name) : quoteIfNeeded(schema) + "." + quoteIfNeeded(name);
-    }
-
-    private static String quoteIfNeeded(String part) {
-        return part.matches("[a-z_][a-z0-9_$]*") ? part : "\"" + part.replace("\"", "\"\"") + "\"";
+        return schema == null ? SqlText.name(name) : SqlText.name(schema) + "." + SqlText.name(name);
     }
 
     public boolean isQualified() {

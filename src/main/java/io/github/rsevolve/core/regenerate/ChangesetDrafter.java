@@ -18,6 +18,7 @@ import io.github.rsevolve.core.regenerate.DraftGroup.Phase;
 import io.github.rsevolve.core.regenerate.DraftGroup.Step;
 import io.github.rsevolve.core.sql.SourceFile;
 import io.github.rsevolve.core.sql.SqlSplitter;
+import io.github.rsevolve.core.sql.SqlText;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Collections;
@@ -261,7 +262,7 @@ public final class ChangesetDrafter {
                 if (!Objects.equals(comment, current.properties(object).get("comment"))) {
                     finish.add(new DraftGroup(Phase.FINISH, "Schema " + object.substring(7) + ": comment.",
                             List.of(new Step("The comment changes.", "COMMENT ON SCHEMA "
-                                    + new ObjectName(null, object.substring(7)).toSql() + " IS " + literal(comment)))));
+                                    + new ObjectName(null, object.substring(7)).toSql() + " IS " + SqlText.redshiftLiteral(comment)))));
                 }
             }
         }
@@ -396,15 +397,10 @@ public final class ChangesetDrafter {
                     + new ObjectName(null, object.substring(object.lastIndexOf('.') + 1)).toSql()
                     : (kind(model, key).equals("view") ? "VIEW " : "TABLE ") + ObjectName.parse(key).toSql();
             byRelation.computeIfAbsent(key, k -> new ArrayList<>()).add(new Step("The comment changes.",
-                    "COMMENT ON " + target + " IS " + literal(difference.model())));
+                    "COMMENT ON " + target + " IS " + SqlText.redshiftLiteral(difference.model())));
         }
         byRelation.forEach((key, steps) -> finish.add(new DraftGroup(Phase.FINISH, "Comments on " + key + ".",
                 steps)));
-    }
-
-    /** A string literal as Redshift reads it: quotes doubled, and backslashes too, which Redshift escapes with. */
-    private static String literal(String text) {
-        return text == null ? "NULL" : "'" + text.replace("\\", "\\\\").replace("'", "''") + "'";
     }
 
     /** Tables and schemas the absolute model no longer has: last, and only with allowDestructive. */

@@ -3,6 +3,7 @@ package io.github.rsevolve.core.regenerate;
 import io.github.rsevolve.core.catalog.CatalogSnapshot;
 import io.github.rsevolve.core.model.Column;
 import io.github.rsevolve.core.model.ObjectName;
+import io.github.rsevolve.core.sql.SqlText;
 import io.github.rsevolve.core.model.Table;
 import io.github.rsevolve.core.regenerate.DraftGroup.Phase;
 import io.github.rsevolve.core.regenerate.DraftGroup.Step;
@@ -92,7 +93,7 @@ final class TableChanges {
     }
 
     private static String quote(String column) {
-        return new ObjectName(null, column).toSql();
+        return SqlText.name(column);
     }
 
     private void plan(boolean allowDestructive) {

@@ -5,6 +5,7 @@ import io.github.rsevolve.core.model.ObjectName;
 import io.github.rsevolve.core.model.PhysicalAttributes;
 import io.github.rsevolve.core.model.SchemaModel;
 import io.github.rsevolve.core.model.TableConstraint;
+import io.github.rsevolve.core.sql.SqlText;
 import java.util.List;
 
 /**
@@ -31,7 +32,7 @@ public final class Bookkeeping {
     }
 
     static String literal(String value) {
-        return value == null ? "NULL" : "'" + value.replace("'", "''") + "'";
+        return SqlText.literal(value);
     }
 
     private static String key(ObjectName name) {

@@ -3,6 +3,7 @@ package io.github.rsevolve.core.translate;
 import io.github.rsevolve.core.sql.SourceFile;
 import io.github.rsevolve.core.sql.SqlSplitter;
 import io.github.rsevolve.core.sql.SqlStatement;
+import io.github.rsevolve.core.sql.SqlText;
 import io.github.rsevolve.core.sql.Token;
 import io.github.rsevolve.core.sql.TokenType;
 import java.nio.file.Path;
@@ -197,7 +198,7 @@ final class QueryRewriter {
         Token after = pos + 1 < to ? tokens.get(pos + 1) : null;
         if (part != null && part.type() == TokenType.WORD && after != null
                 && (after.isSymbol(",") || after.isSymbol(")"))) {
-            emit("'" + part.text().toLowerCase(Locale.ROOT) + "'");
+            emit(SqlText.literal(part.text().toLowerCase(Locale.ROOT)));
         }
     }
 

@@ -11,6 +11,7 @@ import io.github.rsevolve.core.model.View;
 import io.github.rsevolve.core.parse.AlterTable;
 import io.github.rsevolve.core.parse.ParsedStatement;
 import io.github.rsevolve.core.sql.SqlStatement;
+import io.github.rsevolve.core.sql.SqlText;
 import io.github.rsevolve.core.sql.Token;
 import java.io.IOException;
 import java.io.InputStream;
@@ -115,7 +116,7 @@ public final class RedshiftToPostgresTranslator {
     }
 
     public static String quote(String identifier) {
-        return "\"" + identifier.replace("\"", "\"\"") + "\"";
+        return SqlText.identifier(identifier);
     }
 
     static String quote(ObjectName name) {

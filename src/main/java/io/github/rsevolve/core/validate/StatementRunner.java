@@ -30,6 +30,7 @@ public final class StatementRunner {
     private final Map<String, String> placeholders;
     /** The search_path last set on the connection; empty is the connection's own; null before the first. */
     private List<String> searchPath;
+    private boolean stringsAsRedshift;
 
     /**
      * @param continueAfterFailure in a transaction, put each statement in a savepoint so a failure does not abort
@@ -126,6 +127,20 @@ public final class StatementRunner {
         searchPath = path;
     }
 
+    /**
+     * A stand-in reads string literals as Redshift does, with backslash escapes (docs: Literals), whatever its
+     * server's default: the translator passes the statements' literals through as they are written.
+     */
+    private void readStringsAsRedshift() throws SQLException {
+        if (!translate || stringsAsRedshift) {
+            return;
+        }
+        try (Statement statement = connection.createStatement()) {
+            statement.execute("SET standard_conforming_strings = off; SET escape_string_warning = off");
+        }
+        stringsAsRedshift = true;
+    }
+
     boolean runSql(ParsedStatement parsed, List<String> sql, ValidateCheck onFailure, String context)
             throws SQLException {
         return run(parsed, sql, onFailure, context, continueAfterFailure);
@@ -133,6 +148,7 @@ public final class StatementRunner {
 
     private boolean run(ParsedStatement parsed, List<String> sql, ValidateCheck onFailure, String context,
                         boolean isolate) throws SQLException {
+        readStringsAsRedshift();
         useSearchPath(parsed.searchPath());
         Savepoint savepoint = isolate && !connection.getAutoCommit() ? connection.setSavepoint() : null;
         try (Statement statement = connection.createStatement()) {

@@ -2,6 +2,7 @@ package io.github.rsevolve.core.copy;
 
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.github.rsevolve.core.db.EmbeddedLogin;
 import io.github.rsevolve.core.db.ThrowawayDatabase;
 import io.github.rsevolve.core.lint.LintSettings;
 import io.github.rsevolve.core.lint.Linter;
@@ -36,8 +37,8 @@ public final class CopyFixture {
 
     /** A database of the embedded PostgreSQL as a translating stand-in environment. */
     public static Environment environment(String name, String url) {
-        return new Environment(name, url.replaceFirst("\\?.*$", ""), "postgres", "", "flyway_schema_history",
-                Map.of(), true, 600);
+        return new Environment(name, url.replaceFirst("\\?.*$", ""), "postgres", EmbeddedLogin.password(),
+                "flyway_schema_history", Map.of(), true, 600);
     }
 
     /** The database as an environment, with the project's changesets deployed by migrate. */

@@ -239,10 +239,10 @@ class DataCopierTest {
         });
     }
 
-    /** Kills a backend from a trigger on QA as row 10,000 arrives: the source's, or QA's own. */
-    private static void killOnRow10000(ThrowawayDatabase qa, String backend) throws SQLException {
+    /** Ends QA's own session from a trigger as row 10,000 arrives. */
+    private static void endTargetSessionOnRow10000(ThrowawayDatabase qa) throws SQLException {
         execute(qa, "CREATE FUNCTION dw.kill() RETURNS trigger LANGUAGE plpgsql AS $$ BEGIN "
-                + "IF NEW.order_id = 10000 THEN PERFORM pg_terminate_backend(" + backend + "); END IF; "
+                + "IF NEW.order_id = 10000 THEN PERFORM pg_terminate_backend(pg_backend_pid()); END IF; "
                 + "RETURN NEW; END $$",
                 "CREATE TRIGGER kill BEFORE INSERT ON dw.orders FOR EACH ROW EXECUTE FUNCTION dw.kill()");
     }
@@ -251,9 +251,15 @@ class DataCopierTest {
     void keepsTheTargetsRowsWhenTheSourceConnectionDropsMidCopy() throws Exception {
         withTwoEnvironments((pro, from, qa, to) -> {
             execute(qa, "INSERT INTO dw.orders (order_id, note) VALUES (-1, 'before the copy')");
-            killOnRow10000(qa, "(SELECT pid FROM pg_stat_activity WHERE datname = '" + pro.name() + "')");
+            // The source's own session ends as its cursor reaches row 10,000, so the source is gone mid-read
+            // whatever the timing (a kill from QA's side can land after the last row was read).
+            execute(pro, "CREATE FUNCTION dw.ends_at_10000(id bigint) RETURNS boolean LANGUAGE plpgsql AS $$ "
+                    + "BEGIN IF id = 10000 THEN PERFORM pg_terminate_backend(pg_backend_pid()); END IF; "
+                    + "RETURN true; END $$");
+            List<CopyTable> tables = List.of(new CopyTable("dw.customers", null, List.of(), Map.of()),
+                    new CopyTable("dw.orders", "dw.ends_at_10000(order_id)", List.of(), Map.of()));
             CopyException dropped = assertThrows(CopyException.class, () -> DataCopier.copy(new CopySettings(lint(),
-                    from, to, all("dw.*"), false, false, 100, null), progress::add));
+                    from, to, tables, false, false, 100, null), progress::add));
 
             assertTrue(dropped.getMessage().startsWith("Copying dw.orders from pro to qa failed: "),
                     dropped.getMessage());
@@ -269,7 +275,7 @@ class DataCopierTest {
     void keepsTheTargetsRowsWhenTheTargetConnectionDropsMidCopy() throws Exception {
         withTwoEnvironments((pro, from, qa, to) -> {
             execute(qa, "INSERT INTO dw.orders (order_id, note) VALUES (-1, 'before the copy')");
-            killOnRow10000(qa, "pg_backend_pid()");
+            endTargetSessionOnRow10000(qa);
             CopyException dropped = assertThrows(CopyException.class,
                     () -> DataCopier.copy(settings(from, to, all("dw.orders")), progress::add));
 

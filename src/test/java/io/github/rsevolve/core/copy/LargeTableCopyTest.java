@@ -3,6 +3,7 @@ package io.github.rsevolve.core.copy;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.github.rsevolve.core.db.EmbeddedLogin;
 import io.github.rsevolve.core.db.EmbeddedServer;
 import io.github.rsevolve.core.db.ThrowawayDatabase;
 import io.github.rsevolve.core.migrate.Environment;
@@ -37,9 +38,10 @@ class LargeTableCopyTest {
             CopyFixture.fillEvents(pro, ROWS);
 
             Path log = project.resolve("child.log");
-            Process child = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                    "-Xmx256m", "-XX:+ExitOnOutOfMemoryError", "-cp", System.getProperty("java.class.path"),
-                    LargeTableCopyTest.class.getName(), project.toString(), from.url(), to.url())
+            Process child = EmbeddedLogin.handOver(new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin",
+                    "java").toString(), "-Xmx256m", "-XX:+ExitOnOutOfMemoryError", "-cp",
+                    System.getProperty("java.class.path"), LargeTableCopyTest.class.getName(), project.toString(),
+                    from.url(), to.url()))
                     .redirectErrorStream(true).redirectOutput(log.toFile()).start();
             assertTrue(child.waitFor(10, TimeUnit.MINUTES), "the copy did not end within 10 minutes");
             String output = Files.readString(log);

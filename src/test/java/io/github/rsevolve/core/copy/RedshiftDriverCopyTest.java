@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.github.rsevolve.core.db.EmbeddedServer;
+import io.github.rsevolve.core.db.PasswordRole;
 import io.github.rsevolve.core.db.ThrowawayDatabase;
 import io.github.rsevolve.core.lint.LintSettings;
 import io.github.rsevolve.core.migrate.Environment;
@@ -33,7 +34,8 @@ class RedshiftDriverCopyTest {
         RegenerateTestSupport.write(project, "incremental/V1__model.sql", CopyFixture.EVENTS_MODEL);
         LintSettings lint = RegenerateTestSupport.settings(project);
         EmbeddedServer server = EmbeddedServer.shared();
-        try (ThrowawayDatabase pro = ThrowawayDatabase.create(server, "pro", false);
+        try (PasswordRole clusterAdmin = PasswordRole.md5Superuser("rse_cluster_admin", "Cluster-Pw-1");
+             ThrowawayDatabase pro = ThrowawayDatabase.create(server, "pro", false);
              ThrowawayDatabase cluster = ThrowawayDatabase.create(server, "cluster", false)) {
             Environment postgres = CopyFixture.deploy(lint, pro, "pro");
             try (Connection admin = cluster.connect()) {
@@ -43,7 +45,7 @@ class RedshiftDriverCopyTest {
             int backendPort = URI.create(cluster.url().substring("jdbc:".length())).getPort();
             try (RedshiftWireProxy proxy = new RedshiftWireProxy(0, backendPort)) {
                 Environment redshift = CopyFixture.deploy(lint, new Environment("qa", "jdbc:redshift://localhost:"
-                        + proxy.port() + "/" + cluster.name() + "?ssl=false", "postgres", "unused",
+                        + proxy.port() + "/" + cluster.name() + "?ssl=false", clusterAdmin.name(), "Cluster-Pw-1",
                         "flyway_schema_history", Map.of(), true, 600));
                 List<String> progress = new ArrayList<>();
                 List<CopyTable> events = List.of(new CopyTable("dw.events", "happened_at < DATEADD(hour, 5, "

@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.github.rsevolve.core.db.EmbeddedLogin;
 import io.github.rsevolve.core.db.EmbeddedServer;
 import io.github.rsevolve.core.db.ThrowawayDatabase;
 import io.github.rsevolve.core.lint.Finding;
@@ -262,8 +263,8 @@ class DifferTest {
         ValidateSettings settings = new ValidateSettings(RegenerateTestSupport.settings(project), null, null, null,
                 false, 60, "flyway_schema_history");
         try (ThrowawayDatabase qa = ThrowawayDatabase.create(EmbeddedServer.shared(), "qa", false)) {
-            Environment environment = new Environment("qa", qa.url().replaceFirst("\\?.*$", ""), "postgres", "",
-                    "flyway_schema_history", Map.of(), true, 60);
+            Environment environment = new Environment("qa", qa.url().replaceFirst("\\?.*$", ""), "postgres",
+                    EmbeddedLogin.password(), "flyway_schema_history", Map.of(), true, 60);
             Migrator migrator = new Migrator(environment, Linter.load(RegenerateTestSupport.settings(project)));
             assertTrue(migrator.migrate(RegenerateTestSupport.settings(project), line -> { }).stream()
                     .noneMatch(f -> f.severity() == Severity.ERROR));

@@ -75,13 +75,15 @@ class RuleCasesTest {
         Path redshift = base.resolve("src/main/redshift");
         List<String> expected = new ArrayList<>(testCase.expectations().stream()
                 .map(e -> "src/main/redshift/" + e).toList());
+        List<Map.Entry<String, RuleCases.Expected>> detailed = new ArrayList<>();
         for (RuleCases.CaseFile file : testCase.files()) {
             Path target = redshift.resolve(file.path());
             Files.createDirectories(target.getParent());
             Files.writeString(target, file.content(),
                     file.latin1() ? StandardCharsets.ISO_8859_1 : StandardCharsets.UTF_8);
-            for (int line : RuleCases.expectedLines(file)) {
-                expected.add("src/main/redshift/" + file.path() + ":" + line);
+            for (RuleCases.Expected finding : RuleCases.expected(file)) {
+                expected.add("src/main/redshift/" + file.path() + ":" + finding.line());
+                detailed.add(Map.entry("src/main/redshift/" + file.path(), finding));
             }
         }
         if ("bad".equals(testCase.name())) {
@@ -96,5 +98,18 @@ class RuleCasesTest {
                 .sorted()
                 .toList();
         assertEquals(expected.stream().sorted().toList(), actual, () -> "findings: " + result.findings());
+        detailed.forEach(entry -> checkDetails(result, rule, entry.getKey(), entry.getValue()));
+    }
+
+    private static void checkDetails(LintResult result, Rule rule, String path, RuleCases.Expected finding) {
+        assertTrue(result.findings().stream()
+                .filter(f -> f.rule().equals(rule.info().name()) && f.file().equals(path)
+                        && f.line() == finding.line())
+                .anyMatch(f -> (finding.column() == null || f.column() == finding.column())
+                        && (finding.text() == null || f.message().contains(finding.text()))),
+                () -> "no finding at " + path + ":" + finding.line()
+                        + (finding.column() == null ? "" : ":" + finding.column())
+                        + (finding.text() == null ? "" : " containing \"" + finding.text() + "\"")
+                        + "; findings: " + result.findings());
     }
 }

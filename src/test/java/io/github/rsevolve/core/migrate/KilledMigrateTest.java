@@ -3,6 +3,7 @@ package io.github.rsevolve.core.migrate;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.github.rsevolve.core.db.EmbeddedLogin;
 import io.github.rsevolve.core.db.EmbeddedServer;
 import io.github.rsevolve.core.db.ThrowawayDatabase;
 import io.github.rsevolve.core.lint.LintSettings;
@@ -63,7 +64,8 @@ class KilledMigrateTest {
                 LintSettings settings = new LintSettings(project, redshift.resolve("absolute"), incremental,
                         redshift.resolve("etl"), Map.of(), RedshiftParser.DEFAULT_TIMEOUT_MILLIS,
                         SqlSourceReader.DEFAULT_MAX_FILE_BYTES, 1);
-                new Migrator(new Environment("test", url, "postgres", "", "flyway_schema_history", Map.of(), true, 60),
+                new Migrator(new Environment("test", url, "postgres", EmbeddedLogin.password(),
+                        "flyway_schema_history", Map.of(), true, 60),
                         Linter.load(settings)).migrate(settings, line -> { });
                 assertEquals(CHANGESETS, applied(database).size(), "trial " + trial + ": completed");
                 assertEquals(CHANGESETS, tables(database).size(), "trial " + trial + ": completed");

@@ -1,5 +1,6 @@
 package io.github.rsevolve.core.migrate;
 
+import io.github.rsevolve.core.db.EmbeddedLogin;
 import io.github.rsevolve.core.lint.LintSettings;
 import io.github.rsevolve.core.lint.Linter;
 import io.github.rsevolve.core.parse.RedshiftParser;
@@ -19,8 +20,8 @@ public final class MigrateProcess {
         LintSettings settings = new LintSettings(project, redshift.resolve("absolute"),
                 redshift.resolve("incremental"), redshift.resolve("etl"), Map.of(),
                 RedshiftParser.DEFAULT_TIMEOUT_MILLIS, SqlSourceReader.DEFAULT_MAX_FILE_BYTES, 1);
-        Environment environment = new Environment("test", args[1], "postgres", "", "flyway_schema_history",
-                Map.of(), true, 120);
+        Environment environment = new Environment("test", args[1], "postgres", EmbeddedLogin.password(),
+                "flyway_schema_history", Map.of(), true, 120);
         long errors = new Migrator(environment, Linter.load(settings)).migrate(settings, System.out::println)
                 .stream().filter(f -> f.severity().name().equals("ERROR")).count();
         System.exit(errors == 0 ? 0 : 1);
@@ -28,8 +29,9 @@ public final class MigrateProcess {
 
     /** Starts the process with this JVM's class path. */
     static Process start(Path project, String url, Path log) throws java.io.IOException {
-        return new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-cp",
-                System.getProperty("java.class.path"), MigrateProcess.class.getName(), project.toString(), url)
+        return EmbeddedLogin.handOver(new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java")
+                .toString(), "-cp", System.getProperty("java.class.path"), MigrateProcess.class.getName(),
+                project.toString(), url))
                 .redirectErrorStream(true).redirectOutput(log.toFile()).start();
     }
 }

@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.github.rsevolve.core.db.EmbeddedLogin;
 import io.github.rsevolve.core.db.EmbeddedServer;
 import io.github.rsevolve.core.db.PasswordRole;
 import io.github.rsevolve.core.db.ThrowawayDatabase;
@@ -45,7 +46,7 @@ class MigratorTest {
     }
 
     private static Environment environment(ThrowawayDatabase database) {
-        return new Environment("qa", database.url().replaceFirst("\\?.*$", ""), "postgres", "",
+        return new Environment("qa", database.url().replaceFirst("\\?.*$", ""), "postgres", EmbeddedLogin.password(),
                 "flyway_schema_history", Map.of(), true, 60);
     }
 
@@ -188,8 +189,8 @@ class MigratorTest {
         Files.writeString(incremental.resolve("V2__new.sql"), "CREATE TABLE public.${table_name} (id INT, "
                 + "at TIMESTAMP DEFAULT GETDATE());");
         try (ThrowawayDatabase qa = ThrowawayDatabase.create(EmbeddedServer.shared(), "qa", false)) {
-            Environment environment = new Environment("qa", qa.url().replaceFirst("\\?.*$", ""), "postgres", "",
-                    "flyway_schema_history", Map.of("table_name", "orders_qa"), true, 60, List.of("deploy"));
+            Environment environment = new Environment("qa", qa.url().replaceFirst("\\?.*$", ""), "postgres",
+                    EmbeddedLogin.password(), "flyway_schema_history", Map.of("table_name", "orders_qa"), true, 60, List.of("deploy"));
             migrator(environment).baseline("1");
             migrator(environment).migrate(settings(), line -> { });
             assertFalse(exists(qa, "public.old"), "V1 is below the baseline");

@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.github.rsevolve.core.db.EmbeddedServer;
+import io.github.rsevolve.core.db.PasswordRole;
 import io.github.rsevolve.core.db.ThrowawayDatabase;
 import io.github.rsevolve.core.lint.Finding;
 import io.github.rsevolve.core.lint.LintProject;
@@ -38,15 +39,16 @@ class RedshiftDriverMigrateTest {
                 redshift.resolve("etl"), Map.of(), RedshiftParser.DEFAULT_TIMEOUT_MILLIS,
                 SqlSourceReader.DEFAULT_MAX_FILE_BYTES, 1);
         EmbeddedServer server = EmbeddedServer.shared();
-        try (ThrowawayDatabase cluster = ThrowawayDatabase.create(server, "cluster", false)) {
+        try (PasswordRole clusterAdmin = PasswordRole.md5Superuser("rse_cluster_admin", "Cluster-Pw-1");
+             ThrowawayDatabase cluster = ThrowawayDatabase.create(server, "cluster", false)) {
             try (Connection admin = cluster.connect()) {
                 RedshiftWireProxy.prepareCluster(admin, cluster.name());
             }
             int backendPort = URI.create(cluster.url().substring("jdbc:".length())).getPort();
             try (RedshiftWireProxy proxy = new RedshiftWireProxy(0, backendPort)) {
                 String url = "jdbc:redshift://localhost:" + proxy.port() + "/" + cluster.name() + "?ssl=false";
-                Environment environment = new Environment("rs", url, "postgres", "unused", "flyway_schema_history",
-                        Map.of(), true, 60);
+                Environment environment = new Environment("rs", url, clusterAdmin.name(), "Cluster-Pw-1",
+                        "flyway_schema_history", Map.of(), true, 60);
                 LintProject loaded = Linter.load(lint);
                 List<String> progress = new ArrayList<>();
                 List<Finding> findings = new Migrator(environment, loaded).migrate(lint, progress::add);
@@ -56,8 +58,8 @@ class RedshiftDriverMigrateTest {
                 assertEquals(6, states.stream().filter(s -> s.state().equals("SUCCESS")).count(), states.toString());
 
                 Properties properties = new Properties();
-                properties.setProperty("user", "postgres");
-                properties.setProperty("password", "unused");
+                properties.setProperty("user", clusterAdmin.name());
+                properties.setProperty("password", "Cluster-Pw-1");
                 try (Connection connection = DriverManager.getConnection(url, properties)) {
                     List<Finding> drift = Validator.driftAgainst(new ValidateSettings(lint, null, null, null, false,
                             60, "flyway_schema_history"), loaded, connection, "flyway_schema_history");

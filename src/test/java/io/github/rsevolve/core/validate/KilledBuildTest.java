@@ -3,15 +3,14 @@ package io.github.rsevolve.core.validate;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.github.rsevolve.core.db.EmbeddedDatabases;
+import io.github.rsevolve.core.db.EmbeddedLogin;
 import io.github.rsevolve.core.db.EmbeddedServer;
 import io.github.rsevolve.core.lint.LintSettings;
 import io.github.rsevolve.core.parse.RedshiftParser;
 import io.github.rsevolve.core.sql.SqlSourceReader;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.sql.Connection;
-import java.sql.ResultSet;
-import java.sql.Statement;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
@@ -33,16 +32,12 @@ class KilledBuildTest {
         LintSettings lint = new LintSettings(root, redshift.resolve("absolute"), redshift.resolve("incremental"),
                 redshift.resolve("etl"), Map.of(), RedshiftParser.DEFAULT_TIMEOUT_MILLIS,
                 SqlSourceReader.DEFAULT_MAX_FILE_BYTES, 1);
-        Validator.run(new ValidateSettings(lint, args[1], "postgres", "", false, 120, "flyway_schema_history"));
+        Validator.run(new ValidateSettings(lint, args[1], "postgres", EmbeddedLogin.password(), false, 120,
+                "flyway_schema_history"));
     }
 
     private static long throwawayDatabases() throws Exception {
-        try (Connection admin = EmbeddedServer.shared().adminConnection(); Statement statement = admin.createStatement();
-             ResultSet result = statement.executeQuery(
-                     "SELECT count(*) FROM pg_database WHERE datname LIKE 'rse\\_validate\\_%'")) {
-            result.next();
-            return result.getLong(1);
-        }
+        return EmbeddedDatabases.count("rse\\_validate\\_%");
     }
 
     @Test
@@ -52,8 +47,9 @@ class KilledBuildTest {
                 "CREATE TABLE public.t (id INT);\nSELECT pg_sleep(60);");
         long before = throwawayDatabases();
         String url = EmbeddedServer.shared().url("postgres").replaceFirst("\\?.*$", "");
-        Process child = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-cp", System.getProperty("java.class.path"), KilledBuildTest.class.getName(), project.toString(), url)
+        Process child = EmbeddedLogin.handOver(new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin",
+                "java").toString(), "-cp", System.getProperty("java.class.path"), KilledBuildTest.class.getName(),
+                project.toString(), url))
                 .redirectErrorStream(true).redirectOutput(project.resolve("child.log").toFile()).start();
         try {
             long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);

@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.github.rsevolve.core.db.EmbeddedDatabases;
 import io.github.rsevolve.core.db.EmbeddedServer;
 import io.github.rsevolve.core.db.PasswordRole;
 import io.github.rsevolve.core.lint.Finding;
@@ -44,11 +45,7 @@ class ValidatorTest {
     }
 
     private static long throwawayDatabases() throws Exception {
-        try (Connection admin = EmbeddedServer.shared().adminConnection(); Statement statement = admin.createStatement();
-             ResultSet result = statement.executeQuery("SELECT count(*) FROM pg_database WHERE datname LIKE 'rse\\_%'")) {
-            result.next();
-            return result.getLong(1);
-        }
+        return EmbeddedDatabases.count("rse\\_%");
     }
 
     @Test
@@ -90,20 +87,12 @@ class ValidatorTest {
     void aUserWithoutCreateDatabaseRightsGetsAClearMessage() throws Exception {
         write("absolute/t.sql", "CREATE TABLE public.t (id INT);");
         String url = EmbeddedServer.shared().url("postgres").replaceFirst("\\?.*$", "");
-        try (Connection admin = EmbeddedServer.shared().adminConnection(); Statement statement = admin.createStatement()) {
-            statement.execute("DROP ROLE IF EXISTS rse_test_reader");
-            statement.execute("CREATE ROLE rse_test_reader LOGIN NOCREATEDB");
-        }
-        try {
-            ValidateException e = assertThrows(ValidateException.class,
-                    () -> Validator.run(settings(url, "rse_test_reader", 60, false)));
+        try (PasswordRole reader = PasswordRole.create("rse_test_reader", "reader-pw", false)) {
+            ValidateSettings noCreateDb = new ValidateSettings(settings(null, null, 60, false).lint(), url,
+                    reader.name(), "reader-pw", false, 60, "flyway_schema_history");
+            ValidateException e = assertThrows(ValidateException.class, () -> Validator.run(noCreateDb));
             assertTrue(e.getMessage().contains("permission denied to create database"), e.getMessage());
             assertTrue(e.getMessage().contains("CREATEDB"), e.getMessage());
-        } finally {
-            try (Connection admin = EmbeddedServer.shared().adminConnection();
-                 Statement statement = admin.createStatement()) {
-                statement.execute("DROP ROLE rse_test_reader");
-            }
         }
     }
 
