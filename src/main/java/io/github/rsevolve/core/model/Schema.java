@@ -2,8 +2,13 @@ package io.github.rsevolve.core.model;
 
 import io.github.rsevolve.core.sql.SqlStatement;
 
-/** A schema; an external schema (Redshift Spectrum, federated) holds tables the model does not define. */
-public record Schema(ObjectName name, boolean external, SqlStatement source) implements SchemaObject {
+/**
+ * A schema; an external schema (Redshift Spectrum, federated) holds tables the model does not define.
+ *
+ * @param ifNotExists CREATE SCHEMA IF NOT EXISTS: a repeated definition is idempotent, not a duplicate
+ */
+public record Schema(ObjectName name, boolean external, boolean ifNotExists, SqlStatement source)
+        implements SchemaObject {
 
     @Override
     public String kind() {

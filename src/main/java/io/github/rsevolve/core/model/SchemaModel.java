@@ -24,8 +24,11 @@ public final class SchemaModel {
         ObjectName key = key(object);
         SchemaObject previous = objects.get(key);
         if (previous != null && !(object instanceof Routine)) {
-            // Functions and procedures may be overloaded, so only tables, views and schemas are duplicates.
-            duplicates.add(new SchemaObject[] {previous, object});
+            // Functions and procedures may be overloaded, so only tables, views and schemas are duplicates. A
+            // schema created IF NOT EXISTS in many files is one schema (docs: CREATE SCHEMA, IF NOT EXISTS).
+            if (!(object instanceof Schema schema && schema.ifNotExists())) {
+                duplicates.add(new SchemaObject[] {previous, object});
+            }
             return;
         }
         objects.putIfAbsent(key, object);

@@ -205,14 +205,16 @@ public final class RedshiftParser implements AutoCloseable {
         boolean orReplace = cursor.accept("or", "replace");
         if (cursor.accept("schema")) {
             result.kind = StatementKind.CREATE_SCHEMA;
-            cursor.accept("if", "not", "exists");
+            boolean ifNotExists = cursor.accept("if", "not", "exists");
             // CREATE SCHEMA AUTHORIZATION user names the schema after the user.
             cursor.accept("authorization");
-            result.define(new Schema(new ObjectName(null, cursor.identifier()), false, result.statement));
+            result.define(new Schema(new ObjectName(null, cursor.identifier()), false, ifNotExists,
+                    result.statement));
         } else if (cursor.accept("external", "schema")) {
             result.kind = StatementKind.CREATE_EXTERNAL_SCHEMA;
-            cursor.accept("if", "not", "exists");
-            result.define(new Schema(new ObjectName(null, cursor.identifier()), true, result.statement));
+            boolean ifNotExists = cursor.accept("if", "not", "exists");
+            result.define(new Schema(new ObjectName(null, cursor.identifier()), true, ifNotExists,
+                    result.statement));
         } else if (cursor.accept("external", "table")) {
             result.kind = StatementKind.CREATE_EXTERNAL_TABLE;
             table(cursor, result, false, true);

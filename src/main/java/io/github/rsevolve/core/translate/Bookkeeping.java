@@ -84,6 +84,18 @@ public final class Bookkeeping {
                 + literal(String.join(",", grantees)) + ")";
     }
 
+    /**
+     * A bookkeeping {@code INSERT ... VALUES (...)} of this class that adds its row only while the relation has no
+     * attributes recorded: CREATE TABLE IF NOT EXISTS of a table that exists changes nothing (docs: CREATE TABLE,
+     * IF NOT EXISTS), so neither may its bookkeeping.
+     */
+    static String unlessRecorded(ObjectName relation, String insert) {
+        int values = insert.indexOf(" VALUES (");
+        return insert.substring(0, values) + " SELECT " + insert.substring(values + " VALUES (".length(),
+                insert.length() - 1) + " WHERE NOT EXISTS (SELECT 1 FROM rse_meta.relation_attributes"
+                + where(relation) + ")";
+    }
+
     static String updateRelation(ObjectName name, String assignments) {
         return "UPDATE rse_meta.relation_attributes SET " + assignments + where(name);
     }

@@ -170,7 +170,6 @@ public final class RedshiftToPostgresTranslator {
     /** Physical attributes, column encodings and identities, and unenforced constraints, as bookkeeping rows. */
     private static List<String> tableBookkeeping(Table table) {
         List<String> sql = new ArrayList<>();
-        sql.add(Bookkeeping.relation(table.name(), table.physical(), null, false));
         for (Column column : table.columns()) {
             sql.add(Bookkeeping.column(table.name(), column));
             if (column.primaryKey()) {
@@ -190,7 +189,14 @@ public final class RedshiftToPostgresTranslator {
                         constraint.columns(), constraint.references()));
             }
         }
-        return sql;
+        String relation = Bookkeeping.relation(table.name(), table.physical(), null, false);
+        if (!table.ifNotExists()) {
+            sql.add(0, relation);
+            return sql;
+        }
+        // The relation's row last: the rows before it are guarded by its absence.
+        sql.add(relation);
+        return sql.stream().map(insert -> Bookkeeping.unlessRecorded(table.name(), insert)).toList();
     }
 
     /** The token index where the query of a CTAS, view or materialized view starts (after its AS). */

@@ -1,9 +1,9 @@
 package io.github.rsevolve.core.validate;
 
-import io.github.rsevolve.core.parse.StatementKind;
 import io.github.rsevolve.core.lint.LintedScript;
 import io.github.rsevolve.core.parse.ParsedStatement;
 import io.github.rsevolve.core.parse.RedshiftParser;
+import io.github.rsevolve.core.parse.StatementKind;
 import io.github.rsevolve.core.sql.SourceFile;
 import io.github.rsevolve.core.sql.SqlStatement;
 import io.github.rsevolve.core.sql.SqlSplitter;
@@ -15,9 +15,9 @@ import java.util.Locale;
 import java.util.List;
 
 /**
- * Checks ETL files against the schema the changesets build: each file's statements in order, in one transaction
- * rolled back at the end. Queries and DML are EXPLAINed; DDL (temporary tables, views) is executed, since later
- * statements use it; COPY's target table and columns, and UNLOAD's inner query, are checked.
+ * Checks ETL files against the schema the changesets build: every file's statements in file order, in one
+ * transaction rolled back at the end. Queries and DML are EXPLAINed; DDL (temporary tables, views) is executed,
+ * since later statements use it; COPY's target table and columns, and UNLOAD's inner query, are checked.
  */
 final class EtlChecker {
 
@@ -34,11 +34,12 @@ final class EtlChecker {
     void check(List<LintedScript> etl) throws SQLException {
         connection.setAutoCommit(false);
         try {
+            // One session in file order, as a pipeline runs them and as lint reads them: a later file reads the
+            // tables an earlier one creates (CTAS, temporary tables).
             for (LintedScript script : etl) {
                 for (ParsedStatement statement : script.statements()) {
                     check(statement);
                 }
-                connection.rollback();
             }
         } finally {
             connection.rollback();

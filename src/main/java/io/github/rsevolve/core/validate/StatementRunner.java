@@ -163,10 +163,10 @@ public final class StatementRunner {
             if (savepoint != null) {
                 connection.rollback(savepoint);
             }
-            String missing = translate ? RedshiftOnlyFunctions.missing(e) : null;
+            String missing = translate ? RedshiftOnlyBuiltins.missing(e) : null;
             if (missing != null) {
-                // Redshift has this function, the PostgreSQL stand-in does not: the statement is not checked here.
-                skipped(parsed, "it calls " + missing + ", a Redshift function the PostgreSQL stand-in does not have");
+                // Redshift has it, the PostgreSQL stand-in does not: the statement is not checked here.
+                skipped(parsed, "it uses " + missing + ", which the PostgreSQL stand-in does not have");
                 return true;
             }
             findings.add(onFailure.at(parsed.statement(), context + "The database rejected it: "

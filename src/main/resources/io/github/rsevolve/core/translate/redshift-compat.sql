@@ -117,3 +117,11 @@ AS $$ SELECT rse_compat.datediff($1, DATE '2000-01-01' + $2, DATE '2000-01-01' +
 --;
 -- JSON_TYPEOF(super): the type of a SUPER value, which the translator maps to JSONB.
 CREATE FUNCTION rse_compat.json_typeof(jsonb) RETURNS text LANGUAGE sql IMMUTABLE AS $$ SELECT jsonb_typeof($1) $$;
+--;
+-- MEDIAN(expr) OVER (...), the window function (docs: MEDIAN window function): PostgreSQL's PERCENTILE_CONT is an
+-- ordered-set aggregate and takes no OVER clause; an ordinary aggregate does. MEDIAN without OVER is rewritten.
+CREATE FUNCTION rse_compat.median_of(double precision[]) RETURNS double precision LANGUAGE sql IMMUTABLE
+AS $$ SELECT percentile_cont(0.5) WITHIN GROUP (ORDER BY v) FROM unnest($1) AS v $$;
+--;
+CREATE AGGREGATE rse_compat.median(double precision) (SFUNC = array_append, STYPE = double precision[],
+  FINALFUNC = rse_compat.median_of);
