@@ -29,4 +29,11 @@ public @interface RuleInfo {
 
     /** What to do instead. */
     String fix();
+
+    /**
+     * The Redshift Database Developer Guide section whose rule this rule encodes, for a statement Redshift rejects
+     * (e.g. "ALTER TABLE"); empty for a rule about practice rather than a rejection. Such rules are listed in
+     * docs/redshift-rules.md.
+     */
+    String docs() default "";
 }

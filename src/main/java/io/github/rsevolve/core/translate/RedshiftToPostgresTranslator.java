@@ -369,6 +369,7 @@ public final class RedshiftToPostgresTranslator {
                     sql.add(Bookkeeping.column(table, action.column()));
                 }
                 case DROP_COLUMN -> {
+                    sql.addAll(StandInRule.dropColumn(table, action.subject()));
                     sql.add(alter + "DROP COLUMN " + quote(action.subject()) + (action.cascade() ? " CASCADE" : ""));
                     sql.add(Bookkeeping.dropColumn(table, action.subject()));
                 }
@@ -386,8 +387,11 @@ public final class RedshiftToPostgresTranslator {
                             + "sort_keys, ','), " + Bookkeeping.literal(action.subject()) + ", "
                             + Bookkeeping.literal(action.detail()) + "), ',')"));
                 }
-                case ALTER_COLUMN_TYPE -> sql.add(alter + "ALTER COLUMN " + quote(action.subject()) + " TYPE "
-                        + TypeMapper.toPostgres(action.detail()));
+                case ALTER_COLUMN_TYPE -> {
+                    sql.addAll(StandInRule.alterColumnType(table, action.subject(), action.detail()));
+                    sql.add(alter + "ALTER COLUMN " + quote(action.subject()) + " TYPE "
+                            + TypeMapper.toPostgres(action.detail()));
+                }
                 case ALTER_COLUMN_ENCODE -> sql.add(Bookkeeping.updateColumn(table, action.subject(),
                         "encoding = " + Bookkeeping.literal(action.detail().toLowerCase(Locale.ROOT))));
                 // ALTER DISTSTYLE / DISTKEY / SORTKEY / ENCODE change storage only (docs: ALTER TABLE).

@@ -1,6 +1,5 @@
 package io.github.rsevolve.core.validate;
 
-import io.github.rsevolve.core.model.Schema;
 import io.github.rsevolve.core.catalog.CatalogDiffer.Drift;
 import io.github.rsevolve.core.lint.Changeset;
 import io.github.rsevolve.core.lint.Finding;
@@ -8,15 +7,18 @@ import io.github.rsevolve.core.lint.LintProject;
 import io.github.rsevolve.core.lint.LintedScript;
 import io.github.rsevolve.core.model.Column;
 import io.github.rsevolve.core.model.ObjectName;
+import io.github.rsevolve.core.model.Schema;
 import io.github.rsevolve.core.model.SchemaModel;
 import io.github.rsevolve.core.model.Table;
 import io.github.rsevolve.core.parse.ParsedStatement;
 import io.github.rsevolve.core.sql.SourceFile;
 import io.github.rsevolve.core.sql.SqlStatement;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.regex.Pattern;
 
 /**
  * Turns drift into findings that name the object and both sides, located at the absolute model's definition of
@@ -51,12 +53,44 @@ final class DriftReport {
                 : statement.target().orSchema(SchemaModel.DEFAULT_SCHEMA);
     }
 
-    Finding finding(Drift drift) {
+    /**
+     * One finding per difference, except that a table or view only one build has is one finding: its columns and
+     * constraints, missing on the same side, are named by it rather than reported one by one.
+     */
+    List<Finding> findings(List<Drift> drifts) {
+        Map<String, Boolean> missingRelations = new HashMap<>();
+        for (Drift drift : drifts) {
+            if (drift.isMissing() && RELATION.matcher(drift.object()).lookingAt()) {
+                missingRelations.put(relationOf(drift.object()), drift.model() != null);
+            }
+        }
+        Map<String, Integer> parts = new HashMap<>();
+        List<Drift> reported = new ArrayList<>();
+        for (Drift drift : drifts) {
+            String relation = relationOf(drift.object());
+            boolean part = drift.isMissing() && !RELATION.matcher(drift.object()).lookingAt()
+                    && Boolean.valueOf(drift.model() != null).equals(missingRelations.get(relation));
+            if (part) {
+                parts.merge(relation, 1, Integer::sum);
+            } else {
+                reported.add(drift);
+            }
+        }
+        return reported.stream().map(drift -> finding(drift, RELATION.matcher(drift.object()).lookingAt()
+                ? parts.getOrDefault(relationOf(drift.object()), 0) : 0)).toList();
+    }
+
+    /** @param parts how many of the object's columns and constraints the finding stands for */
+    private Finding finding(Drift drift, int parts) {
         String message;
         if (drift.isMissing()) {
+            String with = parts == 0 ? "" : ", with its " + parts
+                    + (parts == 1 ? " column or constraint" : " columns and constraints");
             message = drift.model() != null
-                    ? describe(drift.object()) + ": in the absolute model, missing after " + changesetRange + "."
-                    : describe(drift.object()) + ": created by " + changesetRange + ", not in the absolute model.";
+                    ? describe(drift.object()) + ": in the absolute model, missing after " + changesetRange + with
+                            + "."
+                    : describe(drift.object()) + ": created by " + changesetRange + ", not in the absolute model"
+                            + with + ".";
         } else {
             message = describe(drift.object()) + ": " + drift.property() + " " + value(drift.model())
                     + " in the absolute model, " + value(drift.changes()) + " after " + changesetRange + ".";
@@ -77,18 +111,22 @@ final class DriftReport {
     private record Location(SourceFile file, int offset) {
     }
 
-    private Optional<Location> locate(Drift drift) {
-        String object = drift.object();
+    private static final Pattern RELATION = Pattern.compile("(materialized view|view|table) ");
+
+    /** The relation (or schema) a fact of the catalog belongs to: "column dw.orders.total" to "dw.orders". */
+    private static String relationOf(String object) {
         String name = object.replaceFirst("^(materialized view|view|table|schema|column|constraint) ", "");
         if (object.startsWith("constraint ")) {
-            name = name.substring(0, name.indexOf(' '));
+            return name.substring(0, name.indexOf(' '));
         }
-        String column = null;
-        if (object.startsWith("column ")) {
-            int lastDot = name.lastIndexOf('.');
-            column = name.substring(lastDot + 1);
-            name = name.substring(0, lastDot);
-        }
+        return object.startsWith("column ") ? name.substring(0, name.lastIndexOf('.')) : name;
+    }
+
+    private Optional<Location> locate(Drift drift) {
+        String object = drift.object();
+        String name = relationOf(object);
+        String column = object.startsWith("column ")
+                ? object.substring(object.lastIndexOf('.') + 1) : null;
         ObjectName objectName = object.startsWith("schema ") ? new ObjectName(null, name) : ObjectName.parse(name);
         ParsedStatement definition = drift.model() != null || changesetStatements.get(objectName) == null
                 ? modelDefinitions.get(objectName) : changesetStatements.get(objectName);

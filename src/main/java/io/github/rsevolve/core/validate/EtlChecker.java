@@ -3,7 +3,6 @@ package io.github.rsevolve.core.validate;
 import io.github.rsevolve.core.lint.LintedScript;
 import io.github.rsevolve.core.parse.ParsedStatement;
 import io.github.rsevolve.core.parse.RedshiftParser;
-import io.github.rsevolve.core.parse.StatementKind;
 import io.github.rsevolve.core.sql.SourceFile;
 import io.github.rsevolve.core.sql.SqlStatement;
 import io.github.rsevolve.core.sql.SqlSplitter;
@@ -16,8 +15,8 @@ import java.util.List;
 
 /**
  * Checks ETL files against the schema the changesets build: every file's statements in file order, in one
- * transaction rolled back at the end. Queries and DML are EXPLAINed; DDL (temporary tables, views) is executed,
- * since later statements use it; COPY's target table and columns, and UNLOAD's inner query, are checked.
+ * transaction rolled back at the end. Queries are EXPLAINed; data statements and DDL (temporary tables, views)
+ * run, the DDL since later statements use it; COPY's target table and columns, and UNLOAD's inner query, are checked.
  */
 final class EtlChecker {
 
@@ -49,16 +48,18 @@ final class EtlChecker {
 
     private void check(ParsedStatement statement) throws SQLException {
         switch (statement.kind()) {
-            case SELECT, INSERT, UPDATE, DELETE, MERGE -> {
+            case SELECT -> {
                 List<String> sql = runner.sql(statement);
-                boolean selectInto = statement.statement().indexOf("into", 0) > 0
-                        && statement.kind() == StatementKind.SELECT;
+                boolean selectInto = statement.statement().indexOf("into", 0) > 0;
                 if (sql != null) {
-                    // SELECT ... INTO creates a table later statements read, so it runs; the rest is explained.
+                    // SELECT ... INTO creates a table later statements read, so it runs; a query is explained.
                     runner.runSql(statement, selectInto ? sql : List.of("EXPLAIN " + sql.get(0)),
                             ValidateCheck.ETL_ERROR, "");
                 }
             }
+            // Data statements run, in the transaction rolled back at the end, so the rules on values fire:
+            // lengths, NOT NULL, casts (docs: INSERT, UPDATE, DELETE, MERGE).
+            case INSERT, UPDATE, DELETE, MERGE -> runner.run(statement, ValidateCheck.ETL_ERROR);
             case COPY -> runner.runSql(statement, List.of(copyTargetCheck(statement.statement())),
                     ValidateCheck.ETL_ERROR, "The COPY target does not fit: ");
             case UNLOAD -> unload(statement);

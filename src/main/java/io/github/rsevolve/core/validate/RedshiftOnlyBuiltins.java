@@ -28,8 +28,11 @@ final class RedshiftOnlyBuiltins {
             "bttext_pattern_cmp", "timezone", "convert", "sha2", "func_sha1", "current_aws_account",
             "default_iam_role", "has_assumerole_privilege", "has_datashare_privilege");
 
-    /** PostgreSQL's undefined_table. */
+    /** PostgreSQL's undefined_table and invalid_schema_name. */
     private static final String UNDEFINED_TABLE = "42P01";
+    private static final String INVALID_SCHEMA = "3F000";
+
+    private static final Pattern SCHEMA = Pattern.compile("schema \"([^\"]+)\" does not exist");
 
     private static final Pattern RELATION = Pattern.compile("relation \"([^\"]+)\" does not exist");
 
@@ -44,10 +47,35 @@ final class RedshiftOnlyBuiltins {
     private RedshiftOnlyBuiltins() {
     }
 
-    /** The Redshift-only function or system table a failure is about, as the finding names it, or null. */
-    static String missing(SQLException e) {
+    /**
+     * The Redshift-only function, system table or external table a failure is about, as the finding names it, or
+     * null.
+     */
+    static String missing(SQLException e, Set<String> externalSchemas) {
         String function = missingFunction(e);
-        return function != null ? "the Redshift function " + function : missingSystemRelation(e);
+        if (function != null) {
+            return "the Redshift function " + function;
+        }
+        String external = missingExternalRelation(e, externalSchemas);
+        return external != null ? external : missingSystemRelation(e);
+    }
+
+    /** A table of an external schema (Spectrum, federated): its data catalog is outside the cluster. */
+    private static String missingExternalRelation(SQLException e, Set<String> externalSchemas) {
+        if (e.getMessage() == null || externalSchemas.isEmpty()) {
+            return null;
+        }
+        String message = e.getMessage().toLowerCase(Locale.ROOT);
+        Matcher relation = RELATION.matcher(message);
+        Matcher schema = SCHEMA.matcher(message);
+        String qualified = UNDEFINED_TABLE.equals(e.getSQLState()) && relation.find() ? relation.group(1)
+                : INVALID_SCHEMA.equals(e.getSQLState()) && schema.find() ? schema.group(1) + "." : null;
+        if (qualified == null || qualified.indexOf('.') < 0) {
+            return null;
+        }
+        String name = qualified.substring(0, qualified.indexOf('.'));
+        return externalSchemas.contains(name) ? "a table of the external schema " + name
+                + " (its data catalog is outside the cluster)" : null;
     }
 
     private static String missingSystemRelation(SQLException e) {

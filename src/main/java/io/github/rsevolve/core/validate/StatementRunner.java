@@ -14,6 +14,7 @@ import io.github.rsevolve.core.sql.SqlSplitter;
 import io.github.rsevolve.core.sql.SqlStatement;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 /**
  * Runs parsed statements on a throwaway database, translated for PostgreSQL, each in a savepoint so one failure is
@@ -31,6 +32,7 @@ public final class StatementRunner {
     /** The search_path last set on the connection; empty is the connection's own; null before the first. */
     private List<String> searchPath;
     private boolean stringsAsRedshift;
+    private Set<String> externalSchemas = Set.of();
 
     /**
      * @param continueAfterFailure in a transaction, put each statement in a savepoint so a failure does not abort
@@ -56,6 +58,12 @@ public final class StatementRunner {
         this.continueAfterFailure = continueAfterFailure;
         this.failureCheck = failureCheck;
         this.placeholders = placeholders;
+    }
+
+    /** The project's external schemas: a statement that fails only for their tables is not checked here. */
+    StatementRunner readingExternalSchemas(Set<String> schemas) {
+        this.externalSchemas = Set.copyOf(schemas);
+        return this;
     }
 
     ValidateCheck failureCheck() {
@@ -163,7 +171,7 @@ public final class StatementRunner {
             if (savepoint != null) {
                 connection.rollback(savepoint);
             }
-            String missing = translate ? RedshiftOnlyBuiltins.missing(e) : null;
+            String missing = translate ? RedshiftOnlyBuiltins.missing(e, externalSchemas) : null;
             if (missing != null) {
                 // Redshift has it, the PostgreSQL stand-in does not: the statement is not checked here.
                 skipped(parsed, "it uses " + missing + ", which the PostgreSQL stand-in does not have");

@@ -26,8 +26,10 @@ import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
+import java.util.stream.Collectors;
 import org.flywaydb.core.api.FlywayException;
 
 /**
@@ -112,8 +114,7 @@ public final class Validator {
         if (!catalogs.problems().isEmpty()) {
             return catalogs.problems();
         }
-        DriftReport report = new DriftReport(project);
-        return CatalogDiffer.diff(catalogs.model(), catalogs.current()).stream().map(report::finding).toList();
+        return new DriftReport(project).findings(CatalogDiffer.diff(catalogs.model(), catalogs.current()));
     }
 
     private void phase(String name) {
@@ -135,11 +136,9 @@ public final class Validator {
             ThrowawayDatabase model = await(modelDatabase);
             ThrowawayDatabase changes = await(changesDatabase);
             phase("server and databases (after lint)");
-            if (lint.hasAtLeast(Severity.ERROR)) {
-                // The database checks would only repeat what lint found, less precisely.
-                return result(lint, List.of(), List.of());
-            }
+            // The database checks run whatever lint found: a lint error must not hide what only they can see.
             drift = checkWithDatabases(project, model, changes);
+            dropRepeatsOf(lint);
         } catch (SQLException e) {
             throw new ValidateException("The throwaway server failed outside the project's SQL: "
                     + DatabaseMessages.of(e));
@@ -158,13 +157,16 @@ public final class Validator {
         if (errors() > before) {
             return List.of();
         }
-        List<Drift> drift = compare(model, changes);
-        DriftReport report = new DriftReport(project);
-        drift.forEach(d -> checks.add(report.finding(d)));
+        // A project with only a model, or only changesets, has nothing to compare: its ETL is checked against the
+        // build it has.
+        boolean hasModel = !project.absolute().isEmpty();
+        boolean hasChangesets = project.changesets().stream().anyMatch(Changeset::isWellNamed);
+        List<Drift> drift = hasModel && hasChangesets ? compare(model, changes) : List.of();
+        checks.addAll(new DriftReport(project).findings(drift));
         phase("drift");
         try (RedshiftParser parser = new RedshiftParser(settings.lint().parseTimeoutMillis());
-             Connection connection = changes.connect()) {
-            new EtlChecker(connection, runner(connection, true), parser).check(project.etl());
+             Connection connection = hasChangesets || !hasModel ? changes.connect() : model.connect()) {
+            new EtlChecker(connection, runner(connection, true, project.externalSchemas()), parser).check(project.etl());
         }
         phase("ETL checks");
         if (settings.keepThrowaway()) {
@@ -195,6 +197,16 @@ public final class Validator {
                 // Dropping a throwaway database is best effort; the shutdown hook tries again.
             }
         }).exceptionally(failure -> null).join();
+    }
+
+    /**
+     * A statement lint already reports as an error is reported once: the database's rejection of the same statement
+     * says the same thing less precisely.
+     */
+    private void dropRepeatsOf(LintResult lint) {
+        Set<String> linted = lint.findings().stream().filter(f -> f.severity() == Severity.ERROR)
+                .map(f -> f.file() + ":" + f.line()).collect(Collectors.toSet());
+        checks.removeIf(f -> f.severity() == Severity.ERROR && linted.contains(f.file() + ":" + f.line()));
     }
 
     private ValidateResult result(LintResult lint, List<Drift> drift, List<String> etlFiles) {
@@ -269,9 +281,10 @@ public final class Validator {
     }
 
     /** A runner that, with continueAfterFailure, isolates each statement in a savepoint so the next one runs. */
-    private StatementRunner runner(Connection connection, boolean continueAfterFailure) {
+    private StatementRunner runner(Connection connection, boolean continueAfterFailure,
+                                   Set<String> externalSchemas) {
         return new StatementRunner(connection, true, settings.statementTimeoutSeconds(), checks,
-                continueAfterFailure);
+                continueAfterFailure).readingExternalSchemas(externalSchemas);
     }
 
     /** Builds A and B at once, in two databases: they share nothing until drift compares them. */
@@ -299,7 +312,7 @@ public final class Validator {
         AbsoluteModelOrder.Ordered ordered = AbsoluteModelOrder.of(project.absolute());
         checks.addAll(ordered.problems());
         try (Connection connection = model.connect()) {
-            StatementRunner runner = runner(connection, true);
+            StatementRunner runner = runner(connection, true, project.externalSchemas());
             for (ParsedStatement statement : ordered.statements()) {
                 runner.run(statement, ValidateCheck.BUILD_ERROR);
             }
@@ -311,12 +324,13 @@ public final class Validator {
         if (project.changesets().stream().noneMatch(Changeset::isWellNamed)) {
             return;
         }
+        Set<String> externalSchemas = project.externalSchemas();
         try {
             // One transaction for all changesets when each can run in one: fewer commits, same result in a
             // database that is thrown away; a failure is located at its statement either way.
             ChangesetFlyway.configure(changes.url(), changes.server().user(), changes.server().password(),
-                    settings.historyTable(), project.changesets(), connection -> runner(connection, false), true)
-                    .migrate();
+                    settings.historyTable(), project.changesets(),
+                    connection -> runner(connection, false, externalSchemas), true).migrate();
         } catch (FlywayException e) {
             if (!causedByFailedChangeset(e)) {
                 checks.add(ValidateCheck.BUILD_ERROR.at(project.changesets().get(0).script().file(), 0,

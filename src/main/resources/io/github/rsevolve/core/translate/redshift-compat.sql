@@ -125,3 +125,8 @@ AS $$ SELECT percentile_cont(0.5) WITHIN GROUP (ORDER BY v) FROM unnest($1) AS v
 --;
 CREATE AGGREGATE rse_compat.median(double precision) (SFUNC = array_append, STYPE = double precision[],
   FINALFUNC = rse_compat.median_of);
+--;
+-- Raises the error Redshift raises for a statement it rejects and PostgreSQL would accept; the translator's guards
+-- call it (StandInRule), naming the rule and the Redshift documentation section.
+CREATE FUNCTION rse_compat.redshift_rejects(rule text, message text) RETURNS boolean LANGUAGE plpgsql
+AS $$ BEGIN RAISE EXCEPTION 'Redshift rejects this [%]: %', rule, message; END $$;

@@ -137,7 +137,7 @@ class DifferTest {
         assertRoundTrip(append("""
                 CREATE VIEW mart.v_big_orders AS SELECT * FROM mart.v_orders WHERE amount > 1000;
                 CREATE MATERIALIZED VIEW mart.mv_daily DISTSTYLE EVEN SORTKEY (order_date) AS
-                    SELECT order_date, total FROM mart.v_daily;
+                    SELECT order_date, SUM(amount) AS total FROM dw.orders GROUP BY order_date;
                 """));
     }
 

@@ -55,19 +55,25 @@ class RandomGraphRegenerateTest {
                     : table) + ";");
             names.add("g.t" + t);
         }
+        // A materialized view reads tables and other materialized views only (docs: CREATE MATERIALIZED VIEW).
+        List<String> materializable = new ArrayList<>(names);
         for (int v = 0; v < views; v++) {
-            String first = names.get(random.nextInt(names.size()));
+            boolean materialized = random.nextInt(10) == 0;
+            List<String> readable = materialized ? materializable : names;
+            String first = readable.get(random.nextInt(readable.size()));
             String view = switch (random.nextInt(4)) {
                 case 0 -> "SELECT * FROM " + first;
                 case 1 -> {
-                    String second = names.get(random.nextInt(names.size()));
+                    String second = readable.get(random.nextInt(readable.size()));
                     yield "SELECT a.id, a.k, b.label FROM " + first + " a JOIN " + second + " b ON a.id = b.id";
                 }
                 case 2 -> "SELECT id, k, label FROM " + first + " UNION ALL SELECT id, k, label FROM "
-                        + names.get(random.nextInt(names.size()));
+                        + readable.get(random.nextInt(readable.size()));
                 default -> "SELECT id, k + 1 AS k, label FROM " + first + " WHERE k > " + v;
             };
-            boolean materialized = random.nextInt(10) == 0;
+            if (materialized) {
+                materializable.add("g.v" + v);
+            }
             String ddl = (materialized ? "CREATE MATERIALIZED VIEW g.v" + v + " AS " : "CREATE VIEW g.v" + v
                     + " AS ") + view + ";";
             original.add(ddl);

@@ -15,16 +15,25 @@ import org.junit.jupiter.api.Test;
 class RuleDocsTest {
 
     private static final Path DOCS = Path.of("docs/rules.md");
+    private static final Path REDSHIFT_RULES = Path.of("docs/redshift-rules.md");
 
     @Test
     void committedRuleDocsAreCurrent() throws IOException {
-        String generated = RuleDocs.markdown(Linter.rules());
+        assertCurrent(DOCS, RuleDocs.markdown(Linter.rules()));
+    }
+
+    @Test
+    void committedRedshiftRulesAreCurrent() throws IOException {
+        assertCurrent(REDSHIFT_RULES, RuleDocs.redshiftRules(Linter.rules()));
+    }
+
+    private static void assertCurrent(Path docs, String generated) throws IOException {
         if (Boolean.getBoolean("redshift.writeDocs")) {
-            Files.createDirectories(DOCS.getParent());
-            Files.writeString(DOCS, generated);
+            Files.createDirectories(docs.getParent());
+            Files.writeString(docs, generated);
         }
-        String committed = Files.exists(DOCS) ? Files.readString(DOCS) : "";
-        assertEquals(generated, committed, "docs/rules.md is stale: run mvn test -Dtest=RuleDocsTest "
+        String committed = Files.exists(docs) ? Files.readString(docs) : "";
+        assertEquals(generated, committed, docs + " is stale: run mvn test -Dtest=RuleDocsTest "
                 + "-Dredshift.writeDocs=true and commit it");
     }
 }

@@ -10,6 +10,7 @@ import io.github.rsevolve.core.db.EmbeddedServer;
 import io.github.rsevolve.core.db.PasswordRole;
 import io.github.rsevolve.core.lint.Finding;
 import io.github.rsevolve.core.lint.LintSettings;
+import io.github.rsevolve.core.lint.Severity;
 import io.github.rsevolve.core.parse.RedshiftParser;
 import io.github.rsevolve.core.sql.SqlSourceReader;
 import java.io.IOException;
@@ -121,11 +122,20 @@ class ValidatorTest {
     }
 
     @Test
-    void lintErrorsStopValidateBeforeAnyDatabase() throws IOException, SQLException {
-        write("absolute/t.sql", "CREATE TABLE public.t (id SERIAL);");
+    void lintErrorsDoNotHideTheDatabaseChecks() throws IOException {
+        write("absolute/t.sql", "CREATE TABLE public.t (id SERIAL);\nCREATE VIEW public.v AS SELECT id FROM public.t;");
+        write("incremental/V1__t.sql", "CREATE TABLE public.t (id SERIAL);");
+        write("etl/report.sql", "SELECT nmae FROM public.t;");
         ValidateResult result = Validator.run(settings(null, null, 60, false));
-        assertFalse(result.phases().keySet().stream().anyMatch(phase -> phase.startsWith("builds")),
+        assertTrue(result.phases().keySet().stream().anyMatch(phase -> phase.startsWith("builds")),
                 result.phases().toString());
-        assertTrue(result.lint().findings().stream().anyMatch(f -> f.rule().equals("serial-type")));
+        assertEquals(List.of("src/main/redshift/absolute/t.sql:1:24: serial-type",
+                "src/main/redshift/incremental/V1__t.sql:1:24: serial-type"), result.lint().findings().stream()
+                .filter(f -> f.severity() == Severity.ERROR).map(f -> f.file() + ":" + f.line() + ":" + f.column()
+                        + ": " + f.rule()).toList());
+        List<String> database = result.checks().stream().filter(f -> f.severity() == Severity.ERROR)
+                .map(f -> f.file() + ":" + f.line() + ": " + f.rule()).toList();
+        assertEquals(List.of("src/main/redshift/absolute/t.sql:2: drift", "src/main/redshift/etl/report.sql:1: etl-error"),
+                database, "drift and the ETL are checked despite lint's error");
     }
 }

@@ -2,11 +2,26 @@ package io.github.rsevolve.core.lint.rules;
 
 import io.github.rsevolve.core.model.ObjectName;
 import java.util.Objects;
+import java.util.Set;
 
 /** Comparing object names as a changeset means them. */
 final class Names {
 
     private Names() {
+    }
+
+    /** Redshift and PostgreSQL system catalogs and views, which the model never defines. */
+    private static final Set<String> SYSTEM_PREFIXES = Set.of("pg_", "stl_", "stv_", "svl_", "svv_", "sys_",
+            "svcs_", "stcs_", "information_schema");
+
+    /** Whether a schema or unqualified relation name is one of the system catalogs (docs: System tables). */
+    static boolean isSystem(String name) {
+        return SYSTEM_PREFIXES.stream().anyMatch(name::startsWith) || name.equals("pg_catalog");
+    }
+
+    /** Whether a relation is a system table or view: by its schema, or by its name when unqualified. */
+    static boolean isSystem(ObjectName relation) {
+        return relation.schema() != null ? isSystem(relation.schema()) : isSystem(relation.name());
     }
 
     /** Same name, and same schema where both say one (an unqualified name may mean any schema). */

@@ -29,10 +29,6 @@ import java.util.Set;
         fix = "Define the object in the absolute model and a changeset, or correct the name.")
 public final class UnknownReferenceRule implements Rule {
 
-    /** Redshift and PostgreSQL system catalogs and views, which the model never defines. */
-    private static final Set<String> SYSTEM_PREFIXES = Set.of("pg_", "stl_", "stv_", "svl_", "svv_", "sys_",
-            "svcs_", "stcs_", "information_schema");
-
     @Override
     public void checkProject(LintProject project, Reporter reporter) {
         KnownNames known = new KnownNames();
@@ -117,14 +113,11 @@ public final class UnknownReferenceRule implements Rule {
 
     private static boolean isExempt(ObjectName reference, ParsedStatement statement, KnownNames known) {
         String schema = reference.schema();
-        if (schema != null && (known.isExternalSchema(schema) || isSystem(schema) || isAlias(statement, schema))) {
+        if (schema != null && (known.isExternalSchema(schema) || Names.isSystem(schema)
+                || isAlias(statement, schema))) {
             return true;
         }
-        return schema == null && isSystem(reference.name());
-    }
-
-    private static boolean isSystem(String name) {
-        return SYSTEM_PREFIXES.stream().anyMatch(name::startsWith) || name.equals("pg_catalog");
+        return schema == null && Names.isSystem(reference.name());
     }
 
     /**

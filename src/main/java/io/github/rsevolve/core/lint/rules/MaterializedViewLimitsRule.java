@@ -1,0 +1,73 @@
+package io.github.rsevolve.core.lint.rules;
+
+import io.github.rsevolve.core.lint.LintProject;
+import io.github.rsevolve.core.lint.Origin;
+import io.github.rsevolve.core.lint.Reporter;
+import io.github.rsevolve.core.lint.Rule;
+import io.github.rsevolve.core.lint.RuleInfo;
+import io.github.rsevolve.core.lint.Severity;
+import io.github.rsevolve.core.model.ObjectName;
+import io.github.rsevolve.core.model.SchemaModel;
+import io.github.rsevolve.core.model.View;
+import io.github.rsevolve.core.parse.ParsedStatement;
+import io.github.rsevolve.core.sql.Token;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+
+@RuleInfo(id = "RS124", name = "materialized-view-limits", severity = Severity.ERROR,
+        docs = "CREATE MATERIALIZED VIEW",
+        summary = "A materialized view with ORDER BY, LIMIT or OFFSET, over a standard view, or with AUTO REFRESH "
+                + "YES over another materialized view.",
+        why = "A materialized view can't reference or include the ORDER BY, LIMIT or OFFSET clause, nor standard "
+                + "views; AUTO REFRESH YES can't be used when the materialized view is defined on another "
+                + "materialized view (docs: CREATE MATERIALIZED VIEW).",
+        fix = "Order and limit where the view is queried; read the view's tables instead of the view; refresh a "
+                + "materialized view over another one with REFRESH MATERIALIZED VIEW in the ETL.")
+public final class MaterializedViewLimitsRule implements Rule {
+
+    @Override
+    public void checkStatement(Origin origin, ParsedStatement statement, Reporter reporter) {
+        if (!(statement.definition() instanceof View view) || !view.materialized()) {
+            return;
+        }
+        List<Token> tokens = statement.statement().tokens();
+        int[] depths = StatementTokens.depths(tokens);
+        for (int i = 0; i < tokens.size(); i++) {
+            Token token = tokens.get(i);
+            boolean clause = token.is("order") && i + 1 < tokens.size() && tokens.get(i + 1).is("by")
+                    || token.is("limit") || token.is("offset");
+            if (clause && depths[i] == 0) {
+                reporter.report(statement.statement(), token.offset(), "The materialized view " + view.name()
+                        + " has " + (token.is("order") ? "ORDER BY" : token.text().toUpperCase()) + ".");
+            }
+        }
+    }
+
+    @Override
+    public void checkProject(LintProject project, Reporter reporter) {
+        Map<ObjectName, View> views = project.absoluteModel().objects().stream()
+                .filter(View.class::isInstance).map(View.class::cast)
+                .collect(Collectors.toMap(v -> v.name().orSchema(SchemaModel.DEFAULT_SCHEMA), Function.identity(),
+                        (a, b) -> a));
+        for (View view : views.values()) {
+            if (!view.materialized()) {
+                continue;
+            }
+            for (ObjectName reference : view.references()) {
+                View read = views.get(reference.orSchema(SchemaModel.DEFAULT_SCHEMA));
+                if (read == null) {
+                    continue;
+                }
+                if (!read.materialized()) {
+                    reporter.report(view.source(), "The materialized view " + view.name() + " reads the view "
+                            + read.name() + ".");
+                } else if (Boolean.TRUE.equals(view.autoRefresh())) {
+                    reporter.report(view.source(), "The materialized view " + view.name() + " has AUTO REFRESH "
+                            + "YES and reads the materialized view " + read.name() + ".");
+                }
+            }
+        }
+    }
+}
