@@ -8,11 +8,11 @@ import io.github.rsevolve.core.lint.Severity;
 import io.github.rsevolve.core.parse.AlterTable;
 import io.github.rsevolve.core.parse.ParsedStatement;
 
-@RuleInfo(id = "RS404", name = "drop-cascade", severity = Severity.ERROR,
+@RuleInfo(id = "RS404", name = "drop-cascade", severity = Severity.WARNING,
         summary = "DROP ... CASCADE (or DROP COLUMN ... CASCADE).",
-        why = "CASCADE silently drops every view that depends on the object, with their grants and comments; "
-                + "nothing recreates them, and late-binding views are not even among them (they are not in "
-                + "pg_depend).",
+        why = "Redshift runs it, but CASCADE silently drops every view that depends on the object, with their "
+                + "grants and comments; nothing recreates them, and late-binding views are not even among them (they "
+                + "are not in pg_depend).",
         fix = "Drop the dependent views explicitly and recreate them after the change: redshift:regenerate "
                 + "-Dredshift.objects=<object> writes that changeset.")
 public final class DropCascadeRule implements Rule {
