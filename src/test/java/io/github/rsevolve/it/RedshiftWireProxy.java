@@ -188,6 +188,13 @@ public final class RedshiftWireProxy implements AutoCloseable {
                 .statements();
         List<String> translated = new ArrayList<>();
         for (SqlStatement statement : statements) {
+            if (statement.startsWith("set", "readonly")) {
+                // redshift-jdbc42's setReadOnly sends Redshift's SET readonly=1/0: PostgreSQL's default for the
+                // session's transactions is the same switch.
+                Token value = statement.token(statement.tokens().size() - 1);
+                translated.add("SET default_transaction_read_only = " + (value.text().equals("1") ? "on" : "off"));
+                continue;
+            }
             ParsedStatement parsed = parser.parse(statement);
             if (isPostgresSession(statement) || parsed.kind() == StatementKind.TRANSACTION) {
                 translated.add(statement.text());

@@ -35,14 +35,18 @@ final class CopyTransactions {
     }
 
     /**
-     * Rolls back what is still open and restores autocommit. A connection that died mid-copy cannot answer: the
-     * server has rolled its transaction back already, and the failure that killed it is the one to report.
+     * Rolls back what is still open and restores autocommit and read-write. A connection that died mid-copy cannot
+     * answer: the server has rolled its transaction back already, and the failure that killed it is the one to
+     * report.
      */
     static void end(Connection connection, boolean autoCommit) {
         try {
             if (!connection.isClosed() && !connection.getAutoCommit()) {
                 connection.rollback();
                 connection.setAutoCommit(autoCommit);
+            }
+            if (!connection.isClosed() && connection.isReadOnly()) {
+                connection.setReadOnly(false);
             }
         } catch (SQLException e) {
             // The connection is gone; see above.

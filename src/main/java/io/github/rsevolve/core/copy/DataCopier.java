@@ -50,6 +50,7 @@ public final class DataCopier {
             throw new CopyException("Environment " + settings.to().name() + " is protected: copy-data writes "
                     + "nothing into it. If you mean it, run with -Dredshift.allowProtectedTarget=true.");
         }
+        CopyExpressions.check(settings.tables());
         return new DataCopier(settings, progress).run();
     }
 
@@ -252,8 +253,18 @@ public final class DataCopier {
      */
     private void checkReadable(Connection source, CopyPlan plan, CopyTable copy) {
         String select = plan.select();
-        try (Statement statement = source.createStatement()) {
-            statement.executeQuery(select + " LIMIT 0").close();
+        try {
+            // A READ ONLY transaction (docs: BEGIN ... READ ONLY): a filter or mask that would write is refused
+            // by the source itself, so the check can change nothing there.
+            source.setReadOnly(true);
+            source.setAutoCommit(false);
+            try (Statement statement = source.createStatement()) {
+                statement.executeQuery(select + " LIMIT 0").close();
+            } finally {
+                source.rollback();
+                source.setAutoCommit(true);
+                source.setReadOnly(false);
+            }
         } catch (SQLException e) {
             String located = "";
             int position = e instanceof PSQLException pg && pg.getServerErrorMessage() != null

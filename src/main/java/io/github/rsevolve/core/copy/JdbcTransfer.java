@@ -32,7 +32,9 @@ final class JdbcTransfer implements Transfer {
     @Override
     public long copy(Connection source, Connection target, CopyPlan plan) throws SQLException {
         boolean sourceAutoCommit = source.getAutoCommit();
-        // With autocommit off, both drivers read through a cursor, fetchSize rows at a time.
+        // With autocommit off, both drivers read through a cursor, fetchSize rows at a time; READ ONLY, so the
+        // source cannot be changed by the read (docs: BEGIN ... READ ONLY).
+        source.setReadOnly(true);
         source.setAutoCommit(false);
         try (Statement read = source.createStatement()) {
             read.setFetchSize(batchRows);

@@ -304,12 +304,18 @@ public final class Migrator {
         return message;
     }
 
-    /** Logs "[3/12] V7__x.sql ... 2.4 s" after each changeset. */
+    /**
+     * Logs "[3/12] V7__x.sql ... 2.4 s" for each changeset once it is committed: Flyway's after-each event runs
+     * inside the changeset's transaction, so its line waits for the next changeset to start or the migrate to end
+     * (a kill in between must not leave a "done" line for a changeset the environment does not have). A failure is
+     * logged at once.
+     */
     private static final class Progress implements Callback {
         private final int total;
         private final Consumer<String> sink;
         private int done;
         private long started;
+        private String committing;
 
         Progress(int total, Consumer<String> sink) {
             this.total = total;
@@ -319,7 +325,7 @@ public final class Migrator {
         @Override
         public boolean supports(Event event, Context context) {
             return event == Event.BEFORE_EACH_MIGRATE || event == Event.AFTER_EACH_MIGRATE
-                    || event == Event.AFTER_EACH_MIGRATE_ERROR;
+                    || event == Event.AFTER_EACH_MIGRATE_ERROR || event == Event.AFTER_MIGRATE;
         }
 
         @Override
@@ -329,13 +335,28 @@ public final class Migrator {
 
         @Override
         public void handle(Event event, Context context) {
-            if (event == Event.BEFORE_EACH_MIGRATE) {
-                started = System.nanoTime();
-                return;
+            switch (event) {
+                case BEFORE_EACH_MIGRATE -> {
+                    flush();
+                    started = System.nanoTime();
+                }
+                case AFTER_EACH_MIGRATE -> committing = line(context, "");
+                case AFTER_EACH_MIGRATE_ERROR -> sink.accept(line(context, " FAILED"));
+                default -> flush();
             }
+        }
+
+        private String line(Context context, String outcome) {
             done++;
-            sink.accept(String.format("[%d/%d] %s ... %.1f s%s", done, total, scriptOf(context.getMigrationInfo()),
-                    (System.nanoTime() - started) / 1e9, event == Event.AFTER_EACH_MIGRATE_ERROR ? " FAILED" : ""));
+            return String.format("[%d/%d] %s ... %.1f s%s", done, total, scriptOf(context.getMigrationInfo()),
+                    (System.nanoTime() - started) / 1e9, outcome);
+        }
+
+        private void flush() {
+            if (committing != null) {
+                sink.accept(committing);
+                committing = null;
+            }
         }
 
         @Override

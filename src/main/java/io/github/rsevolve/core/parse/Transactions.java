@@ -23,7 +23,8 @@ public final class Transactions {
             case CREATE_EXTERNAL_TABLE -> "CREATE EXTERNAL TABLE";
             case ALTER_EXTERNAL_TABLE -> "ALTER EXTERNAL TABLE";
             case CREATE_LIBRARY -> "CREATE LIBRARY";
-            case DROP -> switch (statement.drop().objectType()) {
+            // A DROP the parser could not read (DROP TABLE $$x$$) has no drop to look at.
+            case DROP -> statement.drop() == null ? null : switch (statement.drop().objectType()) {
                 case "EXTERNAL TABLE" -> "DROP EXTERNAL TABLE";
                 case "LIBRARY" -> "DROP LIBRARY";
                 default -> null;

@@ -32,7 +32,10 @@ public record Token(TokenType type, String text, int offset) {
      */
     public String identifier() {
         if (type == TokenType.QUOTED_IDENTIFIER) {
-            return text.substring(1, text.length() - 1).replace("\"\"", "\"").toLowerCase(Locale.ROOT);
+            // An identifier the file never closes (the lexer reports it) has no closing quote to drop.
+            boolean closed = text.length() >= 2 && text.endsWith("\"");
+            return text.substring(1, closed ? text.length() - 1 : text.length()).replace("\"\"", "\"")
+                    .toLowerCase(Locale.ROOT);
         }
         return text.toLowerCase(Locale.ROOT);
     }

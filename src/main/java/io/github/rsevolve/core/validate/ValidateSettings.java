@@ -1,5 +1,6 @@
 package io.github.rsevolve.core.validate;
 
+import io.github.rsevolve.core.db.ExternalServer;
 import io.github.rsevolve.core.lint.LintSettings;
 
 /**
@@ -16,7 +17,8 @@ public record ValidateSettings(LintSettings lint, String throwawayUrl, String us
 
     @Override
     public String toString() {
-        return "ValidateSettings[lint=" + lint + ", throwawayUrl=" + (throwawayUrl == null ? "embedded" : throwawayUrl)
+        return "ValidateSettings[lint=" + lint + ", throwawayUrl="
+                + (throwawayUrl == null ? "embedded" : ExternalServer.masked(throwawayUrl))
                 + ", user=" + user + ", password=" + (password == null || password.isEmpty() ? "none" : "****")
                 + ", keepThrowaway=" + keepThrowaway + ", statementTimeoutSeconds=" + statementTimeoutSeconds
                 + ", historyTable=" + historyTable + "]";

@@ -17,6 +17,7 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
@@ -224,6 +225,50 @@ class DataCopierTest {
             assertEquals(List.of("1", "0"), List.of(column(qa, "SELECT COUNT(*) FROM dw.orders").get(0),
                     column(qa, "SELECT COUNT(*) FROM dw.customers").get(0)), "nothing was written");
             assertTrue(progress.isEmpty(), progress.toString());
+        });
+    }
+
+    @Test
+    void aFilterOrMaskThatIsNotOneExpressionIsRefusedBeforeAnyConnection() {
+        // Nothing listens on port 1: a connection attempt would fail with another message.
+        Environment nowhere = CopyFixture.environment("pro", "jdbc:postgresql://127.0.0.1:1/pro");
+        Map<String, String> refused = new LinkedHashMap<>();
+        refused.put("is_active; DELETE FROM dw.customers WHERE NOT is_active; SELECT 1",
+                "holds more than one statement (at character 12)");
+        refused.put("is_active;", "ends in a semicolon (at character 10)");
+        refused.put("is_active -- and the rest", "holds a comment, which would hide the rest of the query");
+        refused.put("is_active) OR (true", "a ')' closes more than it opened (at character 10)");
+        refused.put("(is_active", "a '(' is not closed");
+        refused.put("is_active UNION SELECT 1", "UNION ends the WHERE (at character 11)");
+        refused.put("name = 'x", "not one condition: ");
+        refused.forEach((where, why) -> {
+            CopyException e = assertThrows(CopyException.class, () -> DataCopier.copy(settings(nowhere, nowhere,
+                    List.of(new CopyTable("dw.customers", where, List.of(), Map.of()))), progress::add), where);
+            assertTrue(e.getMessage().startsWith("The <where> of dw.customers is not one condition: ")
+                    && e.getMessage().contains(why) && e.getMessage().endsWith("nothing was read or copied."),
+                    where + ": " + e.getMessage());
+        });
+        CopyException mask = assertThrows(CopyException.class, () -> DataCopier.copy(settings(nowhere, nowhere,
+                List.of(new CopyTable("dw.customers", null, List.of(), Map.of("email", "'x'); DROP TABLE t; --")))),
+                progress::add));
+        assertTrue(mask.getMessage().startsWith("The mask of dw.customers.email is not one expression: "),
+                mask.getMessage());
+    }
+
+    @Test
+    void aFilterThatWritesIsRefusedByTheSourcesReadOnlyTransaction() throws Exception {
+        withTwoEnvironments((pro, from, qa, to) -> {
+            execute(pro, "CREATE FUNCTION dw.delete_half() RETURNS boolean LANGUAGE plpgsql AS $$ BEGIN "
+                    + "DELETE FROM dw.customers WHERE customer_id % 2 = 0; RETURN true; END $$");
+            CopyException e = assertThrows(CopyException.class, () -> DataCopier.copy(settings(from, to,
+                    List.of(new CopyTable("dw.customers", "dw.delete_half()", List.of(), Map.of()))),
+                    progress::add));
+            // LIMIT 0 reads no row, so the check never calls the function: the copy's read-only cursor refuses it.
+            assertTrue(e.getMessage().startsWith("Copying dw.customers from pro to qa failed: ERROR: cannot execute "
+                    + "DELETE in a read-only transaction") && e.getMessage().contains("keeps its previous rows"),
+                    e.getMessage());
+            assertEquals(List.of("500"), column(pro, "SELECT COUNT(*) FROM dw.customers"), "the source is unchanged");
+            assertEquals(List.of("0"), column(qa, "SELECT COUNT(*) FROM dw.customers"), "nothing was written");
         });
     }
 

@@ -92,6 +92,29 @@ class MigratorTest {
         }
     }
 
+    /** How many changesets the history shows applied, seen from another session: only committed rows count. */
+    private static long committed(ThrowawayDatabase database) {
+        try (Connection connection = database.connect(); Statement statement = connection.createStatement();
+             ResultSet result = statement.executeQuery("SELECT count(*) FROM flyway_schema_history WHERE success "
+                     + "AND version IS NOT NULL")) {
+            result.next();
+            return result.getLong(1);
+        } catch (java.sql.SQLException e) {
+            return -1;
+        }
+    }
+
+    @Test
+    void eachProgressLineComesAfterItsChangesetIsCommitted() throws Exception {
+        copyExample();
+        try (ThrowawayDatabase qa = ThrowawayDatabase.create(EmbeddedServer.shared(), "qa", false)) {
+            List<Long> committedWhenLogged = new ArrayList<>();
+            migrator(environment(qa)).migrate(settings(), line -> committedWhenLogged.add(committed(qa)));
+            assertEquals(List.of(1L, 2L, 3L, 4L, 5L, 6L), committedWhenLogged,
+                    "the n-th line is logged once n changesets are committed");
+        }
+    }
+
     @Test
     void aDryRunPrintsWhatWouldRunAndChangesNothing() throws Exception {
         copyExample();
