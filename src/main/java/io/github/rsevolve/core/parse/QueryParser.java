@@ -82,20 +82,25 @@ final class QueryParser {
                     + " levels deep, over the " + MAX_NESTING_DEPTH + " the parser takes; it was not parsed."));
         }
         try {
-            CCJSqlParser parser = newParser(parseText, false);
-            Statement statement;
+            Parsed parsed;
             try {
-                statement = CCJSqlParserUtil.parseStatement(parser, executor);
-            } catch (JSQLParserException simpleFailed) {
-                // As CCJSqlParserUtil.parse does: complex parsing only for shallow nesting, where it cannot run away.
-                // A timed-out JSqlParser thread does not stop, so deep input must never reach complex parsing.
-                if (depth > CCJSqlParserUtil.ALLOWED_NESTING_DEPTH) {
-                    throw simpleFailed;
+                parsed = parsed(parseText, depth);
+            } catch (JSQLParserException failed) {
+                // JSqlParser 5.3 rejects a CAST inside a multi-argument call that ends a BETWEEN
+                // (d BETWEEN x AND DATEADD(day, 30, CAST(y AS date))): a second try reads each CAST as its
+                // operand, which keeps every reference where it stands.
+                String withoutCasts = withoutCasts(tokens, base, parseText);
+                if (withoutCasts.equals(parseText)) {
+                    throw failed;
                 }
-                parser = newParser(parseText, true);
-                statement = CCJSqlParserUtil.parseStatement(parser, executor);
+                try {
+                    parsed = parsed(withoutCasts, depth);
+                } catch (JSQLParserException stillFailed) {
+                    throw failed;
+                }
             }
-            net.sf.jsqlparser.parser.Token rest = parser.getNextToken();
+            Statement statement = parsed.statement();
+            net.sf.jsqlparser.parser.Token rest = parsed.parser().getNextToken();
             if (rest != null && rest.kind != CCJSqlParserConstants.EOF && !";".equals(rest.image)) {
                 return new Result(null, Set.of(), problem(source, base + offsetOf(parseText, rest),
                         "Cannot parse this statement: unexpected '" + rest.image + "'."));
@@ -107,6 +112,56 @@ final class QueryParser {
             return new Result(null, Set.of(), problem(source, base,
                     "Cannot parse this statement: the parser failed (" + e.getClass().getSimpleName() + ")."));
         }
+    }
+
+    /** A statement JSqlParser read, and the parser, which knows what follows it. */
+    private record Parsed(CCJSqlParser parser, Statement statement) {
+    }
+
+    private Parsed parsed(String parseText, int depth) throws JSQLParserException {
+        CCJSqlParser parser = newParser(parseText, false);
+        try {
+            return new Parsed(parser, CCJSqlParserUtil.parseStatement(parser, executor));
+        } catch (JSQLParserException simpleFailed) {
+            // As CCJSqlParserUtil.parse does: complex parsing only for shallow nesting, where it cannot run away.
+            // A timed-out JSqlParser thread does not stop, so deep input must never reach complex parsing.
+            if (depth > CCJSqlParserUtil.ALLOWED_NESTING_DEPTH) {
+                throw simpleFailed;
+            }
+            parser = newParser(parseText, true);
+            return new Parsed(parser, CCJSqlParserUtil.parseStatement(parser, executor));
+        }
+    }
+
+    /**
+     * The parse text with each CAST(operand AS type) read as its operand: CAST, its parentheses and the AS type
+     * blanked, so every other character stays where it is (precedence may change; references and kinds do not).
+     */
+    private static String withoutCasts(List<Token> tokens, int base, String parseText) {
+        char[] text = parseText.toCharArray();
+        for (int i = 0; i + 1 < tokens.size(); i++) {
+            if (!tokens.get(i).is("cast") || !tokens.get(i + 1).isSymbol("(")) {
+                continue;
+            }
+            int depth = 0;
+            int as = -1;
+            int close = -1;
+            for (int j = i + 1; j < tokens.size() && close < 0; j++) {
+                Token token = tokens.get(j);
+                depth += token.isSymbol("(") ? 1 : token.isSymbol(")") ? -1 : 0;
+                if (depth == 1 && token.is("as")) {
+                    as = j;
+                } else if (depth == 0) {
+                    close = j;
+                }
+            }
+            if (as < 0 || close < 0) {
+                continue;
+            }
+            Arrays.fill(text, tokens.get(i).offset() - base, tokens.get(i + 1).end() - base, ' ');
+            Arrays.fill(text, tokens.get(as).offset() - base, tokens.get(close).end() - base, ' ');
+        }
+        return new String(text);
     }
 
     private CCJSqlParser newParser(String parseText, boolean complex) {

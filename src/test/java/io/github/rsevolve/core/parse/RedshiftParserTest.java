@@ -186,4 +186,24 @@ class RedshiftParserTest {
             assertTrue(parsed.problems().get(0).message().contains("within 1 ms"), parsed.problems().toString());
         }
     }
+
+    /** TPC-DS writes date ranges so; JSqlParser 5.3 alone rejects the CAST inside the calls that bound BETWEEN. */
+    @Test
+    void aBetweenBoundedByCallsWithCastsIsUnderstood() {
+        ParsedStatement parsed = parse("SELECT w_warehouse_name FROM tpcds.inventory, tpcds.date_dim\n"
+                + "WHERE inv_date_sk = d_date_sk\n"
+                + "  AND d_date BETWEEN DATEADD(day, -30, CAST('2000-05-19' AS date))\n"
+                + "                 AND DATEADD(day, 30, CAST ('2000-05-19' AS date))");
+        assertTrue(parsed.understood(), parsed.problems().toString());
+        assertEquals(Set.of(new ObjectName("tpcds", "inventory"), new ObjectName("tpcds", "date_dim")),
+                parsed.references());
+    }
+
+    @Test
+    void aStatementThatIsWrongWithoutItsCastsIsStillReported() {
+        ParsedStatement parsed = parse("SELECT a FROM t WHERE d BETWEEN CAST(x AS date) AND AND y");
+        assertFalse(parsed.understood());
+        assertTrue(parsed.problems().get(0).message().startsWith("Cannot parse this statement near 'AND'"),
+                parsed.problems().toString());
+    }
 }
