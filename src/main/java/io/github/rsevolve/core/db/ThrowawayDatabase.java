@@ -36,8 +36,15 @@ public final class ThrowawayDatabase implements AutoCloseable {
     public static ThrowawayDatabase create(ThrowawayServer server, String goal, boolean keep) throws SQLException {
         String name = "rse_" + goal.toLowerCase(Locale.ROOT).replaceAll("[^a-z0-9]", "_") + "_"
                 + Long.toString(RANDOM.nextLong() & Long.MAX_VALUE, 36);
+        if (!keep) {
+            // Recorded before it exists, so a kill between the two cannot leave it unnamed (reaping drops IF EXISTS).
+            server.made(name);
+        }
         try (Connection admin = server.adminConnection(); Statement statement = admin.createStatement()) {
             statement.execute("CREATE DATABASE " + name);
+        } catch (SQLException e) {
+            server.dropped(name);
+            throw e;
         }
         ThrowawayDatabase database = new ThrowawayDatabase(server, name, keep);
         if (!keep) {
@@ -76,6 +83,7 @@ public final class ThrowawayDatabase implements AutoCloseable {
             // WITH (FORCE) ends sessions a failed build left open (PostgreSQL 13+).
             statement.execute("DROP DATABASE IF EXISTS " + name + " WITH (FORCE)");
         }
+        server.dropped(name);
     }
 
     private void dropQuietly() {

@@ -22,4 +22,12 @@ public interface ThrowawayServer {
 
     /** How a person connects to a database kept for inspection, e.g. a psql command line; no password. */
     String howToConnect(String database);
+
+    /** A database was made here: a server that outlives this run remembers it, in case the run is killed. */
+    default void made(String database) {
+    }
+
+    /** A database made here was dropped. */
+    default void dropped(String database) {
+    }
 }

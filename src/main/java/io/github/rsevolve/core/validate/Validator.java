@@ -225,6 +225,7 @@ public final class Validator {
     private ThrowawayServer server() {
         if (settings.throwawayUrl() == null || settings.throwawayUrl().isBlank()) {
             try {
+                EmbeddedServer.reapLeftovers();
                 return EmbeddedServer.shared();
             } catch (IOException | RuntimeException e) {
                 throw new ValidateException("Cannot start the embedded PostgreSQL: " + e.getMessage()
@@ -235,7 +236,13 @@ public final class Validator {
             throw new ValidateException("redshift.throwawayUrl must be a jdbc:postgresql:// URL for now; got "
                     + ExternalServer.masked(settings.throwawayUrl()) + ".");
         }
-        return new ExternalServer(settings.throwawayUrl(), settings.user(), settings.password());
+        ExternalServer external = new ExternalServer(settings.throwawayUrl(), settings.user(), settings.password());
+        try {
+            external.reapLeftovers();
+        } catch (SQLException e) {
+            // The server's problem is reported, with what to check, when the throwaway databases are made.
+        }
+        return external;
     }
 
     private ThrowawayDatabase create(ThrowawayServer server) {
