@@ -15,6 +15,7 @@ import io.github.rsevolve.core.sql.SourceFile;
 import io.github.rsevolve.core.sql.SqlStatement;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -54,8 +55,8 @@ final class DriftReport {
     }
 
     /**
-     * One finding per difference, except that a table or view only one build has is one finding: its columns and
-     * constraints, missing on the same side, are named by it rather than reported one by one.
+     * One finding per object that differs, listing its differences: a table or view only one build has is one
+     * finding that counts its columns and constraints instead of reporting each.
      */
     List<Finding> findings(List<Drift> drifts) {
         Map<String, Boolean> missingRelations = new HashMap<>();
@@ -76,12 +77,27 @@ final class DriftReport {
                 reported.add(drift);
             }
         }
-        return reported.stream().map(drift -> finding(drift, RELATION.matcher(drift.object()).lookingAt()
-                ? parts.getOrDefault(relationOf(drift.object()), 0) : 0)).toList();
+        // One finding per object: several differences of one table or view are listed in one message, located at
+        // the object's definition when one of them is about the whole object, else at the first.
+        Map<String, List<Drift>> byObject = new LinkedHashMap<>();
+        reported.forEach(drift -> byObject.computeIfAbsent(relationOf(drift.object()), k -> new ArrayList<>())
+                .add(drift));
+        List<Finding> findings = new ArrayList<>();
+        byObject.forEach((object, differences) -> {
+            List<String> messages = differences.stream().map(drift -> message(drift,
+                    RELATION.matcher(drift.object()).lookingAt() ? parts.getOrDefault(object, 0) : 0)).toList();
+            String message = messages.size() == 1 ? messages.get(0) : object + ": " + messages.size()
+                    + " differences: " + String.join("; ", messages.stream()
+                    .map(m -> m.substring(0, m.length() - 1)).toList()) + ".";
+            Drift where = differences.stream().filter(d -> RELATION.matcher(d.object()).lookingAt()).findFirst()
+                    .orElse(differences.get(0));
+            findings.add(at(where, message));
+        });
+        return findings;
     }
 
-    /** @param parts how many of the object's columns and constraints the finding stands for */
-    private Finding finding(Drift drift, int parts) {
+    /** @param parts how many of the object's columns and constraints the message stands for */
+    private String message(Drift drift, int parts) {
         String message;
         if (drift.isMissing()) {
             String with = parts == 0 ? "" : ", with its " + parts
@@ -95,6 +111,10 @@ final class DriftReport {
             message = describe(drift.object()) + ": " + drift.property() + " " + value(drift.model())
                     + " in the absolute model, " + value(drift.changes()) + " after " + changesetRange + ".";
         }
+        return message;
+    }
+
+    private Finding at(Drift drift, String message) {
         return locate(drift).map(s -> ValidateCheck.DRIFT.at(s.file(), s.offset, message))
                 .orElseGet(() -> ValidateCheck.DRIFT.at(fallback, 0, message));
     }
