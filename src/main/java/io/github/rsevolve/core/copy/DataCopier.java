@@ -261,9 +261,7 @@ public final class DataCopier {
             try (Statement statement = source.createStatement()) {
                 statement.executeQuery(select + " LIMIT 0").close();
             } finally {
-                source.rollback();
-                source.setAutoCommit(true);
-                source.setReadOnly(false);
+                CopyTransactions.end(source, true);
             }
         } catch (SQLException e) {
             String located = "";

@@ -43,8 +43,6 @@ public final class EmbeddedServer implements ThrowawayServer {
     public static synchronized EmbeddedServer shared() throws IOException {
         if (shared == null) {
             loadCleanupClasses();
-            // A run killed before now left its server running: stop it and delete its folder.
-            reapLeftovers();
             // Created owner-only (0700 on POSIX): the password file initdb reads and the data directory live here.
             Path privateDirectory = Files.createTempDirectory("rse-embedded-");
             Leftovers leftovers = Leftovers.mark("embedded", privateDirectory.toString());
@@ -94,13 +92,11 @@ public final class EmbeddedServer implements ThrowawayServer {
     }
 
     /**
-     * Stops the embedded servers of runs that were killed (their JVM is gone) and deletes their folders; the first
-     * {@link #shared()} of a JVM does this too.
-     *
-     * @return how many were stopped
+     * Stops the embedded servers of runs that were killed (their JVM is gone) and deletes their folders; validate
+     * does this before it takes the shared server.
      */
-    public static int reapLeftovers() throws IOException {
-        return Leftovers.reapEmbeddedServers();
+    public static void reapLeftovers() throws IOException {
+        Leftovers.reapEmbeddedServers();
     }
 
     /** Stops the shared server, if one runs; the next {@link #shared()} starts a new one. */

@@ -6,7 +6,6 @@ import java.net.URI;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.SQLException;
-import java.util.List;
 import java.util.Properties;
 
 /**
@@ -74,14 +73,12 @@ public final class ExternalServer implements ThrowawayServer {
     /**
      * Drops the throwaway databases that killed runs left on this server (their markers name them), before this run
      * makes its own.
-     *
-     * @return the databases dropped
      */
-    public List<String> reapLeftovers() throws SQLException {
+    public void reapLeftovers() throws SQLException {
         try (Connection admin = adminConnection()) {
-            return Leftovers.reapDatabases(masked(url), admin);
+            Leftovers.reapDatabases(masked(url), admin);
         } catch (IOException e) {
-            return List.of();
+            // No marker folder to read: nothing recorded to reap.
         }
     }
 

@@ -151,13 +151,8 @@ public final class Leftovers {
         return entries;
     }
 
-    /**
-     * Stops the embedded servers of killed runs and deletes their folders (data directory and password file).
-     *
-     * @return how many servers were reaped
-     */
-    static int reapEmbeddedServers() throws IOException {
-        int reaped = 0;
+    /** Stops the embedded servers of killed runs and deletes their folders (data directory and password file). */
+    static void reapEmbeddedServers() throws IOException {
         for (Path marker : orphans()) {
             String directory = read(marker).getProperty("embedded");
             if (directory == null) {
@@ -171,9 +166,7 @@ public final class Leftovers {
             stopPostmaster(folder.resolve("data"));
             deleteRecursively(folder);
             Files.deleteIfExists(marker);
-            reaped++;
         }
-        return reaped;
     }
 
     /**
@@ -237,10 +230,8 @@ public final class Leftovers {
      * Drops the databases killed runs made on this external server.
      *
      * @param url the server's URL as the markers record it (masked)
-     * @return the names dropped
      */
-    static List<String> reapDatabases(String url, Connection admin) throws IOException, SQLException {
-        List<String> dropped = new ArrayList<>();
+    static void reapDatabases(String url, Connection admin) throws IOException, SQLException {
         for (Path marker : orphans()) {
             Properties entries = read(marker);
             if (!url.equals(entries.getProperty("external"))) {
@@ -249,11 +240,9 @@ public final class Leftovers {
             try (Statement statement = admin.createStatement()) {
                 for (String name : databases(entries)) {
                     statement.execute("DROP DATABASE IF EXISTS " + name + " WITH (FORCE)");
-                    dropped.add(name);
                 }
             }
             Files.deleteIfExists(marker);
         }
-        return dropped;
     }
 }

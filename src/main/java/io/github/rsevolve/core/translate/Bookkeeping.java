@@ -40,7 +40,8 @@ public final class Bookkeeping {
         return literal(qualified.schema()) + ", " + literal(qualified.name());
     }
 
-    private static String where(ObjectName name) {
+    /** " WHERE" and the condition that picks a relation's bookkeeping rows. */
+    static String where(ObjectName name) {
         ObjectName qualified = name.orSchema(SchemaModel.DEFAULT_SCHEMA);
         return " WHERE schema_name = " + literal(qualified.schema()) + " AND relation_name = "
                 + literal(qualified.name());

@@ -1,7 +1,6 @@
 package io.github.rsevolve.core.translate;
 
 import io.github.rsevolve.core.model.ObjectName;
-import io.github.rsevolve.core.model.SchemaModel;
 import io.github.rsevolve.core.sql.SqlText;
 import java.util.List;
 import java.util.Locale;
@@ -89,12 +88,6 @@ public enum StandInRule {
                 + SqlText.literal(column) + " AND NOT a.attisdropped";
     }
 
-    private static String recorded(ObjectName table) {
-        ObjectName qualified = table.orSchema(SchemaModel.DEFAULT_SCHEMA);
-        return "schema_name = " + SqlText.literal(qualified.schema()) + " AND relation_name = "
-                + SqlText.literal(qualified.name());
-    }
-
     /** The guards of ALTER COLUMN ... TYPE (docs: ALTER TABLE, ALTER COLUMN column_name TYPE). */
     static List<String> alterColumnType(ObjectName table, String column, String newType) {
         String base = newType.toLowerCase(Locale.ROOT).replaceAll("\\s*\\(.*", "").trim();
@@ -103,18 +96,18 @@ public enum StandInRule {
         return List.of(
                 ALTER_COLUMN_TYPE_VARCHAR.guard(attribute + (toVarchar
                         ? " AND format_type(a.atttypid, NULL) <> 'character varying'" : "")),
-                ALTER_COLUMN_TYPE_ENCODING.guard("FROM rse_meta.column_attributes WHERE " + recorded(table)
+                ALTER_COLUMN_TYPE_ENCODING.guard("FROM rse_meta.column_attributes" + Bookkeeping.where(table)
                         + " AND column_name = " + SqlText.literal(column) + " AND lower(encoding) IN ('"
                         + String.join("', '", FIXED_ENCODINGS) + "')"),
                 ALTER_COLUMN_TYPE_DEFAULT.guard(attribute + " AND a.atthasdef"),
-                ALTER_COLUMN_TYPE_KEY.guard("FROM rse_meta.constraints WHERE " + recorded(table)
+                ALTER_COLUMN_TYPE_KEY.guard("FROM rse_meta.constraints" + Bookkeeping.where(table)
                         + " AND " + SqlText.literal(column) + " = ANY (string_to_array(columns, ','))"));
     }
 
     /** The guards of DROP COLUMN (docs: ALTER TABLE, DROP COLUMN). */
     static List<String> dropColumn(ObjectName table, String column) {
         return List.of(
-                DROP_KEY_COLUMN.guard("FROM rse_meta.relation_attributes WHERE " + recorded(table)
+                DROP_KEY_COLUMN.guard("FROM rse_meta.relation_attributes" + Bookkeeping.where(table)
                         + " AND (dist_key = " + SqlText.literal(column) + " OR " + SqlText.literal(column)
                         + " = ANY (string_to_array(sort_keys, ',')))"),
                 DROP_LAST_COLUMN.guard("FROM pg_class c WHERE c.oid = to_regclass("
