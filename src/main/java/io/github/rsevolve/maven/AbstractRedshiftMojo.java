@@ -62,7 +62,10 @@ public abstract class AbstractRedshiftMojo extends AbstractMojo {
     @Parameter(property = "redshift.rules")
     protected String rules;
 
-    /** The longest time one statement may take to parse, in milliseconds; a slower one is reported, not parsed. */
+    /**
+     * The most CPU time one statement may take to parse, in milliseconds (the parsing thread's own, so a busy machine
+     * does not change which statements parse); a slower one is reported, not parsed.
+     */
     @Parameter(property = "redshift.parseTimeout", defaultValue = "" + RedshiftParser.DEFAULT_TIMEOUT_MILLIS)
     protected long parseTimeout;
 

@@ -5,14 +5,20 @@ import io.github.rsevolve.core.sql.SqlProblem;
 import io.github.rsevolve.core.sql.SqlStatement;
 import io.github.rsevolve.core.sql.Token;
 import io.github.rsevolve.core.sql.TokenType;
+import java.lang.management.ManagementFactory;
+import java.lang.management.ThreadMXBean;
 import java.util.Arrays;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;
 import java.util.TreeSet;
+import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
+import java.util.concurrent.atomic.AtomicLong;
 import net.sf.jsqlparser.JSQLParserException;
 import net.sf.jsqlparser.parser.CCJSqlParser;
 import net.sf.jsqlparser.parser.CCJSqlParserConstants;
@@ -24,6 +30,8 @@ import net.sf.jsqlparser.util.TablesNamesFinder;
 
 /**
  * Parses queries and DML with JSqlParser, bounded by a timeout (JSqlParser has inputs that take exponential time).
+ * The bound is the parsing thread's own CPU time, not the wall clock: a busy machine slows the wall clock, not the
+ * work one parse does, so the same input gives the same findings however loaded the build machine is.
  *
  * <p>JSqlParser does not see the source text itself but a same-length copy in which comments, line breaks and the
  * Redshift-only words it does not know are blanked. Same length means every JSqlParser column is an offset into the
@@ -121,7 +129,7 @@ final class QueryParser {
     private Parsed parsed(String parseText, int depth) throws JSQLParserException {
         CCJSqlParser parser = newParser(parseText, false);
         try {
-            return new Parsed(parser, CCJSqlParserUtil.parseStatement(parser, executor));
+            return new Parsed(parser, parseBounded(parser));
         } catch (JSQLParserException simpleFailed) {
             // As CCJSqlParserUtil.parse does: complex parsing only for shallow nesting, where it cannot run away.
             // A timed-out JSqlParser thread does not stop, so deep input must never reach complex parsing.
@@ -129,7 +137,7 @@ final class QueryParser {
                 throw simpleFailed;
             }
             parser = newParser(parseText, true);
-            return new Parsed(parser, CCJSqlParserUtil.parseStatement(parser, executor));
+            return new Parsed(parser, parseBounded(parser));
         }
     }
 
@@ -164,9 +172,58 @@ final class QueryParser {
         return new String(text);
     }
 
+    /** How often a running parse's CPU time is looked at. */
+    private static final long POLL_MILLIS = 10;
+
+    /** A parse the machine gives almost no CPU still ends after this many times its bound of wall time. */
+    private static final long WALL_CLOCK_FACTOR = 30;
+
+    private static final ThreadMXBean THREADS = ManagementFactory.getThreadMXBean();
+
+    /**
+     * Runs the parser on the executor, bounded by its thread's CPU time; past the bound it is interrupted (the
+     * generated parser looks at its flag) and reported as a time-out, as JSqlParser's own timed parse reports it.
+     */
+    private Statement parseBounded(CCJSqlParser parser) throws JSQLParserException {
+        // The executor's threads are reused: CPU time counts from the start of this parse.
+        AtomicLong cpuAtStart = new AtomicLong(-1);
+        AtomicLong parsingThread = new AtomicLong(-1);
+        Future<Statement> parse = executor.submit(() -> {
+            cpuAtStart.set(THREADS.getCurrentThreadCpuTime());
+            parsingThread.set(Thread.currentThread().getId());
+            return parser.Statement();
+        });
+        long budget = TimeUnit.MILLISECONDS.toNanos(timeoutMillis);
+        long started = System.nanoTime();
+        // Where the JVM cannot measure a thread's CPU time, the wall clock is the bound, as before.
+        boolean measuresCpu = THREADS.isThreadCpuTimeSupported() && THREADS.isThreadCpuTimeEnabled();
+        try {
+            while (true) {
+                try {
+                    return parse.get(POLL_MILLIS, TimeUnit.MILLISECONDS);
+                } catch (TimeoutException pending) {
+                    long wall = System.nanoTime() - started;
+                    long thread = parsingThread.get();
+                    long spent = !measuresCpu ? wall
+                            : thread < 0 ? 0 : THREADS.getThreadCpuTime(thread) - cpuAtStart.get();
+                    if (spent > budget || wall > budget * WALL_CLOCK_FACTOR) {
+                        parser.interrupted = true;
+                        parse.cancel(true);
+                        throw new JSQLParserException("Time out occurred.", pending);
+                    }
+                }
+            }
+        } catch (ExecutionException e) {
+            throw new JSQLParserException(e.getCause());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            parser.interrupted = true;
+            throw new JSQLParserException(e);
+        }
+    }
+
     private CCJSqlParser newParser(String parseText, boolean complex) {
         return CCJSqlParserUtil.newParser(parseText)
-                .withTimeOut(timeoutMillis)
                 .withBackslashEscapeCharacter(true)
                 .withAllowComplexParsing(complex);
     }
@@ -179,7 +236,7 @@ final class QueryParser {
         }
         if (cause instanceof TimeoutException) {
             return problem(source, base, "Cannot parse this statement within " + timeoutMillis
-                    + " ms; it was skipped (the parser has inputs that take very long).");
+                    + " ms of CPU time; it was skipped (the parser has inputs that take very long).");
         }
         if (cause instanceof ParseException parseException && parseException.currentToken != null) {
             net.sf.jsqlparser.parser.Token bad = parseException.currentToken.next != null
