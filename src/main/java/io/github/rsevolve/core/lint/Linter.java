@@ -157,8 +157,14 @@ public final class Linter {
         List<Future<LintedScript>> futures = new ArrayList<>();
         for (Path file : files) {
             futures.add(pool.submit(() -> {
-                SqlScript script = reader.read(file);
-                return new LintedScript(origin, script, parser.parseScript(script.statements()));
+                try {
+                    SqlScript script = reader.read(file);
+                    return new LintedScript(origin, script, parser.parseScript(script.statements()));
+                } catch (OutOfMemoryError e) {
+                    // The file's text, tokens and statements are garbage once this returns: the heap recovers,
+                    // and the build reports the file instead of failing without naming it.
+                    return new LintedScript(origin, reader.tooLargeForHeap(file), List.of());
+                }
             }));
         }
         return futures;

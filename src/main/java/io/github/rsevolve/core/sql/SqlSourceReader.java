@@ -92,6 +92,25 @@ public final class SqlSourceReader {
         return new SqlScript(file, split.statements(), List.copyOf(problems));
     }
 
+    /**
+     * The file, reported instead of linted because reading and parsing it ran out of memory: the build's heap is
+     * too small for it, whatever redshift.maxFileBytes allows.
+     */
+    public SqlScript tooLargeForHeap(Path path) {
+        Path absolute = path.toAbsolutePath().normalize();
+        long size;
+        try {
+            size = Files.size(absolute);
+        } catch (IOException e) {
+            size = -1;
+        }
+        return unreadable(SourceFile.of(absolute, displayPath(absolute), ""), "Reading and parsing this file"
+                        + (size < 0 ? "" : " (" + size / (1024 * 1024) + " MiB)") + " needs more memory than the build"
+                        + " has (a heap of " + Runtime.getRuntime().maxMemory() / (1024 * 1024) + " MiB).",
+                "Give Maven more memory (MAVEN_OPTS=-Xmx1g), split the file, or lower redshift.maxFileBytes so that "
+                        + "such files are reported without being read.");
+    }
+
     private static SqlScript unreadable(SourceFile file, String message, String fix) {
         return new SqlScript(file, List.of(),
                 List.of(new SqlProblem(SqlProblem.Kind.UNREADABLE_FILE, file, 0, message, fix)));
