@@ -1,8 +1,10 @@
 package io.github.rsevolve.maven;
 
 import io.github.rsevolve.core.lint.ConfigurationException;
+import io.github.rsevolve.core.lint.LintProject;
 import io.github.rsevolve.core.lint.Linter;
 import io.github.rsevolve.core.migrate.Environment;
+import io.github.rsevolve.core.migrate.FlywayOptions;
 import io.github.rsevolve.core.migrate.MigrateException;
 import io.github.rsevolve.core.migrate.Migrator;
 import io.github.rsevolve.core.validate.ValidateException;
@@ -11,14 +13,7 @@ import java.util.List;
 import java.util.Map;
 import org.apache.maven.plugin.MojoExecutionException;
 import org.apache.maven.plugin.MojoFailureException;
-import org.apache.maven.plugins.annotations.Component;
 import org.apache.maven.plugins.annotations.Parameter;
-import org.apache.maven.settings.Server;
-import org.apache.maven.settings.Settings;
-import org.apache.maven.settings.building.SettingsProblem;
-import org.apache.maven.settings.crypto.DefaultSettingsDecryptionRequest;
-import org.apache.maven.settings.crypto.SettingsDecrypter;
-import org.apache.maven.settings.crypto.SettingsDecryptionResult;
 
 /**
  * The environment a goal deploys to or reports on: usually set by a Maven profile (mvn redshift:migrate -Pqa) whose
@@ -31,11 +26,19 @@ public abstract class AbstractEnvironmentMojo extends AbstractThrowawayMojo {
      * stand-in. Set it in the environment's profile.
      */
     @Parameter(property = "redshift.url")
-    private String url;
+    private JdbcUrl url;
 
     /** The user to deploy as; taken from the settings.xml server when redshift.serverId is set. */
     @Parameter(property = "redshift.user")
     private String user;
+
+    /**
+     * The environment's password when no settings.xml server gives one, e.g. {@code <redshift.password>
+     * ${env.DB_PASSWORD}</redshift.password>} in its profile; else the REDSHIFT_PASSWORD environment variable.
+     * Never logged. A jdbc:redshift:iam:// URL needs none.
+     */
+    @Parameter(property = "redshift.password")
+    private Secret password;
 
     /** The settings.xml server whose username and (possibly encrypted) password are the environment's. */
     @Parameter(property = "redshift.serverId")
@@ -53,26 +56,59 @@ public abstract class AbstractEnvironmentMojo extends AbstractThrowawayMojo {
     @Parameter
     private Map<String, String> placeholders;
 
+    /** Flyway's target: migrate up to this version ("latest", "current" or a version such as 7). */
+    @Parameter(property = "redshift.target")
+    private String flywayTarget;
+
+    /** Flyway's outOfOrder: also apply a pending changeset older than the newest applied one. */
+    @Parameter(property = "redshift.outOfOrder", defaultValue = "false")
+    private boolean outOfOrder;
+
+    /** Flyway's baselineOnMigrate: migrate baselines a non-empty environment without history at baselineVersion. */
+    @Parameter(property = "redshift.baselineOnMigrate", defaultValue = "false")
+    private boolean baselineOnMigrate;
+
+    /** The version baseline and baselineOnMigrate record: the one the environment is on. */
+    @Parameter(property = "redshift.baselineVersion", defaultValue = "1")
+    protected String baselineVersion;
+
+    /** Flyway's validateOnMigrate: check the applied changesets (checksums, descriptions) before migrating. */
+    @Parameter(property = "redshift.validateOnMigrate", defaultValue = "true")
+    private boolean validateOnMigrate;
+
+    /**
+     * Flyway's ignoreMigrationPatterns, comma-separated type:state pairs that validation lets pass, e.g.
+     * {@code *:missing,*:future}; Flyway's default ({@code *:future}) when not set.
+     */
+    @Parameter(property = "redshift.ignoreMigrationPatterns")
+    private String ignoreMigrationPatterns;
+
+    /** How long connecting to the environment and logging in may take, in seconds. */
+    @Parameter(property = "redshift.connectTimeout", defaultValue = "10")
+    private int connectTimeout;
+
     /** Pass changesets through the Redshift-to-PostgreSQL translator on a jdbc:postgresql:// environment. */
     @Parameter(property = "redshift.translate", defaultValue = "true")
     private boolean translate;
 
-    @Parameter(defaultValue = "${settings}", readonly = true)
-    private Settings mavenSettings;
-
-    @Component
-    private SettingsDecrypter decrypter;
-
-    /** The environment from the parameters; a missing setting is a message that says which and where. */
+    /**
+     * The environment from the parameters, its password from settings.xml, redshift.password or REDSHIFT_PASSWORD;
+     * a missing setting is a message that says which and where.
+     */
     protected Environment environment() {
-        return environment(environment, url, user, serverId);
+        String given = Secret.valueOf(password);
+        return environment(environment, JdbcUrl.valueOf(url), user, serverId,
+                given != null ? given : System.getenv(Credentials.PASSWORD_VARIABLE));
     }
 
     /**
      * An environment by its settings, with its credentials from settings.xml (decrypted) when a server id is given;
      * a missing setting is a message that says which and where.
+     *
+     * @param givenPassword the password when settings.xml gives none, or null
      */
-    protected Environment environment(String name, String jdbcUrl, String userName, String settingsServerId) {
+    protected Environment environment(String name, String jdbcUrl, String userName, String settingsServerId,
+                                      String givenPassword) {
         if (jdbcUrl == null || jdbcUrl.isBlank()) {
             throw new ConfigurationException("redshift.url is not set for environment " + name
                     + ": set it in the environment's profile, e.g. <profile><id>qa</id><properties>"
@@ -83,45 +119,35 @@ public abstract class AbstractEnvironmentMojo extends AbstractThrowawayMojo {
             throw new ConfigurationException("redshift.url of environment " + name
                     + " must start with jdbc:redshift:// or jdbc:postgresql://.");
         }
-        String deployUser = userName;
-        String password = "";
-        if (settingsServerId != null && !settingsServerId.isBlank()) {
-            Server server = mavenSettings == null ? null : mavenSettings.getServer(settingsServerId);
-            if (server == null) {
-                throw new ConfigurationException("redshift.serverId of environment " + name + " is '"
-                        + settingsServerId + "', but settings.xml has no <server> with that id.");
-            }
-            Server decrypted = decrypt(server);
-            deployUser = decrypted.getUsername();
-            password = decrypted.getPassword() == null ? "" : decrypted.getPassword();
-        }
-        if (deployUser == null || deployUser.isBlank()) {
+        Credentials.Login login = credentials().of("redshift.serverId of environment " + name, settingsServerId,
+                userName, givenPassword);
+        // IAM: the driver gets temporary credentials itself (docs: redshift-jdbc42, IAM authentication options).
+        boolean iam = jdbcUrl.startsWith("jdbc:redshift:iam:");
+        if (!iam && (login.user() == null || login.user().isBlank())) {
             throw new ConfigurationException("No user for environment " + name + ": set redshift.serverId "
-                    + "(a settings.xml server with username and password) or redshift.user in its profile.");
+                    + "(a settings.xml server with username and password) or redshift.user in its profile, or "
+                    + "connect with IAM (jdbc:redshift:iam://...).");
         }
-        return new Environment(name, jdbcUrl, deployUser, password, historyTable,
+        String deployUser = login.user();
+        String deployPassword = login.password() == null ? "" : login.password();
+        return new Environment(name, jdbcUrl, deployUser, deployPassword, historyTable,
                 placeholders == null ? Map.of() : Map.copyOf(placeholders), translate, statementTimeout,
-                schemas == null || schemas.isBlank() ? List.of()
-                        : Arrays.stream(schemas.split(",")).map(String::trim).filter(s -> !s.isEmpty()).toList());
-    }
-
-    /** Maven's encrypted passwords ({...} in settings.xml), decrypted with settings-security.xml. */
-    private Server decrypt(Server server) {
-        if (decrypter == null) {
-            return server;
-        }
-        SettingsDecryptionResult result = decrypter.decrypt(new DefaultSettingsDecryptionRequest(server));
-        for (SettingsProblem problem : result.getProblems()) {
-            if (problem.getSeverity() != SettingsProblem.Severity.WARNING) {
-                throw new ConfigurationException("Cannot decrypt the password of settings.xml server '"
-                        + server.getId() + "': " + problem.getMessage());
-            }
-        }
-        return result.getServer();
+                commaSeparated(schemas), connectTimeout);
     }
 
     protected Migrator migrator(Environment target) {
-        return new Migrator(target, Linter.load(lintSettings()));
+        return migrator(target, Linter.load(lintSettings()));
+    }
+
+    /** Deploys the loaded project to the environment with the Flyway options. */
+    protected Migrator migrator(Environment target, LintProject project) {
+        return new Migrator(target, project, new FlywayOptions(flywayTarget, outOfOrder, baselineOnMigrate,
+                baselineVersion, validateOnMigrate, commaSeparated(ignoreMigrationPatterns)));
+    }
+
+    private static List<String> commaSeparated(String values) {
+        return values == null || values.isBlank() ? List.of()
+                : Arrays.stream(values.split(",")).map(String::trim).filter(s -> !s.isEmpty()).toList();
     }
 
     /** Whether the goal works without an environment, on the changesets' build, when redshift.url is not set. */
@@ -132,7 +158,7 @@ public abstract class AbstractEnvironmentMojo extends AbstractThrowawayMojo {
     @Override
     protected final void run() throws MojoExecutionException, MojoFailureException {
         try {
-            runOn(environmentOptional() && (url == null || url.isBlank()) ? null : environment());
+            runOn(environmentOptional() && JdbcUrl.valueOf(url) == null ? null : environment());
         } catch (MigrateException | ValidateException e) {
             throw new MojoExecutionException(e.getMessage());
         } finally {

@@ -7,9 +7,10 @@ import io.github.rsevolve.core.validate.ValidateResult;
 import io.github.rsevolve.core.validate.ValidateSettings;
 import io.github.rsevolve.core.validate.Validator;
 import org.apache.maven.execution.MavenSession;
+import org.apache.maven.plugins.annotations.Component;
 import org.apache.maven.plugins.annotations.Parameter;
-import org.apache.maven.settings.Server;
 import org.apache.maven.settings.Settings;
+import org.apache.maven.settings.crypto.SettingsDecrypter;
 
 /** The parameters of goals that build throwaway databases, and the one embedded server per Maven session. */
 public abstract class AbstractThrowawayMojo extends AbstractRedshiftMojo {
@@ -19,7 +20,7 @@ public abstract class AbstractThrowawayMojo extends AbstractRedshiftMojo {
      * the embedded PostgreSQL the plugin starts.
      */
     @Parameter(property = "redshift.throwawayUrl")
-    protected String throwawayUrl;
+    protected JdbcUrl throwawayUrl;
 
     /** The user for redshift.throwawayUrl; it needs the CREATEDB right. */
     @Parameter(property = "redshift.throwawayUser")
@@ -27,9 +28,12 @@ public abstract class AbstractThrowawayMojo extends AbstractRedshiftMojo {
 
     /** The password for redshift.throwawayUrl; prefer redshift.throwawayServerId. Never logged. */
     @Parameter(property = "redshift.throwawayPassword")
-    private String throwawayPassword;
+    private Secret throwawayPassword;
 
-    /** The id of a settings.xml server whose username and password are used for redshift.throwawayUrl. */
+    /**
+     * The id of a settings.xml server whose username and password (decrypted when encrypted) are used for
+     * redshift.throwawayUrl.
+     */
     @Parameter(property = "redshift.throwawayServerId")
     private String throwawayServerId;
 
@@ -52,6 +56,14 @@ public abstract class AbstractThrowawayMojo extends AbstractRedshiftMojo {
     @Parameter(defaultValue = "${session}", readonly = true)
     private MavenSession session;
 
+    @Component
+    private SettingsDecrypter decrypter;
+
+    /** Credentials from settings.xml servers, their passwords decrypted, or as given. */
+    protected Credentials credentials() {
+        return new Credentials(settings, decrypter);
+    }
+
     /** Validate's settings from the parameters, with credentials from settings.xml when a server id is given. */
     protected ValidateSettings validateSettings() {
         return validateSettings(lintSettings());
@@ -59,19 +71,10 @@ public abstract class AbstractThrowawayMojo extends AbstractRedshiftMojo {
 
     /** Validate's settings for these lint settings. */
     protected ValidateSettings validateSettings(LintSettings lint) {
-        String user = throwawayUser;
-        String password = throwawayPassword;
-        if (throwawayServerId != null && !throwawayServerId.isBlank()) {
-            Server server = settings == null ? null : settings.getServer(throwawayServerId);
-            if (server == null) {
-                throw new ConfigurationException("redshift.throwawayServerId is '" + throwawayServerId
-                        + "', but settings.xml has no <server> with that id.");
-            }
-            user = server.getUsername();
-            password = server.getPassword();
-        }
-        return new ValidateSettings(lint, throwawayUrl, user, password, keepThrowaway, statementTimeout,
-                historyTable);
+        Credentials.Login login = credentials().of("redshift.throwawayServerId", throwawayServerId, throwawayUser,
+                Secret.valueOf(throwawayPassword));
+        return new ValidateSettings(lint, JdbcUrl.valueOf(throwawayUrl), login.user(), login.password(),
+                keepThrowaway, statementTimeout, historyTable);
     }
 
     /** Runs validate; the reactor's last project stops the embedded server. */

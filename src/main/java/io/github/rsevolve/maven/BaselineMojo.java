@@ -2,15 +2,10 @@ package io.github.rsevolve.maven;
 
 import io.github.rsevolve.core.migrate.Environment;
 import org.apache.maven.plugins.annotations.Mojo;
-import org.apache.maven.plugins.annotations.Parameter;
 
 /** Marks an existing environment as being on a version, so migrate starts after it (Flyway baseline). */
-@Mojo(name = "baseline", threadSafe = true)
+@Mojo(name = "baseline", threadSafe = true, configurator = MaskingConfigurator.HINT)
 public final class BaselineMojo extends AbstractEnvironmentMojo {
-
-    /** The version the environment is on. */
-    @Parameter(property = "redshift.baselineVersion", defaultValue = "1")
-    private String baselineVersion;
 
     @Override
     protected void runOn(Environment target) {

@@ -24,7 +24,7 @@ import org.apache.maven.plugins.annotations.Parameter;
  * in one transaction of the target, and each copy proven with row counts, numeric sums and a checksum computed in SQL
  * on both sides. Writes target/redshift/copy-data.json; a failed proof fails the build.
  */
-@Mojo(name = "copy-data", threadSafe = true)
+@Mojo(name = "copy-data", threadSafe = true, configurator = MaskingConfigurator.HINT)
 public final class CopyDataMojo extends AbstractEnvironmentMojo {
 
     /** The environments copy-data can name, each with its URL, credentials and whether it is protected. */
@@ -103,7 +103,7 @@ public final class CopyDataMojo extends AbstractEnvironmentMojo {
     }
 
     private Environment environment(EnvironmentConfig config) {
-        return environment(config.name, config.url, config.user, config.serverId);
+        return environment(config.name, JdbcUrl.valueOf(config.url), config.user, config.serverId, null);
     }
 
     private EnvironmentConfig named(String name, String property) {

@@ -23,7 +23,7 @@ import org.apache.maven.plugins.annotations.Parameter;
  * (or, with redshift.url, a live environment), writes them into the incremental folder, and runs validate with them
  * to tell whether model and changesets then match. Writes target/redshift/diff.json.
  */
-@Mojo(name = "diff", threadSafe = true)
+@Mojo(name = "diff", threadSafe = true, configurator = MaskingConfigurator.HINT)
 public final class DiffMojo extends AbstractEnvironmentMojo {
 
     /** The drafted changesets' description: V&lt;next&gt;__&lt;description&gt;.sql. */

@@ -10,7 +10,7 @@ public class EnvironmentConfig {
     /** Its name, as redshift.from and redshift.to give it. */
     String name;
     /** Its JDBC URL. */
-    String url;
+    JdbcUrl url;
     /** The settings.xml server with its username and password. */
     String serverId;
     /** The user, when no server id is given. */

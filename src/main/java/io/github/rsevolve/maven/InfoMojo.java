@@ -16,7 +16,7 @@ import org.apache.maven.plugins.annotations.Parameter;
  * Which data-model version the environment is on: every changeset's state (applied, pending, failed, out of order)
  * and the drift against the absolute model, in the log and target/redshift/info-&lt;environment&gt;.json.
  */
-@Mojo(name = "info", threadSafe = true)
+@Mojo(name = "info", threadSafe = true, configurator = MaskingConfigurator.HINT)
 public final class InfoMojo extends AbstractEnvironmentMojo {
 
     /** Also compare the environment's catalog with the absolute model. */
@@ -26,7 +26,7 @@ public final class InfoMojo extends AbstractEnvironmentMojo {
     @Override
     protected void runOn(Environment target) throws MojoExecutionException {
         LintProject project = Linter.load(lintSettings());
-        Migrator migrator = new Migrator(target, project);
+        Migrator migrator = migrator(target, project);
         List<ChangesetState> states = migrator.info();
         getLog().info(String.format("%-10s %-40s %-14s %s", "Version", "Changeset", "State", "Installed on"));
         String current = "none";

@@ -13,7 +13,8 @@ import org.apache.maven.plugins.annotations.Mojo;
  * Static checks of the absolute model, the changesets and the ETL queries, with no database. Writes
  * target/redshift/lint.json and lint.sarif; fails the build on findings of the redshift.failOn severity or worse.
  */
-@Mojo(name = "lint", defaultPhase = LifecyclePhase.VALIDATE, threadSafe = true)
+@Mojo(name = "lint", defaultPhase = LifecyclePhase.VALIDATE, threadSafe = true,
+        configurator = MaskingConfigurator.HINT)
 public final class LintMojo extends AbstractRedshiftMojo {
 
     @Override

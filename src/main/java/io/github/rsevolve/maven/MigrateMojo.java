@@ -20,7 +20,7 @@ import org.apache.maven.plugins.annotations.Parameter;
  * Deploys the pending changesets to the environment (mvn redshift:migrate -Pqa): lint on them first, then Flyway
  * with progress per changeset, then, with redshift.verify, the environment compared with the absolute model.
  */
-@Mojo(name = "migrate", threadSafe = true)
+@Mojo(name = "migrate", threadSafe = true, configurator = MaskingConfigurator.HINT)
 public final class MigrateMojo extends AbstractEnvironmentMojo {
 
     /** Print and write target/redshift/migrate-&lt;environment&gt;.sql, the SQL that would run, and change nothing. */
@@ -34,7 +34,7 @@ public final class MigrateMojo extends AbstractEnvironmentMojo {
     @Override
     protected void runOn(Environment target) throws MojoExecutionException, MojoFailureException {
         LintProject project = Linter.load(lintSettings());
-        Migrator migrator = new Migrator(target, project);
+        Migrator migrator = migrator(target, project);
         if (dryRun) {
             String sql = migrator.dryRun();
             Path file = reportDir.toPath().resolve("migrate-" + target.name() + ".sql");

@@ -26,7 +26,7 @@ import org.apache.maven.plugins.annotations.Parameter;
  * order, the change, and the dependents recreated from the absolute model with grants and comments. With
  * redshift.deepCopy, the safe deep copy of a table. Also writes target/redshift/dependencies.dot and .mmd.
  */
-@Mojo(name = "regenerate", threadSafe = true)
+@Mojo(name = "regenerate", threadSafe = true, configurator = MaskingConfigurator.HINT)
 public final class RegenerateMojo extends AbstractThrowawayMojo {
 
     /**

@@ -16,7 +16,8 @@ import org.apache.maven.plugins.annotations.Mojo;
  * default), compared object by object, with the ETL queries checked against the changesets' build. Writes
  * target/redshift/validate.json, validate.sarif and TEST-redshift-validate.xml.
  */
-@Mojo(name = "validate", defaultPhase = LifecyclePhase.VERIFY, threadSafe = true)
+@Mojo(name = "validate", defaultPhase = LifecyclePhase.VERIFY, threadSafe = true,
+        configurator = MaskingConfigurator.HINT)
 public final class ValidateMojo extends AbstractThrowawayMojo {
 
     @Override

@@ -7,7 +7,8 @@ import java.sql.Statement;
 /**
  * Starts, in a JVM of its own (exec:exec, before the invoker ITs), a PostgreSQL on a fixed port with databases qa
  * and pro, the two environments the migrate ITs deploy to through pgjdbc, and behind the Redshift wire proxy
- * qa_rs and pro_rs, the two they deploy to through redshift-jdbc42. It stops when the build ends.
+ * qa_rs and pro_rs, the two they deploy to through redshift-jdbc42; flyway_pg and flyway_rs, where Flyway deploys
+ * before the plugin. It stops when the build ends.
  */
 public final class ItPostgres {
 
@@ -31,10 +32,17 @@ public final class ItPostgres {
             statement.execute("CREATE DATABASE pro");
             statement.execute("CREATE DATABASE qa_rs");
             statement.execute("CREATE DATABASE pro_rs");
+            // Where flyway-maven-plugin deploys first and the plugin takes over (IT migrate-from-flyway).
+            statement.execute("CREATE DATABASE flyway_pg");
+            statement.execute("CREATE DATABASE flyway_rs");
+            // Passwords as CI hands them over (ITs migrate-password-property, migrate-password-variable).
+            statement.execute("CREATE DATABASE password_property");
+            statement.execute("CREATE DATABASE password_variable");
+            statement.execute("CREATE ROLE ci_deployer LOGIN SUPERUSER PASSWORD 'It-Env-Pw-0815'");
             statement.execute("CREATE ROLE deployer LOGIN SUPERUSER PASSWORD 'It-Secret-Pw-4711'");
         }
         // The clusters behind the proxy keep the translator's bookkeeping, as every stand-in does.
-        for (String database : new String[] {"qa_rs", "pro_rs"}) {
+        for (String database : new String[] {"qa_rs", "pro_rs", "flyway_rs"}) {
             try (Connection connection = server.getDatabase("postgres", database).getConnection()) {
                 RedshiftWireProxy.prepareCluster(connection, database);
             }

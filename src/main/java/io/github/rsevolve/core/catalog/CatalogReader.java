@@ -182,6 +182,16 @@ public final class CatalogReader {
             relation.put("encode auto", row[7]);
             putIfPresent(relation, "auto refresh", row[8]);
         }
+        // A table the translator did not create (plain Flyway or psql on a stand-in) has no row: it is what Redshift
+        // makes of a CREATE TABLE without attributes (docs: CREATE TABLE), as the translator records it.
+        objects.forEach((key, table) -> {
+            if (key.startsWith("table ") && !table.containsKey("diststyle")) {
+                table.put("diststyle", "AUTO");
+                table.put("sortkey", "AUTO");
+                table.put("backup", "YES");
+                table.put("encode auto", "false");
+            }
+        });
     }
 
     /** The properties of the table, view or materialized view with this name, or null if none exists. */

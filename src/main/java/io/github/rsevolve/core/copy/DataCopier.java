@@ -101,7 +101,7 @@ public final class DataCopier {
     private static Connection connect(Environment environment) {
         try {
             Connection connection = ExternalServer.connect(environment.url(), environment.user(),
-                    environment.password());
+                    environment.password(), environment.connectTimeoutSeconds());
             if (translates(environment)) {
                 try (Statement statement = connection.createStatement()) {
                     String compat = RedshiftToPostgresTranslator.COMPAT_SCHEMA;

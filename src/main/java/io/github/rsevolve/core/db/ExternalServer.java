@@ -14,6 +14,7 @@ import java.util.Properties;
  */
 public final class ExternalServer implements ThrowawayServer {
 
+    /** The default bound on connecting and logging in. */
     public static final int CONNECT_TIMEOUT_SECONDS = 10;
 
     private final String url;
@@ -43,12 +44,29 @@ public final class ExternalServer implements ThrowawayServer {
 
     /** A connection with a bounded connect and login time, so an unreachable host fails fast. */
     public static Connection connect(String jdbcUrl, String user, String password) throws SQLException {
+        return connect(jdbcUrl, user, password, CONNECT_TIMEOUT_SECONDS);
+    }
+
+    /** As above, bounded by the given seconds. */
+    public static Connection connect(String jdbcUrl, String user, String password, int timeoutSeconds)
+            throws SQLException {
+        return DriverManager.getConnection(jdbcUrl, connectionProperties(user, password, timeoutSeconds));
+    }
+
+    /** The driver properties of a connection: credentials when given, and the connect and login bounds. */
+    public static Properties connectionProperties(String user, String password, int timeoutSeconds) {
         Properties properties = new Properties();
-        properties.setProperty("user", user == null ? "" : user);
-        properties.setProperty("password", password == null ? "" : password);
-        properties.setProperty("connectTimeout", String.valueOf(CONNECT_TIMEOUT_SECONDS));
-        properties.setProperty("loginTimeout", String.valueOf(CONNECT_TIMEOUT_SECONDS));
-        return DriverManager.getConnection(jdbcUrl, properties);
+        // None given: an IAM URL, where redshift-jdbc42 gets temporary credentials (docs: IAM options).
+        if (user != null && !user.isEmpty()) {
+            properties.setProperty("user", user);
+        }
+        if (password != null && !password.isEmpty()) {
+            properties.setProperty("password", password);
+        }
+        // Both drivers take these two (docs: pgjdbc, redshift-jdbc42 connection options), in seconds.
+        properties.setProperty("connectTimeout", String.valueOf(timeoutSeconds));
+        properties.setProperty("loginTimeout", String.valueOf(timeoutSeconds));
+        return properties;
     }
 
     /** The URL with the database path replaced, query parameters kept. */

@@ -1,29 +1,56 @@
 package io.github.rsevolve.core.lint;
 
 import java.math.BigInteger;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import org.flywaydb.core.api.callback.Event;
 
 /**
  * A file of the incremental folder, named as Flyway expects: {@code V<version>__<description>.sql} (versioned) or
  * {@code R__<description>.sql} (repeatable).
  *
- * @param version the version as written, or null for repeatable changesets and names Flyway would not take
+ * @param version      the version as written, or null for repeatable changesets and names Flyway would not take
+ * @param flywayScript the file's path relative to the incremental folder, '/'-separated: what Flyway records in the
+ *                     history's script column for an SQL migration found there
  */
-public record Changeset(LintedScript script, String prefix, String version, String description) {
+public record Changeset(LintedScript script, String prefix, String version, String description, String flywayScript) {
 
     /** Flyway's default naming: prefix V or R, version parts separated by . or _, two underscores, a description. */
     private static final Pattern NAME = Pattern.compile("([VR])(\\d+(?:[._]\\d+)*)?__(.+)\\.sql");
 
-    public static Changeset of(LintedScript script) {
-        String fileName = script.file().path().getFileName().toString();
+    /** The changeset a file of the incremental folder is. */
+    public static Changeset of(LintedScript script, Path incrementalDir) {
+        Path file = script.file().path().toAbsolutePath().normalize();
+        Path folder = incrementalDir.toAbsolutePath().normalize();
+        String fileName = file.getFileName().toString();
+        String flywayScript = file.startsWith(folder)
+                ? folder.relativize(file).toString().replace('\\', '/') : fileName;
         Matcher matcher = NAME.matcher(fileName);
         if (!matcher.matches() || (matcher.group(1).equals("V") != (matcher.group(2) != null))) {
-            return new Changeset(script, null, null, null);
+            return new Changeset(script, null, null, null, flywayScript);
         }
-        return new Changeset(script, matcher.group(1), matcher.group(2), matcher.group(3));
+        return new Changeset(script, matcher.group(1), matcher.group(2), matcher.group(3), flywayScript);
+    }
+
+    /**
+     * The Flyway event a file named as Flyway names SQL callbacks is run at (afterMigrate.sql,
+     * beforeEachMigrate__audit.sql), or null when the name is not a callback's.
+     */
+    public static Event callbackEvent(String fileName) {
+        if (!fileName.endsWith(".sql")) {
+            return null;
+        }
+        String base = fileName.substring(0, fileName.length() - ".sql".length());
+        int separator = base.indexOf("__");
+        return Event.fromId(separator < 0 ? base : base.substring(0, separator));
+    }
+
+    /** Whether the file is an SQL callback, run by Flyway at an event rather than applied as a changeset. */
+    public boolean isCallback() {
+        return callbackEvent(script.file().path().getFileName().toString()) != null;
     }
 
     /** Whether Flyway will pick this file up at all. */

@@ -74,7 +74,7 @@ public final class Linter {
                 pool.shutdownNow();
             }
         }
-        List<Changeset> changesets = incremental.stream().map(Changeset::of)
+        List<Changeset> changesets = incremental.stream().map(script -> Changeset.of(script, settings.incrementalDir()))
                 .sorted((x, y) -> x.isWellNamed() != y.isWellNamed() ? (x.isWellNamed() ? -1 : 1)
                         : Changeset.compare(x, y))
                 .toList();

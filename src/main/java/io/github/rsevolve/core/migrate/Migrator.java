@@ -9,15 +9,18 @@ import io.github.rsevolve.core.lint.LintSettings;
 import io.github.rsevolve.core.lint.Linter;
 import io.github.rsevolve.core.lint.Severity;
 import io.github.rsevolve.core.parse.ParsedStatement;
+import io.github.rsevolve.core.parse.Transactions;
 import io.github.rsevolve.core.sql.SqlText;
 import io.github.rsevolve.core.translate.RedshiftToPostgresTranslator;
 import io.github.rsevolve.core.translate.Translation;
 import io.github.rsevolve.core.validate.ChangesetFlyway;
 import io.github.rsevolve.core.validate.ChangesetMigration;
+import io.github.rsevolve.core.validate.SqlCallback;
 import io.github.rsevolve.core.validate.StatementRunner;
 import io.github.rsevolve.core.validate.ValidateCheck;
 import io.github.rsevolve.core.validate.ValidateSettings;
 import io.github.rsevolve.core.validate.Validator;
+import java.net.SocketTimeoutException;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -26,9 +29,14 @@ import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collections;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Properties;
 import java.util.Set;
 import java.util.function.Consumer;
+import java.util.function.Function;
 import java.util.stream.Collectors;
 import org.flywaydb.core.Flyway;
 import org.flywaydb.core.api.FlywayException;
@@ -45,11 +53,17 @@ public final class Migrator {
 
     private final Environment environment;
     private final LintProject project;
+    private final FlywayOptions options;
     private final List<Finding> findings = Collections.synchronizedList(new ArrayList<>());
 
     public Migrator(Environment environment, LintProject project) {
+        this(environment, project, FlywayOptions.DEFAULTS);
+    }
+
+    public Migrator(Environment environment, LintProject project, FlywayOptions options) {
         this.environment = environment;
         this.project = project;
+        this.options = options;
     }
 
     /** The changesets' states in the environment, in Flyway's order. */
@@ -66,6 +80,7 @@ public final class Migrator {
      */
     public List<Finding> migrate(LintSettings lintSettings, Consumer<String> progress) {
         checkConnection();
+        refuseLegacyHistory();
         Flyway flyway = flyway();
         Set<String> pending = pendingScripts(flyway);
         LintResult lint = Linter.check(project, lintSettings);
@@ -75,16 +90,38 @@ public final class Migrator {
         if (pendingFindings.stream().anyMatch(f -> f.severity() == Severity.ERROR)) {
             return List.copyOf(findings);
         }
-        prepare();
-        Flyway withProgress = flyway(new Progress(pending.size(), progress));
+        boolean hadHistory = withConnection("read the history table", connection -> historyTable(connection) != null);
+        boolean prepared = prepare();
+        Flyway withProgress = flyway(new Progress(pending.size(), outsideTransaction(), progress));
         try {
             withProgress.migrate();
         } catch (FlywayException e) {
-            if (!failedChangeset(e)) {
+            ChangesetMigration.Failed failed = failedChangeset(e);
+            if (failed != null && failed.partlyApplied()) {
+                recordFailed(failed.changeset());
+            } else if (!hadHistory) {
+                leaveAsItWas(prepared);
+            }
+            if (failed == null) {
                 throw new MigrateException(flywayMessage(e));
             }
         }
         return List.copyOf(findings);
+    }
+
+    /** The changesets Redshift must run outside a transaction, by script: the first statement that needs it. */
+    private Map<String, String> outsideTransaction() {
+        Map<String, String> reasons = new HashMap<>();
+        for (Changeset changeset : project.changesets()) {
+            for (ParsedStatement statement : changeset.script().statements()) {
+                String kind = Transactions.nonTransactional(statement);
+                if (kind != null) {
+                    reasons.put(changeset.flywayScript(), kind + " at line " + statement.statement().position().line());
+                    break;
+                }
+            }
+        }
+        return reasons;
     }
 
     /** A value as the environment's engine reads a string literal. */
@@ -92,15 +129,19 @@ public final class Migrator {
         return environment.isPostgres() ? SqlText.literal(value) : SqlText.redshiftLiteral(value);
     }
 
-    /** The SQL a migrate would run, in order, changing nothing: the changesets and the history rows. */
+    /**
+     * The SQL a migrate would run, in order, changing nothing: the changesets and the history rows Flyway would
+     * write for them (execution_time is what the real run measures).
+     */
     public String dryRun() {
         checkConnection();
         StringBuilder sql = new StringBuilder("-- redshift:migrate dry run for environment ")
                 .append(environment.name()).append(": what would run, in order.\n");
-        Set<String> pending = pendingScripts(flyway());
-        int rank = 0;
+        Flyway flyway = flyway();
+        Set<String> pending = pendingScripts(flyway);
+        int rank = Arrays.stream(flyway.info().applied()).mapToInt(MigrationInfo::getInstalledRank).max().orElse(0);
         for (Changeset changeset : project.changesets()) {
-            String script = changeset.script().file().path().getFileName().toString();
+            String script = changeset.flywayScript();
             if (!pending.contains(script)) {
                 continue;
             }
@@ -111,15 +152,15 @@ public final class Migrator {
                     sql.append(one).append(";\n");
                 }
             }
-            sql.append("INSERT INTO ").append(environment.historyTable()).append(" (version, description, type, "
-                    + "script, checksum, installed_by, success) VALUES (")
+            sql.append("INSERT INTO ").append(environment.historyTable()).append(" (installed_rank, version, "
+                    + "description, type, script, checksum, installed_by, execution_time, success) VALUES (")
+                    .append(rank).append(", ")
                     .append(literal(changeset.version() == null ? null : changeset.version().replace('_', '.')))
                     .append(", ").append(literal(changeset.description().replace('_', ' ')))
-                    .append(", 'JDBC', ").append(literal(script)).append(", ")
-                    .append(ChangesetMigration.checksum(changeset)).append(", current_user, "
-                            + "true);\n");
+                    .append(", 'SQL', ").append(literal(script)).append(", ")
+                    .append(ChangesetMigration.checksum(changeset)).append(", current_user, 0, true);\n");
         }
-        if (rank == 0) {
+        if (pending.isEmpty()) {
             sql.append("\n-- Nothing to do: the environment is up to date.\n");
         }
         return sql.toString();
@@ -136,25 +177,26 @@ public final class Migrator {
 
     /** Drift between the environment and the absolute model, built in a throwaway database of the settings. */
     public List<Finding> drift(ValidateSettings throwaway) {
-        return withConnection(connection -> Validator.driftAgainst(throwaway, project, connection,
+        return withConnection("read the catalog", connection -> Validator.driftAgainst(throwaway, project, connection,
                 environment.historyTable()));
     }
 
     /** The absolute model's catalog, built in a throwaway database of the settings, and the environment's. */
     public Validator.Catalogs catalogs(ValidateSettings throwaway) {
-        return withConnection(connection -> Validator.catalogsAgainst(throwaway, project, connection,
-                environment.historyTable()));
+        return withConnection("read the catalog", connection -> Validator.catalogsAgainst(throwaway, project,
+                connection, environment.historyTable()));
     }
 
-    private interface CatalogWork<T> {
+    private interface ConnectionWork<T> {
         T on(Connection connection) throws SQLException;
     }
 
-    private <T> T withConnection(CatalogWork<T> work) {
+    /** @param doing what the work does, for the message if it fails: "read the catalog" */
+    private <T> T withConnection(String doing, ConnectionWork<T> work) {
         try (Connection connection = connect()) {
             return work.on(connection);
         } catch (SQLException e) {
-            throw new MigrateException("Cannot read the catalog of environment " + environment.name() + ": "
+            throw new MigrateException("Cannot " + doing + " of environment " + environment.name() + ": "
                     + e.getMessage().replaceAll("\\s+", " "));
         }
     }
@@ -169,12 +211,81 @@ public final class Migrator {
         }
     }
 
-    public void repair() {
+    /**
+     * Flyway's repair (failed rows removed; checksums, descriptions and types realigned), after rewriting the rows
+     * the plugin's earlier releases wrote as Java migrations (type JDBC, the plugin's class as script) as the SQL
+     * rows Flyway writes for the same files.
+     *
+     * @return how many such rows were rewritten
+     */
+    public int repair() {
         checkConnection();
+        int upgraded = withConnection("upgrade the history table " + environment.historyTable(),
+                this::upgradeLegacyRows);
         try {
             flyway().repair();
         } catch (FlywayException e) {
             throw new MigrateException(flywayMessage(e));
+        }
+        return upgraded;
+    }
+
+    private int upgradeLegacyRows(Connection connection) throws SQLException {
+        String table = historyTable(connection);
+        if (table == null) {
+            return 0;
+        }
+        int upgraded = 0;
+        connection.setAutoCommit(false);
+        try (PreparedStatement versioned = connection.prepareStatement("UPDATE " + table + " SET type = 'SQL', "
+                + "script = ? WHERE script = ? AND version = ?");
+             PreparedStatement repeatable = connection.prepareStatement("UPDATE " + table + " SET type = 'SQL', "
+                     + "script = ? WHERE script = ? AND version IS NULL AND description = ?")) {
+            for (Changeset changeset : project.changesets()) {
+                if (!changeset.isWellNamed()) {
+                    continue;
+                }
+                PreparedStatement update = changeset.isVersioned() ? versioned : repeatable;
+                update.setString(1, changeset.flywayScript());
+                update.setString(2, ChangesetMigration.LEGACY_SCRIPT);
+                update.setString(3, changeset.isVersioned() ? changeset.version().replace('_', '.')
+                        : changeset.description().replace('_', ' '));
+                upgraded += update.executeUpdate();
+            }
+            connection.commit();
+        }
+        return upgraded;
+    }
+
+    /** How many rows of the history were written by the plugin's earlier releases (see {@link #repair()}). */
+    private int legacyRows(Connection connection) throws SQLException {
+        String table = historyTable(connection);
+        if (table == null) {
+            return 0;
+        }
+        try (PreparedStatement query = connection.prepareStatement("SELECT count(*) FROM " + table
+                + " WHERE script = ?")) {
+            query.setString(1, ChangesetMigration.LEGACY_SCRIPT);
+            try (ResultSet result = query.executeQuery()) {
+                result.next();
+                return result.getInt(1);
+            }
+        }
+    }
+
+    /** The history table, quoted and qualified by Flyway's schema for it, or null while it does not exist. */
+    private String historyTable(Connection connection) throws SQLException {
+        String schemaOf = environment.schemas().isEmpty() ? "current_schema()" : "?";
+        try (PreparedStatement query = connection.prepareStatement("SELECT table_schema FROM "
+                + "information_schema.tables WHERE table_name = ? AND table_schema = " + schemaOf)) {
+            query.setString(1, environment.historyTable());
+            if (!environment.schemas().isEmpty()) {
+                query.setString(2, environment.schemas().get(0));
+            }
+            try (ResultSet result = query.executeQuery()) {
+                return result.next() ? SqlText.identifier(result.getString(1)) + "."
+                        + SqlText.identifier(environment.historyTable()) : null;
+            }
         }
     }
 
@@ -182,43 +293,49 @@ public final class Migrator {
         return environment.translate() && environment.isPostgres();
     }
 
+    /** Flyway for the environment, with the options, the SQL callbacks beside the changesets, and these. */
     private Flyway flyway(Callback... callbacks) {
-        return ChangesetFlyway.configure(environment.url(), environment.user(), environment.password(),
-                environment.historyTable(), environment.schemas(), project.changesets(),
-                connection -> new StatementRunner(connection,
-                        translates(), environment.statementTimeoutSeconds(), findings, false,
-                        ValidateCheck.DEPLOY_ERROR, environment.placeholders()), false, callbacks);
+        Function<Connection, StatementRunner> runners = connection -> new StatementRunner(connection,
+                translates(), environment.statementTimeoutSeconds(), findings, false,
+                ValidateCheck.DEPLOY_ERROR, environment.placeholders());
+        List<Callback> all = new ArrayList<>(Arrays.asList(callbacks));
+        project.changesets().forEach(file -> SqlCallback.of(file, runners).ifPresent(all::add));
+        Properties bounds = ExternalServer.connectionProperties(null, null, environment.connectTimeoutSeconds());
+        return options.applyTo(ChangesetFlyway.configuration(environment.url(), environment.user(),
+                environment.password(), environment.historyTable(), environment.schemas(), project.changesets(),
+                runners, false, all.toArray(Callback[]::new)))
+                .jdbcProperties(bounds.stringPropertyNames().stream()
+                        .collect(Collectors.toMap(name -> name, bounds::getProperty)))
+                .load();
     }
 
     private static Set<String> pendingScripts(Flyway flyway) {
         try {
-            return Arrays.stream(flyway.info().pending()).map(Migrator::scriptOf).collect(Collectors.toSet());
+            return Arrays.stream(flyway.info().pending()).map(MigrationInfo::getScript).collect(Collectors.toSet());
         } catch (FlywayException e) {
             throw new MigrateException(flywayMessage(e));
         }
-    }
-
-    /** Flyway names a Java migration by its class; the changeset's file name is in its description. */
-    private static String scriptOf(MigrationInfo info) {
-        return (info.getVersion() == null ? "R" : "V" + info.getVersion()) + "__"
-                + info.getDescription().replace(' ', '_') + ".sql";
     }
 
     private List<ChangesetState> states(MigrationInfo[] infos) {
         List<ChangesetState> states = new ArrayList<>();
         for (MigrationInfo info : infos) {
             states.add(new ChangesetState(info.getVersion() == null ? null : info.getVersion().getVersion(),
-                    info.getDescription(), scriptOf(info), info.getState().name(),
+                    info.getDescription(), info.getScript(), info.getState().name(),
                     info.getInstalledOn() == null ? null : info.getInstalledOn().toInstant().toString(),
                     info.getExecutionTime()));
         }
         return states;
     }
 
-    /** A PostgreSQL stand-in needs the translator's bookkeeping and compatibility functions once. */
-    private void prepare() {
+    /**
+     * A PostgreSQL stand-in needs the translator's bookkeeping and compatibility functions once.
+     *
+     * @return whether this run made them
+     */
+    private boolean prepare() {
         if (!translates()) {
-            return;
+            return false;
         }
         try (Connection connection = connect(); Statement statement = connection.createStatement()) {
             // Several deploys may start at once: one prepares, the others wait for it and find it done.
@@ -228,28 +345,77 @@ public final class Migrator {
                     "SELECT 1 FROM pg_namespace WHERE nspname = '" + RedshiftToPostgresTranslator.COMPAT_SCHEMA + "'")) {
                 if (schema.next()) {
                     connection.rollback();
-                    return;
+                    return false;
                 }
             }
             for (String sql : RedshiftToPostgresTranslator.setUp()) {
                 statement.execute(sql);
             }
             connection.commit();
+            return true;
         } catch (SQLException e) {
             throw new MigrateException("Cannot prepare " + ExternalServer.masked(environment.url())
                     + " as a stand-in for Redshift: " + e.getMessage());
         }
     }
 
+    /**
+     * After a first deploy that applied nothing, removes what the run made before the first changeset: Flyway's
+     * history table (and the schemas Flyway created for it), and the stand-in's schemas if this run made them.
+     */
+    private void leaveAsItWas(boolean prepared) {
+        withConnection("remove the history table this deploy created", connection -> {
+            String table = historyTable(connection);
+            List<String> drops = new ArrayList<>();
+            if (table != null) {
+                try (Statement statement = connection.createStatement();
+                     ResultSet rows = statement.executeQuery("SELECT type, script FROM " + table)) {
+                    while (rows.next()) {
+                        if (!"SCHEMA".equals(rows.getString(1))) {
+                            return null;
+                        }
+                        // Flyway's schema-creation row names the schemas it created, quoted and comma-separated.
+                        Arrays.stream(rows.getString(2).split(",")).map(String::trim)
+                                .forEach(schema -> drops.add("DROP SCHEMA IF EXISTS " + schema));
+                    }
+                }
+                drops.add(0, "DROP TABLE " + table);
+            }
+            if (prepared) {
+                drops.addAll(RedshiftToPostgresTranslator.tearDown());
+            }
+            try (Statement statement = connection.createStatement()) {
+                for (String drop : drops) {
+                    statement.execute(drop);
+                }
+            }
+            return null;
+        });
+    }
+
+    /** Flyway cannot match rows of the plugin's earlier releases to its SQL migrations: repair rewrites them. */
+    private void refuseLegacyHistory() {
+        int legacy = withConnection("read the history table " + environment.historyTable(), this::legacyRows);
+        if (legacy > 0) {
+            throw new MigrateException("The history table " + environment.historyTable() + " of environment "
+                    + environment.name() + " has " + legacy + " row(s) written by an earlier release of this plugin "
+                    + "(type JDBC, script " + ChangesetMigration.LEGACY_SCRIPT + "), which Flyway no longer "
+                    + "matches to the changesets. Run redshift:repair for this environment once: it rewrites them "
+                    + "as the SQL rows Flyway writes for the same files. Nothing was applied.");
+        }
+    }
+
     /** Fails fast, with a bounded timeout and what to check, when the environment cannot be reached. */
     private void checkConnection() {
         try (Connection connection = connect()) {
-            connection.isValid(ExternalServer.CONNECT_TIMEOUT_SECONDS);
+            connection.isValid(environment.connectTimeoutSeconds());
             checkHistoryFormat(connection);
         } catch (SQLException e) {
             String state = e.getSQLState() == null ? "" : e.getSQLState();
-            String hint = state.startsWith("28") ? "Check redshift.user and the password (the settings.xml server "
-                    + "named by redshift.serverId) of environment " + environment.name() + "."
+            String hint = state.startsWith("28") ? loginHint()
+                    : timedOut(e) ? "The server did not answer within " + environment.connectTimeoutSeconds()
+                    + " s (redshift.connectTimeout): it may be busy or behind a firewall that drops packets; raise "
+                    + "redshift.connectTimeout if it is just slow."
                     : "Check redshift.url of environment " + environment.name() + ", and that the host accepts "
                     + "connections.";
             String message = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
@@ -259,6 +425,28 @@ public final class Migrator {
             throw new MigrateException("Cannot connect to " + ExternalServer.masked(environment.url()) + " as "
                     + environment.user() + ": " + message.replaceAll("\\s+", " ") + " " + hint);
         }
+    }
+
+    private static boolean timedOut(Throwable e) {
+        for (Throwable cause = e; cause != null; cause = cause.getCause()) {
+            String message = cause.getMessage() == null ? "" : cause.getMessage().toLowerCase(Locale.ROOT);
+            if (cause instanceof SocketTimeoutException || message.contains("timed out")
+                    || message.contains("timeout")) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private String loginHint() {
+        if (environment.password() == null || environment.password().isEmpty()) {
+            return "No password was given for environment " + environment.name() + ": name a settings.xml server "
+                    + "with redshift.serverId, set redshift.password (e.g. <redshift.password>${env.DB_PASSWORD}"
+                    + "</redshift.password> in its profile) or the REDSHIFT_PASSWORD environment variable, or "
+                    + "connect with IAM (jdbc:redshift:iam://...), which needs none.";
+        }
+        return "Check redshift.user and the password (the settings.xml server named by redshift.serverId, "
+                + "redshift.password or REDSHIFT_PASSWORD) of environment " + environment.name() + ".";
     }
 
     /**
@@ -281,16 +469,42 @@ public final class Migrator {
     }
 
     private Connection connect() throws SQLException {
-        return ExternalServer.connect(environment.url(), environment.user(), environment.password());
+        return ExternalServer.connect(environment.url(), environment.user(), environment.password(),
+                environment.connectTimeoutSeconds());
     }
 
-    private static boolean failedChangeset(Throwable e) {
+    private static ChangesetMigration.Failed failedChangeset(Throwable e) {
         for (Throwable cause = e; cause != null; cause = cause.getCause()) {
-            if (cause instanceof ChangesetMigration.Failed) {
-                return true;
+            if (cause instanceof ChangesetMigration.Failed failed) {
+                return failed;
             }
         }
-        return false;
+        return null;
+    }
+
+    /**
+     * Records a changeset that failed part way outside a transaction as Flyway records a failed migration, which
+     * Flyway itself does only on engines without transactional DDL: until redshift:repair removes the row, every
+     * migrate stops at it instead of running the changeset again over what stayed applied.
+     */
+    private void recordFailed(Changeset changeset) {
+        try (Connection connection = connect()) {
+            String table = historyTable(connection);
+            try (PreparedStatement insert = connection.prepareStatement("INSERT INTO " + table + " (installed_rank, "
+                    + "version, description, type, script, checksum, installed_by, execution_time, success) "
+                    + "SELECT coalesce(max(installed_rank), 0) + 1, ?, ?, 'SQL', ?, ?, current_user, 0, false FROM "
+                    + table)) {
+                insert.setString(1, changeset.isVersioned() ? changeset.version().replace('_', '.') : null);
+                insert.setString(2, changeset.description().replace('_', ' '));
+                insert.setString(3, changeset.flywayScript());
+                insert.setInt(4, ChangesetMigration.checksum(changeset));
+                insert.executeUpdate();
+            }
+        } catch (SQLException e) {
+            throw new MigrateException(changeset.flywayScript() + " failed part way outside a transaction, and its "
+                    + "failed history row could not be written (" + e.getMessage().replaceAll("\\s+", " ")
+                    + "): the environment holds what ran before the failing statement; see the finding.");
+        }
     }
 
     /** Flyway's own message on one line; for a checksum mismatch, what to do about it. */
@@ -312,13 +526,16 @@ public final class Migrator {
      */
     private static final class Progress implements Callback {
         private final int total;
+        private final Map<String, String> outsideTransaction;
         private final Consumer<String> sink;
         private int done;
         private long started;
         private String committing;
 
-        Progress(int total, Consumer<String> sink) {
+        /** @param outsideTransaction the changesets that run outside a transaction, said before each runs */
+        Progress(int total, Map<String, String> outsideTransaction, Consumer<String> sink) {
             this.total = total;
+            this.outsideTransaction = outsideTransaction;
             this.sink = sink;
         }
 
@@ -338,6 +555,11 @@ public final class Migrator {
             switch (event) {
                 case BEFORE_EACH_MIGRATE -> {
                     flush();
+                    String script = context.getMigrationInfo().getScript();
+                    if (outsideTransaction.containsKey(script)) {
+                        sink.accept(script + " runs outside a transaction (" + outsideTransaction.get(script)
+                                + "): a failure part way leaves what ran applied.");
+                    }
                     started = System.nanoTime();
                 }
                 case AFTER_EACH_MIGRATE -> committing = line(context, "");
@@ -348,7 +570,7 @@ public final class Migrator {
 
         private String line(Context context, String outcome) {
             done++;
-            return String.format("[%d/%d] %s ... %.1f s%s", done, total, scriptOf(context.getMigrationInfo()),
+            return String.format("[%d/%d] %s ... %.1f s%s", done, total, context.getMigrationInfo().getScript(),
                     (System.nanoTime() - started) / 1e9, outcome);
         }
 

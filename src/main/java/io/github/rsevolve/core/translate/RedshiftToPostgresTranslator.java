@@ -52,6 +52,11 @@ public final class RedshiftToPostgresTranslator {
         return statements;
     }
 
+    /** Removes what {@link #setUp()} made, from a stand-in no changeset was applied to. */
+    public static List<String> tearDown() {
+        return List.of("DROP SCHEMA IF EXISTS " + COMPAT_SCHEMA + " CASCADE", "DROP SCHEMA IF EXISTS rse_meta CASCADE");
+    }
+
     public static Translation translate(ParsedStatement parsed) {
         SqlStatement statement = parsed.statement();
         if (isUnparsedDefinition(parsed)) {

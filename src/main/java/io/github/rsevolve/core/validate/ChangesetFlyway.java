@@ -11,11 +11,12 @@ import java.util.function.Function;
 import org.flywaydb.core.Flyway;
 import org.flywaydb.core.api.callback.Callback;
 import org.flywaydb.core.api.configuration.FluentConfiguration;
-import org.flywaydb.core.api.migration.JavaMigration;
+import org.flywaydb.core.api.resolver.MigrationResolver;
+import org.flywaydb.core.api.resolver.ResolvedMigration;
 
 /**
- * The one Flyway set-up that validate's build B and migrate share: the changesets as Java migrations, no scanning of
- * the class path, Flyway's log into Maven's (SLF4J).
+ * The one Flyway set-up that validate's build B and migrate share: the changesets as Flyway's SQL migrations,
+ * resolved by the plugin rather than scanned, Flyway's log into Maven's (SLF4J).
  */
 public final class ChangesetFlyway {
 
@@ -29,33 +30,38 @@ public final class ChangesetFlyway {
     public static Flyway configure(String url, String user, String password, String historyTable,
                                    List<Changeset> changesets, Function<Connection, StatementRunner> runners,
                                    boolean group, Callback... callbacks) {
-        return configure(url, user, password, historyTable, List.of(), changesets, runners, group, callbacks);
+        return configuration(url, user, password, historyTable, List.of(), changesets, runners, group, callbacks)
+                .load();
     }
 
-    /** As above, with Flyway's managed schemas (the history table lives in the first). */
-    public static Flyway configure(String url, String user, String password, String historyTable,
-                                   List<String> schemas, List<Changeset> changesets,
-                                   Function<Connection, StatementRunner> runners, boolean group,
-                                   Callback... callbacks) {
-        List<JavaMigration> migrations = changesets.stream().filter(Changeset::isWellNamed)
-                .map(c -> (JavaMigration) new ChangesetMigration(c, runners::apply)).toList();
+    /**
+     * The configuration, with Flyway's managed schemas (the history table lives in the first), for a caller to add
+     * options to before it loads it.
+     */
+    public static FluentConfiguration configuration(String url, String user, String password, String historyTable,
+                                                    List<String> schemas, List<Changeset> changesets,
+                                                    Function<Connection, StatementRunner> runners, boolean group,
+                                                    Callback... callbacks) {
+        List<ChangesetMigration> migrations = changesets.stream().filter(Changeset::isWellNamed)
+                .map(c -> new ChangesetMigration(c, runners::apply)).toList();
+        MigrationResolver resolver = context -> List.<ResolvedMigration>copyOf(migrations);
         FluentConfiguration configuration = Flyway.configure(ChangesetFlyway.class.getClassLoader())
                 .dataSource(url, user, password)
                 .table(historyTable)
-                .javaMigrations(migrations.toArray(JavaMigration[]::new))
+                .resolvers(resolver)
                 .skipDefaultResolvers(true)
                 .skipDefaultCallbacks(true)
                 .locations("filesystem:" + NO_LOCATION)
                 .callbacks(callbacks)
                 // Into Maven's log, which binds SLF4J, rather than to standard error.
                 .loggers("slf4j")
-                .group(group && migrations.stream().allMatch(JavaMigration::canExecuteInTransaction))
+                .group(group && migrations.stream().allMatch(ChangesetMigration::canExecuteInTransaction))
                 // Changesets with statements Redshift cannot run in a transaction run without one.
                 .mixed(true);
         if (!schemas.isEmpty()) {
             configuration.schemas(schemas.toArray(String[]::new));
         }
-        return configuration.load();
+        return configuration;
     }
 
     /** An empty folder as Flyway's location: the changesets are given, nothing is to be scanned. */

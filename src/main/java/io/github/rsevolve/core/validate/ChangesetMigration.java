@@ -5,21 +5,60 @@ import io.github.rsevolve.core.parse.Transactions;
 import io.github.rsevolve.core.parse.ParsedStatement;
 import java.nio.charset.StandardCharsets;
 import java.sql.Connection;
+import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Objects;
 import java.util.zip.CRC32;
+import org.flywaydb.core.api.CoreMigrationType;
+import org.flywaydb.core.api.FlywayException;
 import org.flywaydb.core.api.MigrationVersion;
-import org.flywaydb.core.api.migration.Context;
-import org.flywaydb.core.api.migration.JavaMigration;
+import org.flywaydb.core.api.executor.Context;
+import org.flywaydb.core.api.executor.MigrationExecutor;
+import org.flywaydb.core.api.resolver.ResolvedMigration;
+import org.flywaydb.core.extensibility.MigrationType;
+import org.flywaydb.core.internal.jdbc.Results;
 
 /**
- * One changeset as a Flyway migration: its statements are translated and run one by one, so a failure is reported
- * at the statement's own file, line and column; Flyway keeps the history table, the order and the transaction.
+ * One changeset as a Flyway SQL migration: Flyway records it exactly as it records the file it would find itself
+ * (type SQL, the file's path as script, its description and checksum), so Flyway and the plugin read one history;
+ * the plugin runs it, translating and running its statements one by one, so a failure is reported at the
+ * statement's own file, line and column. Flyway keeps the history table, the order and the transaction.
  */
-public final class ChangesetMigration implements JavaMigration {
+public final class ChangesetMigration implements ResolvedMigration, MigrationExecutor {
 
-    /** Thrown to make Flyway roll the changeset back; the finding is already recorded. */
-    public static final class Failed extends RuntimeException {
-        Failed(String changeset) {
-            super("Changeset " + changeset + " failed", null, false, false);
+    /**
+     * The script the plugin's releases before 0.1.0 recorded (a Java migration named by its class, type JDBC);
+     * redshift:repair rewrites such rows as Flyway's SQL rows.
+     */
+    public static final String LEGACY_SCRIPT = "io.github.rsevolve.core.validate.ChangesetMigration";
+
+    /**
+     * Thrown to make Flyway roll the changeset back, or record it failed when it ran outside a transaction; a
+     * FlywayException, which Flyway handles as its own migration failures. The finding is already recorded.
+     */
+    public static final class Failed extends FlywayException {
+        private final transient Changeset changeset;
+        private final boolean partlyApplied;
+
+        Failed(Changeset changeset, boolean partlyApplied) {
+            super("Changeset " + changeset.script().file().displayPath() + " failed");
+            this.changeset = changeset;
+            this.partlyApplied = partlyApplied;
+        }
+
+        public Changeset changeset() {
+            return changeset;
+        }
+
+        /** Whether it ran outside a transaction and statements before the failing one stay applied. */
+        public boolean partlyApplied() {
+            return partlyApplied;
+        }
+
+        @Override
+        public synchronized Throwable fillInStackTrace() {
+            return this;
         }
     }
 
@@ -34,6 +73,41 @@ public final class ChangesetMigration implements JavaMigration {
     ChangesetMigration(Changeset changeset, RunnerFactory runners) {
         this.changeset = changeset;
         this.runners = runners;
+    }
+
+    @Override
+    public String getScript() {
+        return changeset.flywayScript();
+    }
+
+    @Override
+    public MigrationType getType() {
+        return CoreMigrationType.SQL;
+    }
+
+    @Override
+    public String getPhysicalLocation() {
+        return changeset.script().file().path().toAbsolutePath().toString();
+    }
+
+    @Override
+    public MigrationExecutor getExecutor() {
+        return this;
+    }
+
+    @Override
+    public boolean checksumMatches(Integer checksum) {
+        return Objects.equals(checksum, getChecksum());
+    }
+
+    @Override
+    public boolean checksumMatchesWithoutBeingIdentical(Integer checksum) {
+        return false;
+    }
+
+    @Override
+    public boolean shouldExecute() {
+        return true;
     }
 
     @Override
@@ -69,12 +143,28 @@ public final class ChangesetMigration implements JavaMigration {
     }
 
     @Override
-    public void migrate(Context context) throws Exception {
+    public List<Results> execute(Context context) throws SQLException {
         StatementRunner runner = runners.on(context.getConnection());
+        // Flyway runs a changeset that cannot run in a transaction with auto-commit: each statement stays applied.
+        boolean outsideTransaction = context.getConnection().getAutoCommit()
+                && runner.failureCheck() == ValidateCheck.DEPLOY_ERROR;
+        List<String> ran = new ArrayList<>();
         for (ParsedStatement statement : changeset.script().statements()) {
-            if (!runner.run(statement, runner.failureCheck())) {
-                throw new Failed(changeset.script().file().displayPath());
+            String before = outsideTransaction ? whatStaysApplied(ran) : "";
+            if (!runner.run(statement, runner.failureCheck(), before)) {
+                throw new Failed(changeset, outsideTransaction && !ran.isEmpty());
             }
+            ran.add("line " + statement.statement().position().line());
         }
+        return List.of();
+    }
+
+    /** Said of a deploy that failed part way outside a transaction: what stays, and how to recover. */
+    private String whatStaysApplied(List<String> ran) {
+        return changeset.flywayScript() + " ran outside a transaction, so the statements before this one stay "
+                + "applied: " + (ran.isEmpty() ? "none" : String.join(", ", ran)) + ". The history records it as "
+                + "failed: "
+                + "undo or finish those statements by hand, fix this one, then run redshift:repair for this "
+                + "environment (it deletes the failed history row) and migrate again. ";
     }
 }

@@ -100,6 +100,11 @@ public final class StatementRunner {
      * is a warning, and true: Redshift accepts it.
      */
     boolean run(ParsedStatement parsed, ValidateCheck onFailure) throws SQLException {
+        return run(parsed, onFailure, "");
+    }
+
+    /** As above, a failure's message starting with the context. */
+    boolean run(ParsedStatement parsed, ValidateCheck onFailure, String context) throws SQLException {
         Translation translation = translation(parsed);
         if (translation == null) {
             return true;
@@ -109,7 +114,7 @@ public final class StatementRunner {
                     + "here: ", true);
             return true;
         }
-        return run(parsed, translation.sql(), onFailure, "", continueAfterFailure);
+        return run(parsed, translation.sql(), onFailure, context, continueAfterFailure);
     }
 
     /**

@@ -15,6 +15,9 @@ import io.github.rsevolve.core.lint.LintSettings;
 import io.github.rsevolve.core.lint.Linter;
 import io.github.rsevolve.core.parse.RedshiftParser;
 import io.github.rsevolve.core.sql.SqlSourceReader;
+import io.github.rsevolve.core.validate.ChangesetMigration;
+import java.net.InetAddress;
+import java.net.ServerSocket;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
@@ -221,6 +224,140 @@ class MigratorTest {
             assertTrue(exists(qa, "deploy.flyway_schema_history"), "the history lives in the first schema");
             List<String> states = migrator(environment).info().stream().map(ChangesetState::state).toList();
             assertTrue(states.contains("BASELINE") || states.contains("BELOW_BASELINE"), states.toString());
+        }
+    }
+
+    private static List<String> history(ThrowawayDatabase database) throws Exception {
+        List<String> rows = new ArrayList<>();
+        try (Connection connection = database.connect(); Statement statement = connection.createStatement();
+             ResultSet result = statement.executeQuery("SELECT version, type, script, success FROM "
+                     + "flyway_schema_history ORDER BY installed_rank")) {
+            while (result.next()) {
+                rows.add(result.getString(1) + " " + result.getString(2) + " " + result.getString(3) + " "
+                        + result.getBoolean(4));
+            }
+        }
+        return rows;
+    }
+
+    @Test
+    void theHistoryHoldsFlywaysOwnSqlRowsAndTheDryRunPrintsThem() throws Exception {
+        Path incremental = Files.createDirectories(project.resolve("src/main/redshift/incremental/sales"));
+        Files.writeString(incremental.resolve("V1__base.sql"), "CREATE TABLE public.base (id INT);");
+        Files.writeString(incremental.resolve("V2__more.sql"), "CREATE TABLE public.more (id INT);");
+        try (ThrowawayDatabase qa = ThrowawayDatabase.create(EmbeddedServer.shared(), "qa", false)) {
+            String dryRun = migrator(environment(qa)).dryRun();
+            assertTrue(dryRun.contains("VALUES (2, '2', 'more', 'SQL', 'sales/V2__more.sql', "), dryRun);
+            migrator(environment(qa)).migrate(settings(), line -> { });
+            // As Flyway records SQL migrations it finds itself: type SQL, the path below the location as script.
+            assertEquals(List.of("1 SQL sales/V1__base.sql true", "2 SQL sales/V2__more.sql true"), history(qa));
+        }
+    }
+
+    @Test
+    void repairRewritesTheRowsOfEarlierReleasesAndMigrateSaysSoUntilThen() throws Exception {
+        Path incremental = Files.createDirectories(project.resolve("src/main/redshift/incremental"));
+        Files.writeString(incremental.resolve("V1__base.sql"), "CREATE TABLE public.base (id INT);");
+        Files.writeString(incremental.resolve("R__view.sql"), "CREATE OR REPLACE VIEW public.v AS SELECT 1 AS one;");
+        try (ThrowawayDatabase qa = ThrowawayDatabase.create(EmbeddedServer.shared(), "qa", false)) {
+            migrator(environment(qa)).migrate(settings(), line -> { });
+            try (Connection connection = qa.connect(); Statement statement = connection.createStatement()) {
+                statement.execute("UPDATE flyway_schema_history SET type = 'JDBC', script = '"
+                        + ChangesetMigration.LEGACY_SCRIPT + "'");
+            }
+            Files.writeString(incremental.resolve("V2__more.sql"), "CREATE TABLE public.more (id INT);");
+            MigrateException refused = assertThrows(MigrateException.class,
+                    () -> migrator(environment(qa)).migrate(settings(), line -> { }));
+            assertTrue(refused.getMessage().contains("2 row(s) written by an earlier release"), refused.getMessage());
+            assertTrue(refused.getMessage().contains("Run redshift:repair"), refused.getMessage());
+            assertFalse(exists(qa, "public.more"), "nothing applied");
+
+            assertEquals(2, migrator(environment(qa)).repair());
+            assertEquals(List.of("1 SQL V1__base.sql true", "null SQL R__view.sql true"), history(qa));
+            migrator(environment(qa)).migrate(settings(), line -> { });
+            assertTrue(exists(qa, "public.more"));
+        }
+    }
+
+    @Test
+    void aNonTransactionalChangesetThatFailsIsRecordedWithWhatRanAndRepairRecovers() throws Exception {
+        Path incremental = Files.createDirectories(project.resolve("src/main/redshift/incremental"));
+        Files.writeString(incremental.resolve("V1__base.sql"), "CREATE TABLE public.base (id INT);");
+        Path v2 = incremental.resolve("V2__with_vacuum.sql");
+        Files.writeString(v2, "CREATE TABLE public.first (id INT);\nVACUUM public.base;\n"
+                + "INSERT INTO public.nowhere VALUES (1);\nCREATE TABLE public.second (id INT);");
+        LintSettings mixAllowed = new LintSettings(settings().baseDir(), settings().absoluteDir(),
+                settings().incrementalDir(), settings().etlDir(), LintSettings.parseRuleLevels("non-transactional-mix=off"),
+                RedshiftParser.DEFAULT_TIMEOUT_MILLIS, SqlSourceReader.DEFAULT_MAX_FILE_BYTES, 1);
+        try (ThrowawayDatabase qa = ThrowawayDatabase.create(EmbeddedServer.shared(), "qa", false)) {
+            List<String> progress = new ArrayList<>();
+            List<Finding> findings = migrator(environment(qa)).migrate(mixAllowed, progress::add);
+            assertTrue(progress.stream().anyMatch(line -> line.equals("V2__with_vacuum.sql runs outside a "
+                    + "transaction (VACUUM at line 2): a failure part way leaves what ran applied.")), progress.toString());
+            Finding failure = findings.stream().filter(f -> f.rule().equals("deploy-error")).findFirst().orElseThrow();
+            assertEquals(3, failure.line());
+            assertTrue(failure.message().startsWith("V2__with_vacuum.sql ran outside a transaction, so the "
+                    + "statements before this one stay applied: line 1, line 2. "), failure.message());
+            assertTrue(failure.message().contains("redshift:repair"), failure.message());
+            assertTrue(exists(qa, "public.first"), "line 1 ran and stays");
+            assertFalse(exists(qa, "public.second"));
+            assertEquals(List.of("1 SQL V1__base.sql true", "2 SQL V2__with_vacuum.sql false"), history(qa));
+            assertEquals(List.of("SUCCESS", "FAILED"),
+                    migrator(environment(qa)).info().stream().map(ChangesetState::state).toList());
+
+            // The team fixes the changeset so that it can run over what stayed; repair removes the failed row;
+            // migrate recovers.
+            Files.writeString(v2, "CREATE TABLE IF NOT EXISTS public.first (id INT);\nVACUUM public.base;\n"
+                    + "CREATE TABLE public.second (id INT);");
+            migrator(environment(qa)).repair();
+            assertEquals(List.of("1 SQL V1__base.sql true"), history(qa));
+            List<Finding> again = migrator(environment(qa)).migrate(mixAllowed, line -> { });
+            assertTrue(again.stream().noneMatch(f -> f.rule().equals("deploy-error")), again.toString());
+            assertTrue(exists(qa, "public.second"));
+            assertEquals(List.of("1 SQL V1__base.sql true", "2 SQL V2__with_vacuum.sql true"), history(qa));
+        }
+    }
+
+    private static List<String> schemasAndTables(ThrowawayDatabase database) throws Exception {
+        List<String> names = new ArrayList<>();
+        try (Connection connection = database.connect(); Statement statement = connection.createStatement();
+             ResultSet result = statement.executeQuery("SELECT n.nspname || '.' || coalesce(c.relname, '') FROM "
+                     + "pg_namespace n LEFT JOIN pg_class c ON c.relnamespace = n.oid AND c.relkind = 'r' "
+                     + "WHERE n.nspname NOT LIKE 'pg\\_%' AND n.nspname <> 'information_schema' ORDER BY 1")) {
+            while (result.next()) {
+                names.add(result.getString(1));
+            }
+        }
+        return names;
+    }
+
+    @Test
+    void aFirstDeployThatAppliesNothingLeavesTheEnvironmentAsItWas() throws Exception {
+        Path incremental = Files.createDirectories(project.resolve("src/main/redshift/incremental"));
+        Files.writeString(incremental.resolve("V1__broken.sql"), "INSERT INTO public.nowhere VALUES (1);");
+        try (ThrowawayDatabase qa = ThrowawayDatabase.create(EmbeddedServer.shared(), "qa", false)) {
+            List<String> before = schemasAndTables(qa);
+            for (List<String> schemas : List.of(List.<String>of(), List.of("deploy"))) {
+                Environment environment = new Environment("qa", qa.url().replaceFirst("\\?.*$", ""), "postgres",
+                        EmbeddedLogin.password(), "flyway_schema_history", Map.of(), true, 60, schemas);
+                List<Finding> findings = migrator(environment).migrate(settings(), line -> { });
+                assertTrue(findings.stream().anyMatch(f -> f.rule().equals("deploy-error")), findings.toString());
+                assertEquals(before, schemasAndTables(qa), "no history table, stand-in schema or Flyway schema left");
+            }
+        }
+    }
+
+    @Test
+    void aServerThatDoesNotAnswerIsTheTimeoutSaidSo() throws Exception {
+        // Accepts connections and never answers, as a busy server or a dropping firewall looks to a driver.
+        try (ServerSocket silent = new ServerSocket(0, 50, InetAddress.getLoopbackAddress())) {
+            Environment environment = new Environment("pro", "jdbc:postgresql://127.0.0.1:" + silent.getLocalPort()
+                    + "/dw", "deployer", "secret", "flyway_schema_history", Map.of(), true, 60, List.of(), 1);
+            long started = System.nanoTime();
+            MigrateException e = assertThrows(MigrateException.class, () -> migrator(environment).info());
+            assertTrue(e.getMessage().contains("The server did not answer within 1 s (redshift.connectTimeout)"),
+                    e.getMessage());
+            assertTrue(System.nanoTime() - started < 20_000_000_000L, "bounded by the timeout, not the default");
         }
     }
 }

@@ -1,0 +1,4 @@
+CREATE TABLE shop.customers (
+    id   INTEGER NOT NULL,
+    name VARCHAR(100)
+);

@@ -1,0 +1,1 @@
+ALTER TABLE shop.customers ADD COLUMN email VARCHAR(256);
