@@ -164,10 +164,11 @@ public final class StatementRunner {
         readStringsAsRedshift();
         useSearchPath(parsed.searchPath());
         Savepoint savepoint = isolate && !connection.getAutoCommit() ? connection.setSavepoint() : null;
+        String sent = String.join(";\n", sql);
         try (Statement statement = connection.createStatement()) {
             statement.setQueryTimeout(statementTimeoutSeconds);
             // One round trip: a statement and its bookkeeping rows travel together.
-            statement.execute(String.join(";\n", sql));
+            statement.execute(sent);
             if (savepoint != null) {
                 connection.releaseSavepoint(savepoint);
             }
@@ -182,8 +183,8 @@ public final class StatementRunner {
                 skipped(parsed, "it uses " + missing + ", which the PostgreSQL stand-in does not have");
                 return true;
             }
-            findings.add(onFailure.at(parsed.statement(), context + "The database rejected it: "
-                    + DatabaseMessages.of(e)));
+            findings.add(onFailure.at(parsed.statement().file(), DatabaseMessages.offset(e, parsed.statement(), sent),
+                    context + "The database rejected it: " + DatabaseMessages.of(e)));
             return false;
         }
     }

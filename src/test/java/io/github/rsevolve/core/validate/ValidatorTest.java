@@ -138,4 +138,21 @@ class ValidatorTest {
         assertEquals(List.of("src/main/redshift/absolute/t.sql:2: drift", "src/main/redshift/etl/report.sql:1: etl-error"),
                 database, "drift and the ETL are checked despite lint's error");
     }
+
+    /** A rejected statement is located at the name the database names, or at the position it reports. */
+    @Test
+    void aDatabaseErrorIsLocatedAtTheTokenItNames() throws IOException {
+        write("absolute/t.sql", "CREATE TABLE public.t (id INT, name VARCHAR(10));");
+        write("incremental/V1__t.sql", "CREATE TABLE public.t (id INT, name VARCHAR(10));");
+        write("etl/a_column.sql", "SELECT id,\n       nmae\nFROM public.t;");
+        write("etl/b_function.sql", "SELECT id,\n  nosuch_fn(id)\nFROM public.t;");
+        write("etl/c_second_use.sql", "SELECT DATEADD(day, 1, GETDATE()), id FROM public.t WHERE id = 1\n"
+                + "  AND id::text = 'x' AND name > 1;");
+        ValidateResult result = Validator.run(settings(null, null, 60, false));
+        List<String> located = result.checks().stream().filter(f -> f.rule().equals("etl-error"))
+                .map(f -> f.file().replace("src/main/redshift/etl/", "") + ":" + f.line() + ":" + f.column())
+                .sorted().toList();
+        assertEquals(List.of("a_column.sql:2:8", "b_function.sql:2:3", "c_second_use.sql:1:1"), located,
+                result.checks().toString());
+    }
 }
