@@ -2,7 +2,7 @@ CREATE SCHEMA IF NOT EXISTS "mart";
 CREATE SCHEMA IF NOT EXISTS "mart";
 CREATE TABLE IF NOT EXISTS "mart"."sales" (
     "id" int NOT NULL,
-    "region" varchar(10),
+    "region" varchar(10) CHECK (rse_compat.fits_bytes("region"::text, 10, 'varchar')),
     "amount" decimal(10,2)
 );
 INSERT INTO rse_meta.column_attributes SELECT 'mart', 'sales', 'id', NULL, NULL WHERE NOT EXISTS (SELECT 1 FROM rse_meta.relation_attributes WHERE schema_name = 'mart' AND relation_name = 'sales');
@@ -12,7 +12,7 @@ INSERT INTO rse_meta.column_attributes SELECT 'mart', 'sales', 'amount', NULL, N
 INSERT INTO rse_meta.relation_attributes SELECT 'mart', 'sales', 'KEY', 'id', 'COMPOUND', 'region', 'YES', false, NULL, false WHERE NOT EXISTS (SELECT 1 FROM rse_meta.relation_attributes WHERE schema_name = 'mart' AND relation_name = 'sales');
 CREATE TABLE IF NOT EXISTS "mart"."sales" (
     "id" int NOT NULL,
-    "region" varchar(10),
+    "region" varchar(10) CHECK (rse_compat.fits_bytes("region"::text, 10, 'varchar')),
     "amount" decimal(10,2)
 );
 INSERT INTO rse_meta.column_attributes SELECT 'mart', 'sales', 'id', NULL, NULL WHERE NOT EXISTS (SELECT 1 FROM rse_meta.relation_attributes WHERE schema_name = 'mart' AND relation_name = 'sales');
@@ -21,8 +21,8 @@ INSERT INTO rse_meta.column_attributes SELECT 'mart', 'sales', 'region', 'zstd',
 INSERT INTO rse_meta.column_attributes SELECT 'mart', 'sales', 'amount', NULL, NULL WHERE NOT EXISTS (SELECT 1 FROM rse_meta.relation_attributes WHERE schema_name = 'mart' AND relation_name = 'sales');
 INSERT INTO rse_meta.relation_attributes SELECT 'mart', 'sales', 'KEY', 'id', 'COMPOUND', 'region', 'YES', false, NULL, false WHERE NOT EXISTS (SELECT 1 FROM rse_meta.relation_attributes WHERE schema_name = 'mart' AND relation_name = 'sales');
 CREATE TABLE "mart"."regions" (
-    "region" varchar(10),
-    "name" varchar(40)
+    "region" varchar(10) CHECK (rse_compat.fits_bytes("region"::text, 10, 'varchar')),
+    "name" varchar(40) CHECK (rse_compat.fits_bytes("name"::text, 40, 'varchar'))
 );
 INSERT INTO rse_meta.relation_attributes VALUES ('mart', 'regions', 'AUTO', NULL, 'AUTO', '', 'YES', false, NULL, false);
 INSERT INTO rse_meta.column_attributes VALUES ('mart', 'regions', 'region', NULL, NULL);

@@ -43,6 +43,7 @@ public final class RedshiftToPostgresTranslator {
     public static List<String> setUp() {
         List<String> statements = new ArrayList<>(Bookkeeping.SCHEMA);
         statements.add("CREATE SCHEMA " + COMPAT_SCHEMA);
+        statements.add(StandInRule.byteCheckFunction());
         try (InputStream in = RedshiftToPostgresTranslator.class.getResourceAsStream("redshift-compat.sql")) {
             String text = new String(in.readAllBytes(), StandardCharsets.UTF_8);
             Arrays.stream(text.split("\n--;\n")).map(String::strip).filter(s -> !s.isEmpty()).forEach(statements::add);
@@ -153,8 +154,8 @@ public final class RedshiftToPostgresTranslator {
      * column (Redshift's IDENTITY values are unique but not consecutive; PostgreSQL's are a sequence).
      */
     private static String columnDefinition(Column column) {
-        StringBuilder definition = new StringBuilder(quote(column.name())).append(' ')
-                .append(TypeMapper.toPostgres(column.type()));
+        String type = TypeMapper.toPostgres(column.type());
+        StringBuilder definition = new StringBuilder(quote(column.name())).append(' ').append(type);
         if (column.identity() != null) {
             long seed = column.identity().seed();
             long step = column.identity().step();
@@ -168,6 +169,10 @@ public final class RedshiftToPostgresTranslator {
         }
         if (column.notNull()) {
             definition.append(" NOT NULL");
+        }
+        String bytes = TypeMapper.byteCheck(quote(column.name()), type);
+        if (bytes != null) {
+            definition.append(" CHECK ").append(bytes);
         }
         return definition.toString();
     }
@@ -394,8 +399,14 @@ public final class RedshiftToPostgresTranslator {
                 }
                 case ALTER_COLUMN_TYPE -> {
                     sql.addAll(StandInRule.alterColumnType(table, action.subject(), action.detail()));
-                    sql.add(alter + "ALTER COLUMN " + quote(action.subject()) + " TYPE "
-                            + TypeMapper.toPostgres(action.detail()));
+                    String type = TypeMapper.toPostgres(action.detail());
+                    sql.add("SELECT " + COMPAT_SCHEMA + ".drop_byte_checks(" + SqlText.literal(quote(table)) + ", "
+                            + SqlText.literal(action.subject()) + ")");
+                    sql.add(alter + "ALTER COLUMN " + quote(action.subject()) + " TYPE " + type);
+                    String bytes = TypeMapper.byteCheck(quote(action.subject()), type);
+                    if (bytes != null) {
+                        sql.add(alter + "ADD CHECK " + bytes);
+                    }
                 }
                 case ALTER_COLUMN_ENCODE -> sql.add(Bookkeeping.updateColumn(table, action.subject(),
                         "encoding = " + Bookkeeping.literal(action.detail().toLowerCase(Locale.ROOT))));

@@ -35,7 +35,15 @@ public enum StandInRule {
     DROP_LAST_COLUMN("drop-last-column", "ALTER TABLE",
             "A table must have at least one column: its last column can't be dropped.",
             "CREATE TABLE dw.t (a INT);\nALTER TABLE dw.t DROP COLUMN a;",
-            "CREATE TABLE dw.t (a INT, b INT);\nALTER TABLE dw.t DROP COLUMN a;");
+            "CREATE TABLE dw.t (a INT, b INT);\nALTER TABLE dw.t DROP COLUMN a;"),
+    VARCHAR_BYTES("varchar-bytes", "Character types",
+            "A CHAR or VARCHAR length is in bytes, not characters: a value of more bytes than that is too long.",
+            "CREATE TABLE dw.t (city VARCHAR(6));\nINSERT INTO dw.t VALUES ('Zürich');",
+            "CREATE TABLE dw.t (city VARCHAR(7));\nINSERT INTO dw.t VALUES ('Zürich');"),
+    CHAR_SINGLE_BYTE("char-single-byte", "Character types",
+            "A CHAR column holds single-byte characters only; multibyte ones need a VARCHAR.",
+            "CREATE TABLE dw.t (code CHAR(4));\nINSERT INTO dw.t VALUES ('€');",
+            "CREATE TABLE dw.t (code VARCHAR(4));\nINSERT INTO dw.t VALUES ('€');");
 
     private static final List<String> FIXED_ENCODINGS = List.of("bytedict", "runlength", "text255", "text32k");
 
@@ -73,6 +81,29 @@ public enum StandInRule {
     /** The closest statements Redshift accepts. */
     public String accepted() {
         return accepted;
+    }
+
+    /**
+     * The stand-in's byte check of CHAR and VARCHAR values (see {@link TypeMapper#byteCheck}): true where the value
+     * fits, otherwise the error of {@link #VARCHAR_BYTES} or {@link #CHAR_SINGLE_BYTE} with the value and its bytes.
+     */
+    static String byteCheckFunction() {
+        return "CREATE FUNCTION " + RedshiftToPostgresTranslator.COMPAT_SCHEMA + ".fits_bytes(value text, max_bytes "
+                + "integer, type_name text) RETURNS boolean LANGUAGE plpgsql IMMUTABLE AS $$\nBEGIN\n"
+                + "  IF value IS NULL OR (octet_length(value) <= max_bytes AND (type_name <> 'char' "
+                + "OR octet_length(value) = char_length(value))) THEN\n    RETURN true;\n  END IF;\n"
+                + "  IF type_name = 'char' AND octet_length(value) <> char_length(value) THEN\n"
+                + "    RAISE EXCEPTION " + CHAR_SINGLE_BYTE.raised(" % is not single-byte for CHAR(%).")
+                + ", quote_literal(left(value, 40)), max_bytes USING ERRCODE = '22001';\n  END IF;\n"
+                + "  RAISE EXCEPTION " + VARCHAR_BYTES.raised(" % is % bytes in UTF-8 for %(%).")
+                + ", quote_literal(left(value, 40)), octet_length(value), upper(type_name), max_bytes "
+                + "USING ERRCODE = '22001';\nEND $$";
+    }
+
+    /** The error text of this rule as a RAISE format: its id, rule and docs section, then the details. */
+    private String raised(String details) {
+        return SqlText.literal(("Redshift rejects this [" + id + "]: " + rule + " (docs: " + docs + ")")
+                .replace("%", "%%") + details);
     }
 
     /** A guard that raises this rule's error for every row the query's FROM and WHERE leave. */

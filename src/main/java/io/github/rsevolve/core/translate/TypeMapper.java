@@ -2,6 +2,8 @@ package io.github.rsevolve.core.translate;
 
 import java.util.Locale;
 import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 /** Maps a Redshift column type (as the dialect normalised it) to the nearest PostgreSQL type. */
 final class TypeMapper {
@@ -27,6 +29,25 @@ final class TypeMapper {
             Map.entry("hllsketch", "text"));
 
     private TypeMapper() {
+    }
+
+    /** varchar(n), char(n) as the mapping writes them. */
+    private static final Pattern SIZED_CHARACTERS = Pattern.compile("(varchar|char)\\((\\d+)\\)");
+
+    /**
+     * The CHECK that makes a PostgreSQL varchar(n) or char(n) column count bytes as Redshift does, and keep a CHAR to
+     * single-byte characters (docs: Character types), or null for other types.
+     *
+     * @param column the quoted column name
+     * @param postgresType the column's type as {@link #toPostgres} maps it
+     */
+    static String byteCheck(String column, String postgresType) {
+        Matcher sized = SIZED_CHARACTERS.matcher(postgresType);
+        if (!sized.matches()) {
+            return null;
+        }
+        return "(" + RedshiftToPostgresTranslator.COMPAT_SCHEMA + ".fits_bytes(" + column + "::text, "
+                + sized.group(2) + ", '" + sized.group(1) + "'))";
     }
 
     static String toPostgres(String redshiftType) {

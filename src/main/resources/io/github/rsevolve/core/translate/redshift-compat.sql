@@ -130,3 +130,15 @@ CREATE AGGREGATE rse_compat.median(double precision) (SFUNC = array_append, STYP
 -- call it (StandInRule), naming the rule and the Redshift documentation section.
 CREATE FUNCTION rse_compat.redshift_rejects(rule text, message text) RETURNS boolean LANGUAGE plpgsql
 AS $$ BEGIN RAISE EXCEPTION 'Redshift rejects this [%]: %', rule, message; END $$;
+--;
+-- Before a column's type changes, the byte checks of its old length go (ALTER COLUMN ... TYPE adds the new one).
+CREATE FUNCTION rse_compat.drop_byte_checks(relation regclass, column_name name) RETURNS void LANGUAGE plpgsql AS $$
+DECLARE
+  check_name name;
+BEGIN
+  FOR check_name IN SELECT c.conname FROM pg_constraint c JOIN pg_attribute a ON a.attrelid = c.conrelid
+      AND a.attnum = ANY (c.conkey) WHERE c.conrelid = relation AND c.contype = 'c' AND a.attname = column_name
+      AND pg_get_constraintdef(c.oid) LIKE '%fits_bytes%' LOOP
+    EXECUTE format('ALTER TABLE %s DROP CONSTRAINT %I', relation, check_name);
+  END LOOP;
+END $$;
