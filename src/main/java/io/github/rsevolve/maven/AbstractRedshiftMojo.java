@@ -1,5 +1,6 @@
 package io.github.rsevolve.maven;
 
+import io.github.rsevolve.core.db.Interruption;
 import io.github.rsevolve.core.lint.ConfigurationException;
 import io.github.rsevolve.core.lint.Finding;
 import io.github.rsevolve.core.lint.LintSettings;
@@ -119,6 +120,9 @@ public abstract class AbstractRedshiftMojo extends AbstractMojo {
 
     /** Writes name.json and name.sarif into the report folder. */
     protected void writeReports(String name, List<Finding> findings, Object jsonExtra) throws MojoExecutionException {
+        if (Interruption.underway()) {
+            throw new MojoExecutionException("Interrupted; the throwaway databases were dropped.");
+        }
         Path reports = reportDir.toPath();
         try {
             JsonReporter.write(findings, reports.resolve(name + ".json"), jsonExtra);

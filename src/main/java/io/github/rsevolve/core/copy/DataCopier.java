@@ -139,7 +139,8 @@ public final class DataCopier {
                         + "NOT IN ('pg_catalog', 'information_schema', 'rse_meta', 'rse_compat') "
                         + "ORDER BY c.table_schema, c.table_name, c.ordinal_position")) {
             while (result.next()) {
-                String table = result.getString(1) + "." + result.getString(2);
+                // As SQL, so that a name holding a dot or a quote reads back as the same schema and table.
+                String table = new ObjectName(result.getString(1), result.getString(2)).toSql();
                 tables.computeIfAbsent(table, k -> new LinkedHashMap<>()).put(result.getString(3),
                         result.getString(4));
                 if (result.getBoolean(5)) {
@@ -163,6 +164,10 @@ public final class DataCopier {
                         + copy.pattern() + "'; name tables as schema.table, patterns as dw.* or dw.fact_*.");
             }
             matched.forEach(t -> selected.putIfAbsent(t, copy));
+            if (copy.pattern().contains("*")) {
+                progress.accept(copy.pattern() + " names " + matched.size() + " table(s) of "
+                        + settings.from().name() + ": " + String.join(", ", matched));
+            }
         }
         if (selected.isEmpty()) {
             throw new CopyException("Name the tables to copy: <copy><table>dw.orders</table></copy> in the plugin's "

@@ -18,8 +18,13 @@ public final class ThrowawayDatabase implements AutoCloseable {
     private static final Set<ThrowawayDatabase> OPEN = ConcurrentHashMap.newKeySet();
 
     static {
-        Runtime.getRuntime().addShutdownHook(new Thread(() -> OPEN.forEach(ThrowawayDatabase::dropQuietly),
-                "redshift-throwaway-cleanup"));
+        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+            // Open databases at exit: the run was interrupted (a finished run has closed them).
+            if (!OPEN.isEmpty()) {
+                Interruption.begin();
+                OPEN.forEach(ThrowawayDatabase::dropQuietly);
+            }
+        }, "redshift-throwaway-cleanup"));
     }
 
     private final ThrowawayServer server;

@@ -1,5 +1,6 @@
 package io.github.rsevolve.core.validate;
 
+import io.github.rsevolve.core.db.Interruption;
 import io.github.rsevolve.core.lint.Finding;
 import io.github.rsevolve.core.parse.ParsedStatement;
 import io.github.rsevolve.core.translate.RedshiftToPostgresTranslator;
@@ -176,6 +177,10 @@ public final class StatementRunner {
         } catch (SQLException e) {
             if (savepoint != null) {
                 connection.rollback(savepoint);
+            }
+            if (Interruption.underway()) {
+                // The shutdown hook ended the session: not the statement's fault.
+                return false;
             }
             String missing = translate ? RedshiftOnlyBuiltins.missing(e, externalSchemas) : null;
             if (missing != null) {

@@ -6,6 +6,7 @@ import io.github.rsevolve.core.catalog.CatalogReader;
 import io.github.rsevolve.core.catalog.CatalogSnapshot;
 import io.github.rsevolve.core.db.EmbeddedServer;
 import io.github.rsevolve.core.db.ExternalServer;
+import io.github.rsevolve.core.db.Interruption;
 import io.github.rsevolve.core.db.ThrowawayDatabase;
 import io.github.rsevolve.core.db.ThrowawayServer;
 import io.github.rsevolve.core.lint.Changeset;
@@ -339,7 +340,8 @@ public final class Validator {
                     settings.historyTable(), project.changesets(),
                     connection -> runner(connection, false, externalSchemas), true).migrate();
         } catch (FlywayException e) {
-            if (!causedByFailedChangeset(e)) {
+            // An interruption ends Flyway's connection: that is no finding at the user's first changeset.
+            if (!causedByFailedChangeset(e) && !Interruption.underway()) {
                 checks.add(ValidateCheck.BUILD_ERROR.at(project.changesets().get(0).script().file(), 0,
                         "Flyway could not apply the changesets: " + e.getMessage().replaceAll("\\s+", " ")));
             }

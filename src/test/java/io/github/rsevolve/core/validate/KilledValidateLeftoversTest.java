@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import io.github.rsevolve.core.db.EmbeddedDatabases;
 import io.github.rsevolve.core.db.EmbeddedLogin;
 import io.github.rsevolve.core.db.EmbeddedServer;
+import io.github.rsevolve.core.lint.Finding;
 import io.github.rsevolve.core.lint.LintSettings;
 import io.github.rsevolve.core.regenerate.RegenerateTestSupport;
 import java.nio.file.Files;
@@ -39,6 +40,12 @@ class KilledValidateLeftoversTest {
         ValidateResult result = Validator.run(new ValidateSettings(lint, url, url == null ? null : "postgres",
                 url == null ? null : EmbeddedLogin.password(), false, 120, "flyway_schema_history"));
         System.out.println("validated: " + result.findings().size() + " finding(s)");
+        // Beside the log, which an interruption silences: what the run would report.
+        try {
+            Files.write(Path.of(args[0], "findings.txt"), result.findings().stream().map(Finding::toString).toList());
+        } catch (java.io.IOException e) {
+            System.exit(2);
+        }
         System.exit(0);
     }
 
@@ -196,5 +203,32 @@ class KilledValidateLeftoversTest {
         assertEquals(databasesBefore, throwawayDatabases(), () -> "no database of a killed run is left: "
                 + databaseNames() + " markers " + markers());
         assertEquals(foldersBefore, embeddedFolders(), "no folder of a killed run is left");
+    }
+
+    /**
+     * SIGTERM (Ctrl-C, a cancelled CI job) runs the shutdown hooks: the databases are dropped, one line says so, and
+     * what the build thread then fails on is neither logged nor reported as a finding.
+     */
+    @Test
+    void aTerminatedValidateSaysSoInOneLineAndReportsNoFinding() throws Exception {
+        Path incremental = Files.createDirectories(project.resolve("src/main/redshift/incremental"));
+        Files.writeString(incremental.resolve("V1__slow.sql"), "CREATE TABLE public.t (id INT);\nSELECT pg_sleep(60);");
+        String external = EmbeddedServer.shared().url("postgres").replaceFirst("\\?.*$", "");
+        long databasesBefore = throwawayDatabases();
+        Path log = project.resolve("terminated.log");
+        Process terminated = child(log, external);
+        awaitTrue(() -> databasesExist(markerOf(terminated)), () -> "the child made its databases: " + log(log));
+        terminated.destroy();
+        assertTrue(terminated.waitFor(60, TimeUnit.SECONDS));
+        List<String> lines = Files.readAllLines(log).stream().filter(line -> !line.isBlank()).toList();
+        int interrupted = lines.indexOf("[redshift] Interrupted: the throwaway databases are dropped; nothing is "
+                + "reported after this line.");
+        assertEquals(lines.size() - 1, interrupted, "the one line comes last: " + lines);
+        assertTrue(lines.stream().noneMatch(line -> line.contains("Exception") || line.startsWith("\tat ")),
+                lines.toString());
+        Path findings = project.resolve("findings.txt");
+        assertTrue(!Files.exists(findings) || Files.readAllLines(findings).isEmpty(),
+                () -> "no finding of the interruption: " + log(findings));
+        awaitTrue(() -> throwawayDatabases() == databasesBefore, () -> "its databases are dropped: " + databaseNames());
     }
 }
