@@ -35,9 +35,11 @@ public final class ItPostgres {
             // Where flyway-maven-plugin deploys first and the plugin takes over (IT migrate-from-flyway).
             statement.execute("CREATE DATABASE flyway_pg");
             statement.execute("CREATE DATABASE flyway_rs");
-            // Passwords as CI hands them over (ITs migrate-password-property, migrate-password-variable).
+            // Passwords as CI hands them over (ITs migrate-password-property, migrate-password-variable), and in
+            // every setting at once under -X (migrate-debug-masks-secrets).
             statement.execute("CREATE DATABASE password_property");
             statement.execute("CREATE DATABASE password_variable");
+            statement.execute("CREATE DATABASE debug_secrets");
             statement.execute("CREATE ROLE ci_deployer LOGIN SUPERUSER PASSWORD 'It-Env-Pw-0815'");
             statement.execute("CREATE ROLE deployer LOGIN SUPERUSER PASSWORD 'It-Secret-Pw-4711'");
         }
