@@ -15,6 +15,7 @@ import io.github.rsevolve.core.validate.ValidateException;
 import java.io.File;
 import java.io.IOException;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import org.apache.maven.plugin.AbstractMojo;
@@ -43,6 +44,14 @@ public abstract class AbstractRedshiftMojo extends AbstractMojo {
      */
     @Parameter(property = "redshift.incremental", defaultValue = "${project.basedir}/src/main/redshift/incremental")
     protected File incrementalDir;
+
+    /**
+     * Further folders of changesets, comma-separated, as Flyway's several locations (a Flyway value such as
+     * {@code filesystem:db/shared} works as it is); relative paths are below the project. Changesets of all folders
+     * are applied in one version order; new ones are drafted into redshift.incremental.
+     */
+    @Parameter(property = "redshift.locations")
+    protected String locations;
 
     /** The ETL queries that run against the model. */
     @Parameter(property = "redshift.etl", defaultValue = "${project.basedir}/src/main/redshift/etl")
@@ -104,7 +113,24 @@ public abstract class AbstractRedshiftMojo extends AbstractMojo {
     protected LintSettings lintSettings() {
         return new LintSettings(baseDir.toPath(), absoluteDir.toPath(), incrementalDir.toPath(), etlDir.toPath(),
                 LintSettings.parseRuleLevels(rules), parseTimeout, maxFileBytes,
-                threads > 0 ? threads : Runtime.getRuntime().availableProcessors());
+                threads > 0 ? threads : Runtime.getRuntime().availableProcessors(), moreLocations());
+    }
+
+    private List<Path> moreLocations() {
+        List<Path> folders = new ArrayList<>();
+        for (String location : locations == null ? new String[0] : locations.split(",")) {
+            String folder = location.trim();
+            if (folder.isEmpty()) {
+                continue;
+            }
+            if (folder.startsWith("classpath:")) {
+                throw new ConfigurationException("redshift.locations: '" + folder + "' is a class path location; "
+                        + "the plugin reads changesets from folders: name the folder, e.g. filesystem:src/main/"
+                        + "resources/db/migration.");
+            }
+            folders.add(baseDir.toPath().resolve(folder.replaceFirst("^filesystem:", "")).normalize());
+        }
+        return folders;
     }
 
     /** Logs the findings grouped by file, then the summary line, each at its severity's level. */

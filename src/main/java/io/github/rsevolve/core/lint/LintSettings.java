@@ -1,7 +1,9 @@
 package io.github.rsevolve.core.lint;
 
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
@@ -13,10 +15,30 @@ import java.util.Optional;
  * @param parseTimeoutMillis bound on parsing one statement
  * @param maxFileBytes files larger than this are reported, not read
  * @param threads how many files are parsed at once
+ * @param moreIncrementalDirs further folders of changesets, as Flyway's several locations; new changesets are
+ *                            drafted into incrementalDir
  */
 public record LintSettings(Path baseDir, Path absoluteDir, Path incrementalDir, Path etlDir,
                            Map<String, Optional<Severity>> ruleLevels, long parseTimeoutMillis, long maxFileBytes,
-                           int threads) {
+                           int threads, List<Path> moreIncrementalDirs) {
+
+    public LintSettings {
+        moreIncrementalDirs = List.copyOf(moreIncrementalDirs);
+    }
+
+    public LintSettings(Path baseDir, Path absoluteDir, Path incrementalDir, Path etlDir,
+                        Map<String, Optional<Severity>> ruleLevels, long parseTimeoutMillis, long maxFileBytes,
+                        int threads) {
+        this(baseDir, absoluteDir, incrementalDir, etlDir, ruleLevels, parseTimeoutMillis, maxFileBytes, threads,
+                List.of());
+    }
+
+    /** Every folder of changesets, the incremental folder first. */
+    public List<Path> incrementalDirs() {
+        List<Path> folders = new ArrayList<>(List.of(incrementalDir));
+        folders.addAll(moreIncrementalDirs);
+        return folders;
+    }
 
     /** Parses {@code rule=level,rule=level} where level is error, warning, info or off. */
     public static Map<String, Optional<Severity>> parseRuleLevels(String spec) {

@@ -14,6 +14,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.Comparator;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -55,7 +56,13 @@ public final class Linter {
         SqlSourceReader reader = new SqlSourceReader(settings.baseDir(), settings.maxFileBytes());
         List<Path> emptyFolders = new ArrayList<>();
         List<Path> absoluteFiles = sqlFiles(settings.absoluteDir(), emptyFolders);
-        List<Path> incrementalFiles = sqlFiles(settings.incrementalDir(), emptyFolders);
+        // Each changeset's folder: Flyway names a changeset by its path below its own location.
+        Map<Path, Path> folderOf = new LinkedHashMap<>();
+        for (Path folder : settings.incrementalDirs()) {
+            sqlFiles(folder, emptyFolders).forEach(file -> folderOf.putIfAbsent(file.toAbsolutePath().normalize(),
+                    folder));
+        }
+        List<Path> incrementalFiles = List.copyOf(folderOf.keySet());
         List<Path> etlFiles = sqlFiles(settings.etlDir(), emptyFolders);
 
         List<LintedScript> absolute;
@@ -74,7 +81,8 @@ public final class Linter {
                 pool.shutdownNow();
             }
         }
-        List<Changeset> changesets = incremental.stream().map(script -> Changeset.of(script, settings.incrementalDir()))
+        List<Changeset> changesets = incremental.stream().map(script -> Changeset.of(script, folderOf.getOrDefault(
+                        script.file().path(), settings.incrementalDir())))
                 .sorted((x, y) -> x.isWellNamed() != y.isWellNamed() ? (x.isWellNamed() ? -1 : 1)
                         : Changeset.compare(x, y))
                 .toList();

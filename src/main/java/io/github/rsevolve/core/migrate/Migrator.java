@@ -412,7 +412,10 @@ public final class Migrator {
             checkHistoryFormat(connection);
         } catch (SQLException e) {
             String state = e.getSQLState() == null ? "" : e.getSQLState();
-            String hint = state.startsWith("28") ? loginHint()
+            // Without a password the driver refuses before the server does, with a state of its own.
+            boolean refusedLogin = state.startsWith("28") || (environment.password() == null
+                    || environment.password().isEmpty()) && String.valueOf(e.getMessage()).contains("password");
+            String hint = refusedLogin ? loginHint()
                     : timedOut(e) ? "The server did not answer within " + environment.connectTimeoutSeconds()
                     + " s (redshift.connectTimeout): it may be busy or behind a firewall that drops packets; raise "
                     + "redshift.connectTimeout if it is just slow."

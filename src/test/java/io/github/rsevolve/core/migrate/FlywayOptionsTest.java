@@ -18,6 +18,7 @@ import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.Statement;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.BeforeEach;
@@ -174,6 +175,27 @@ class FlywayOptionsTest {
             assertEquals("src/main/redshift/incremental/afterMigrate.sql", failure.file());
             assertEquals(2, failure.line());
             assertTrue(exists(qa, "public.t3"), "the changesets were applied before the callback");
+        }
+    }
+
+    @Test
+    void severalLocationsAreAppliedInOneVersionOrder() throws Exception {
+        Files.delete(incremental.resolve("V2__table_2.sql"));
+        Path shared = Files.createDirectories(project.resolve("shared/sub"));
+        Files.writeString(shared.resolve("V2__shared_table.sql"), "CREATE TABLE public.shared (id INT);");
+        Path redshift = project.resolve("src/main/redshift");
+        LintSettings twoLocations = new LintSettings(project, redshift.resolve("absolute"), incremental,
+                redshift.resolve("etl"), Map.of(), RedshiftParser.DEFAULT_TIMEOUT_MILLIS,
+                SqlSourceReader.DEFAULT_MAX_FILE_BYTES, 1, List.of(project.resolve("shared")));
+        try (ThrowawayDatabase qa = ThrowawayDatabase.create(EmbeddedServer.shared(), "qa", false)) {
+            Environment environment = new Environment("qa", qa.url().replaceFirst("\\?.*$", ""), "postgres",
+                    EmbeddedLogin.password(), "flyway_schema_history", Map.of(), true, 60);
+            List<String> progress = new ArrayList<>();
+            new Migrator(environment, Linter.load(twoLocations), FlywayOptions.DEFAULTS).migrate(twoLocations,
+                    progress::add);
+            assertEquals(3, progress.size(), progress.toString());
+            assertTrue(progress.get(1).startsWith("[2/3] sub/V2__shared_table.sql"), progress.toString());
+            assertTrue(exists(qa, "public.shared"));
         }
     }
 }

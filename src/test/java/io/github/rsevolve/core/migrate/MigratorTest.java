@@ -360,4 +360,18 @@ class MigratorTest {
             assertTrue(System.nanoTime() - started < 20_000_000_000L, "bounded by the timeout, not the default");
         }
     }
+
+    @Test
+    void aMissingPasswordNamesEveryWayToGiveOne() throws Exception {
+        try (PasswordRole role = PasswordRole.create("rse_test_no_password", "the-right-one", false)) {
+            Environment none = new Environment("ci", PasswordRole.url(), "rse_test_no_password", "",
+                    "flyway_schema_history", Map.of(), true, 60);
+            MigrateException e = assertThrows(MigrateException.class, () -> migrator(none).info());
+            for (String way : List.of("No password was given for environment ci", "redshift.serverId",
+                    "<redshift.password>${env.DB_PASSWORD}</redshift.password>", "REDSHIFT_PASSWORD",
+                    "jdbc:redshift:iam://")) {
+                assertTrue(e.getMessage().contains(way), way + " in: " + e.getMessage());
+            }
+        }
+    }
 }
