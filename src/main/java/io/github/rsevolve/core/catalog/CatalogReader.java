@@ -1,14 +1,18 @@
 package io.github.rsevolve.core.catalog;
 
+import io.github.rsevolve.core.model.ObjectName;
+import io.github.rsevolve.core.sql.SqlText;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.util.Locale;
+import java.sql.Savepoint;
+import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.SortedMap;
 import java.util.TreeMap;
@@ -67,6 +71,57 @@ public final class CatalogReader {
     /** Whether the database keeps the translator's bookkeeping (a throwaway or stand-in PostgreSQL does). */
     private boolean hasBookkeeping() throws SQLException {
         return !query("SELECT 1 FROM pg_namespace WHERE nspname = 'rse_meta'", 1).isEmpty();
+    }
+
+    /**
+     * The other catalog with each view body that differs from the reference's as the reference's server prints it:
+     * the body is created again, as a view that is rolled back, on the reference's database and printed there. Two
+     * servers (another PostgreSQL major version, say) print the same view differently; one server prints one view
+     * one way. A body that cannot be created there (it reads what the reference lacks) stays as it was: real drift.
+     */
+    public static CatalogSnapshot reprinted(CatalogSnapshot other, CatalogSnapshot reference,
+                                            Connection referenceConnection) throws SQLException {
+        SortedMap<String, SortedMap<String, String>> objects = new TreeMap<>(other.objects());
+        boolean autoCommit = referenceConnection.getAutoCommit();
+        referenceConnection.setAutoCommit(false);
+        try {
+            for (Map.Entry<String, SortedMap<String, String>> object : other.objects().entrySet()) {
+                Map<String, String> theirs = reference.properties(object.getKey());
+                String body = object.getValue().get("definition");
+                if (body == null || theirs == null || body.equals(theirs.get("definition"))) {
+                    continue;
+                }
+                String printed = printedAgain(referenceConnection, object.getKey(), body);
+                if (printed != null && printed.equals(theirs.get("definition"))) {
+                    SortedMap<String, String> same = new TreeMap<>(object.getValue());
+                    same.put("definition", printed);
+                    objects.put(object.getKey(), same);
+                }
+            }
+        } finally {
+            referenceConnection.rollback();
+            referenceConnection.setAutoCommit(autoCommit);
+        }
+        return new CatalogSnapshot(objects);
+    }
+
+    /** The body as this connection's server prints it, or null when it cannot be created there. */
+    private static String printedAgain(Connection connection, String object, String body) throws SQLException {
+        ObjectName name = ObjectName.parse(object.substring(object.lastIndexOf(' ') + 1));
+        String probe = SqlText.identifier(name.schema()) + "." + SqlText.identifier("rse_reprinted");
+        Savepoint before = connection.setSavepoint();
+        try (Statement statement = connection.createStatement()) {
+            statement.execute("CREATE VIEW " + probe + " AS " + body.replaceAll(";\\s*$", ""));
+            try (ResultSet printed = statement.executeQuery("SELECT pg_get_viewdef(" + SqlText.literal(probe)
+                    + "::regclass, true)")) {
+                printed.next();
+                return printed.getString(1).replaceAll("\\s+", " ").trim();
+            }
+        } catch (SQLException e) {
+            return null;
+        } finally {
+            connection.rollback(before);
+        }
     }
 
     /** Whether the database keeps the translator's bookkeeping. */

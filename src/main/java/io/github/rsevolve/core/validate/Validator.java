@@ -96,8 +96,10 @@ public final class Validator {
             }
             boolean bookkeeping = CatalogReader.hasBookkeeping(environment);
             try (Connection connection = model.connect()) {
-                return new Catalogs(CatalogReader.read(connection, historyTable, bookkeeping),
-                        CatalogReader.read(environment, historyTable, bookkeeping), List.of());
+                CatalogSnapshot modelCatalog = CatalogReader.read(connection, historyTable, bookkeeping);
+                CatalogSnapshot environmentCatalog = CatalogReader.read(environment, historyTable, bookkeeping);
+                return new Catalogs(modelCatalog, CatalogReader.reprinted(environmentCatalog, modelCatalog,
+                        connection), List.of());
             }
         } catch (SQLException e) {
             throw new ValidateException("Cannot compare the environment with the absolute model: "

@@ -14,6 +14,7 @@ import io.github.rsevolve.core.lint.LintProject;
 import io.github.rsevolve.core.lint.LintSettings;
 import io.github.rsevolve.core.lint.Linter;
 import io.github.rsevolve.core.parse.RedshiftParser;
+import io.github.rsevolve.core.regenerate.RegenerateTestSupport;
 import io.github.rsevolve.core.sql.SqlSourceReader;
 import io.github.rsevolve.core.validate.ChangesetMigration;
 import java.net.InetAddress;
@@ -26,7 +27,6 @@ import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -37,10 +37,7 @@ class MigratorTest {
     Path project;
 
     private LintSettings settings() {
-        Path redshift = project.resolve("src/main/redshift");
-        return new LintSettings(project, redshift.resolve("absolute"), redshift.resolve("incremental"),
-                redshift.resolve("etl"), Map.of(), RedshiftParser.DEFAULT_TIMEOUT_MILLIS,
-                SqlSourceReader.DEFAULT_MAX_FILE_BYTES, 1);
+        return RegenerateTestSupport.settings(project);
     }
 
     private Migrator migrator(Environment environment) {
@@ -54,17 +51,7 @@ class MigratorTest {
     }
 
     private void copyExample() throws Exception {
-        Path from = Path.of("examples/tickit-dw/src");
-        try (Stream<Path> files = Files.walk(from)) {
-            for (Path file : files.toList()) {
-                Path target = project.resolve("src").resolve(from.relativize(file).toString());
-                if (Files.isDirectory(file)) {
-                    Files.createDirectories(target);
-                } else {
-                    Files.copy(file, target);
-                }
-            }
-        }
+        RegenerateTestSupport.copy(Path.of("examples/tickit-dw/src"), project.resolve("src"));
     }
 
     private static boolean exists(ThrowawayDatabase database, String relation) throws Exception {
