@@ -35,3 +35,7 @@ CREATE VIEW "mart"."v_region_median" AS
 SELECT region, percentile_cont(0.5) WITHIN GROUP (ORDER BY amount) AS median_amount FROM mart.sales GROUP BY region;
 CREATE VIEW "mart"."v_outer" AS
 SELECT s.id, r.name FROM mart.sales s, mart.regions r WHERE s.region = r.region;
+CREATE OR REPLACE FUNCTION mart.f_domain(VARCHAR(65535)) RETURNS varchar(65535) IMMUTABLE AS $$
+    SELECT SPLIT_PART($1, '@', 2)
+$$ LANGUAGE sql;
+CREATE OR REPLACE PROCEDURE mart.sp_note(IN note VARCHAR(65535)) AS $$ BEGIN RAISE INFO '%', note; END $$ LANGUAGE plpgsql;

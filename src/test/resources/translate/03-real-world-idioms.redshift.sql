@@ -17,3 +17,8 @@ CREATE VIEW mart.v_region_median AS SELECT region, MEDIAN(amount) AS median_amou
 -- Oracle-style outer joins in WHERE (docs: Oracle-style outer joins in the WHERE clause).
 CREATE VIEW mart.v_outer AS
 SELECT s.id, r.name FROM mart.sales s, mart.regions r WHERE s.region = r.region(+);
+-- SQL UDFs and procedures take Redshift's types (docs: CREATE FUNCTION): VARCHAR(MAX) is VARCHAR(65535).
+CREATE OR REPLACE FUNCTION mart.f_domain(VARCHAR(MAX)) RETURNS VARCHAR(MAX) IMMUTABLE AS $$
+    SELECT SPLIT_PART($1, '@', 2)
+$$ LANGUAGE sql;
+CREATE OR REPLACE PROCEDURE mart.sp_note(note IN VARCHAR(MAX)) AS $$ BEGIN RAISE INFO '%', note; END $$ LANGUAGE plpgsql;

@@ -285,8 +285,11 @@ public final class RedshiftToPostgresTranslator {
             return udfStub(routine, statement, open, close, language);
         }
         // Bodies are kept as written; the throwaway database does not check them (check_function_bodies = off).
-        if (!routine.procedure() || open < 0) {
+        if (open < 0) {
             return Translation.run(statement.text());
+        }
+        if (!routine.procedure()) {
+            return Translation.run(withPostgresTypes(statement, open, close));
         }
         // Redshift writes a procedure argument as name [IN|OUT|INOUT] type, PostgreSQL as [mode] name type.
         String source = statement.file().text();
@@ -296,7 +299,7 @@ public final class RedshiftToPostgresTranslator {
         int start = open + 1;
         for (int i = open + 1; i <= close; i++) {
             if (i == close || tokens.get(i).isSymbol(",") && depth(tokens, open, i) == 1) {
-                arguments.add(argument(tokens, source, start, i));
+                arguments.add(argument(statement, start, i));
                 start = i + 1;
             }
         }
@@ -304,14 +307,34 @@ public final class RedshiftToPostgresTranslator {
         return Translation.run(sql.toString());
     }
 
-    private static String argument(List<Token> tokens, String source, int from, int to) {
+    /** A procedure argument, its mode first and its type in PostgreSQL's words (VARCHAR(MAX) is VARCHAR(65535)). */
+    private static String argument(SqlStatement statement, int from, int to) {
+        List<Token> tokens = statement.tokens();
         if (to - from >= 3 && tokens.get(from).isIdentifier()
                 && (tokens.get(from + 1).is("in") || tokens.get(from + 1).is("out")
                 || tokens.get(from + 1).is("inout"))) {
             return tokens.get(from + 1).text() + " " + tokens.get(from).text() + " "
-                    + source.substring(tokens.get(from + 2).offset(), tokens.get(to - 1).end());
+                    + QueryRewriter.rewrite(statement, from + 2, to).trim();
         }
-        return from >= to ? "" : source.substring(tokens.get(from).offset(), tokens.get(to - 1).end());
+        return from >= to ? "" : QueryRewriter.rewrite(statement, from, to).trim();
+    }
+
+    /** A SQL or PL/pgSQL function with its argument and return types in PostgreSQL's words, its body as written. */
+    private static String withPostgresTypes(SqlStatement statement, int open, int close) {
+        int returns = statement.indexOf("returns", close);
+        if (returns < 0) {
+            return statement.text();
+        }
+        int end = returns + 1;
+        while (end < statement.tokens().size() && !isRoutineOption(statement.token(end))) {
+            end++;
+        }
+        String source = statement.file().text();
+        String tail = end < statement.tokens().size()
+                ? source.substring(statement.token(end).offset(), statement.endOffset()) : "";
+        return source.substring(statement.startOffset(), statement.token(open).end())
+                + QueryRewriter.rewrite(statement, open + 1, close).trim() + ") RETURNS "
+                + TypeMapper.toPostgres(QueryRewriter.rewrite(statement, returns + 1, end).trim()) + " " + tail;
     }
 
     /**

@@ -1,7 +1,6 @@
 CREATE OR REPLACE FUNCTION shop.f_domain(VARCHAR(MAX)) RETURNS VARCHAR(255) IMMUTABLE AS $$
-    from urllib.parse import urlparse
-    return urlparse(args[0]).netloc if args[0] else None
-$$ LANGUAGE plpythonu;
+    SELECT SPLIT_PART($1, '@', 2)
+$$ LANGUAGE sql;
 
 CREATE OR REPLACE PROCEDURE shop.sp_close_orders(cutoff IN TIMESTAMP, closed INOUT INT)
 AS $$
