@@ -36,6 +36,10 @@ public final class RecursiveCteColumnsRule implements Rule {
                 return;
             }
             int end = StatementTokens.closing(tokens, as + 1);
+            if (end < as + 2) {
+                // The query's parenthesis is never closed (the statement is cut short): nothing to read.
+                return;
+            }
             boolean recursive = tokens.subList(as + 2, end).stream()
                     .anyMatch(t -> t.isIdentifier() && t.identifier().equals(name.identifier()));
             if (recursive && !columns) {
