@@ -79,8 +79,13 @@ public final class ThrowawayDatabase implements AutoCloseable {
         if (keep) {
             return;
         }
-        OPEN.remove(this);
-        drop();
+        // Still listed while it is dropped: a shutdown hook that starts meanwhile drops it too, instead of passing
+        // over it and letting the JVM halt before this drop completes.
+        try {
+            drop();
+        } finally {
+            OPEN.remove(this);
+        }
     }
 
     private void drop() throws SQLException {
