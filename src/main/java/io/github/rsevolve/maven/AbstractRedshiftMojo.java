@@ -146,15 +146,20 @@ public abstract class AbstractRedshiftMojo extends AbstractMojo {
 
     /** Writes name.json and name.sarif into the report folder. */
     protected void writeReports(String name, List<Finding> findings, Object jsonExtra) throws MojoExecutionException {
-        if (Interruption.underway()) {
-            throw new MojoExecutionException("Interrupted; the throwaway databases were dropped.");
-        }
+        stopIfInterrupted();
         Path reports = reportDir.toPath();
         try {
             JsonReporter.write(findings, reports.resolve(name + ".json"), jsonExtra);
             SarifReporter.write(findings, Linter.rules(), pluginVersion, reports.resolve(name + ".sarif"));
         } catch (IOException e) {
             throw new MojoExecutionException("Cannot write the reports to " + reports + ": " + e.getMessage());
+        }
+    }
+
+    /** What an interrupted run found is what the interruption broke: it is neither logged nor reported. */
+    protected static void stopIfInterrupted() throws MojoExecutionException {
+        if (Interruption.underway()) {
+            throw new MojoExecutionException("Interrupted; the throwaway databases were dropped.");
         }
     }
 

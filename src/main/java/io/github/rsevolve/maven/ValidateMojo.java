@@ -1,6 +1,5 @@
 package io.github.rsevolve.maven;
 
-import io.github.rsevolve.core.db.Interruption;
 import io.github.rsevolve.core.report.JUnitReporter;
 import io.github.rsevolve.core.report.TextReporter;
 import io.github.rsevolve.core.validate.ValidateResult;
@@ -26,9 +25,7 @@ public final class ValidateMojo extends AbstractThrowawayMojo {
         ValidateSettings validate = validateSettings();
         getLog().debug("redshift:validate " + validate);
         ValidateResult result = validate(validate);
-        if (Interruption.underway()) {
-            throw new MojoExecutionException("Interrupted; the throwaway databases were dropped.");
-        }
+        stopIfInterrupted();
         for (Map.Entry<String, Long> phase : result.phases().entrySet()) {
             getLog().info(String.format("%-30s %6d ms", phase.getKey(), phase.getValue()));
         }

@@ -6,6 +6,7 @@ import java.net.URI;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.SQLException;
+import java.util.Map;
 import java.util.Properties;
 
 /**
@@ -63,10 +64,13 @@ public final class ExternalServer implements ThrowawayServer {
         if (password != null && !password.isEmpty()) {
             properties.setProperty("password", password);
         }
-        // Both drivers take these two (docs: pgjdbc, redshift-jdbc42 connection options), in seconds.
-        properties.setProperty("connectTimeout", String.valueOf(timeoutSeconds));
-        properties.setProperty("loginTimeout", String.valueOf(timeoutSeconds));
+        properties.putAll(timeouts(timeoutSeconds));
         return properties;
+    }
+
+    /** The driver properties that bound connecting and logging in; both drivers take them, in seconds. */
+    public static Map<String, String> timeouts(int seconds) {
+        return Map.of("connectTimeout", String.valueOf(seconds), "loginTimeout", String.valueOf(seconds));
     }
 
     /** The URL with the database path replaced, query parameters kept. */

@@ -62,6 +62,16 @@ public record Changeset(LintedScript script, String prefix, String version, Stri
         return version != null;
     }
 
+    /** The version as Flyway records it, parts separated by dots (V1_2 is 1.2), or null for a repeatable one. */
+    public String flywayVersion() {
+        return version == null ? null : version.replace('_', '.');
+    }
+
+    /** The description as Flyway records it: the name's underscores as spaces. */
+    public String flywayDescription() {
+        return description.replace('_', ' ');
+    }
+
     /** The version as Flyway compares it: numeric parts, trailing zeros dropped (1.0 equals 1, 1_1 equals 1.1). */
     public List<BigInteger> versionParts() {
         List<BigInteger> parts = new ArrayList<>();

@@ -33,7 +33,6 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.Properties;
 import java.util.Set;
 import java.util.function.Consumer;
 import java.util.function.Function;
@@ -50,6 +49,10 @@ import org.flywaydb.core.api.callback.Event;
  * validate builds its throwaway database B with.
  */
 public final class Migrator {
+
+    /** The columns of a row Flyway writes into its history table, in the order the plugin writes them too. */
+    private static final String HISTORY_COLUMNS = " (installed_rank, version, description, type, script, checksum, "
+            + "installed_by, execution_time, success)";
 
     private final Environment environment;
     private final LintProject project;
@@ -152,11 +155,10 @@ public final class Migrator {
                     sql.append(one).append(";\n");
                 }
             }
-            sql.append("INSERT INTO ").append(environment.historyTable()).append(" (installed_rank, version, "
-                    + "description, type, script, checksum, installed_by, execution_time, success) VALUES (")
+            sql.append("INSERT INTO ").append(environment.historyTable()).append(HISTORY_COLUMNS).append(" VALUES (")
                     .append(rank).append(", ")
-                    .append(literal(changeset.version() == null ? null : changeset.version().replace('_', '.')))
-                    .append(", ").append(literal(changeset.description().replace('_', ' ')))
+                    .append(literal(changeset.flywayVersion()))
+                    .append(", ").append(literal(changeset.flywayDescription()))
                     .append(", 'SQL', ").append(literal(script)).append(", ")
                     .append(ChangesetMigration.checksum(changeset)).append(", current_user, 0, true);\n");
         }
@@ -248,8 +250,8 @@ public final class Migrator {
                 PreparedStatement update = changeset.isVersioned() ? versioned : repeatable;
                 update.setString(1, changeset.flywayScript());
                 update.setString(2, ChangesetMigration.LEGACY_SCRIPT);
-                update.setString(3, changeset.isVersioned() ? changeset.version().replace('_', '.')
-                        : changeset.description().replace('_', ' '));
+                update.setString(3, changeset.isVersioned() ? changeset.flywayVersion()
+                        : changeset.flywayDescription());
                 upgraded += update.executeUpdate();
             }
             connection.commit();
@@ -300,12 +302,10 @@ public final class Migrator {
                 ValidateCheck.DEPLOY_ERROR, environment.placeholders());
         List<Callback> all = new ArrayList<>(Arrays.asList(callbacks));
         project.changesets().forEach(file -> SqlCallback.of(file, runners).ifPresent(all::add));
-        Properties bounds = ExternalServer.connectionProperties(null, null, environment.connectTimeoutSeconds());
         return options.applyTo(ChangesetFlyway.configuration(environment.url(), environment.user(),
                 environment.password(), environment.historyTable(), environment.schemas(), project.changesets(),
                 runners, false, all.toArray(Callback[]::new)))
-                .jdbcProperties(bounds.stringPropertyNames().stream()
-                        .collect(Collectors.toMap(name -> name, bounds::getProperty)))
+                .jdbcProperties(ExternalServer.timeouts(environment.connectTimeoutSeconds()))
                 .load();
     }
 
@@ -493,12 +493,11 @@ public final class Migrator {
     private void recordFailed(Changeset changeset) {
         try (Connection connection = connect()) {
             String table = historyTable(connection);
-            try (PreparedStatement insert = connection.prepareStatement("INSERT INTO " + table + " (installed_rank, "
-                    + "version, description, type, script, checksum, installed_by, execution_time, success) "
-                    + "SELECT coalesce(max(installed_rank), 0) + 1, ?, ?, 'SQL', ?, ?, current_user, 0, false FROM "
+            try (PreparedStatement insert = connection.prepareStatement("INSERT INTO " + table + HISTORY_COLUMNS
+                    + " SELECT coalesce(max(installed_rank), 0) + 1, ?, ?, 'SQL', ?, ?, current_user, 0, false FROM "
                     + table)) {
-                insert.setString(1, changeset.isVersioned() ? changeset.version().replace('_', '.') : null);
-                insert.setString(2, changeset.description().replace('_', ' '));
+                insert.setString(1, changeset.flywayVersion());
+                insert.setString(2, changeset.flywayDescription());
                 insert.setString(3, changeset.flywayScript());
                 insert.setInt(4, ChangesetMigration.checksum(changeset));
                 insert.executeUpdate();

@@ -319,22 +319,38 @@ public final class RedshiftToPostgresTranslator {
         return from >= to ? "" : QueryRewriter.rewrite(statement, from, to).trim();
     }
 
-    /** A SQL or PL/pgSQL function with its argument and return types in PostgreSQL's words, its body as written. */
-    private static String withPostgresTypes(SqlStatement statement, int open, int close) {
+    /**
+     * A function's arguments and RETURNS type in PostgreSQL's words, and the token its options (AS, LANGUAGE, ...)
+     * start at.
+     */
+    private record Signature(String arguments, String returns, int options) {
+    }
+
+    /** The signature between the argument list's parentheses at open and close, or null without RETURNS. */
+    private static Signature signature(SqlStatement statement, int open, int close) {
         int returns = statement.indexOf("returns", close);
         if (returns < 0) {
-            return statement.text();
+            return null;
         }
         int end = returns + 1;
         while (end < statement.tokens().size() && !isRoutineOption(statement.token(end))) {
             end++;
         }
+        return new Signature(QueryRewriter.rewrite(statement, open + 1, close).trim(),
+                TypeMapper.toPostgres(QueryRewriter.rewrite(statement, returns + 1, end).trim()), end);
+    }
+
+    /** A SQL or PL/pgSQL function with its argument and return types in PostgreSQL's words, its body as written. */
+    private static String withPostgresTypes(SqlStatement statement, int open, int close) {
+        Signature signature = signature(statement, open, close);
+        if (signature == null) {
+            return statement.text();
+        }
         String source = statement.file().text();
-        String tail = end < statement.tokens().size()
-                ? source.substring(statement.token(end).offset(), statement.endOffset()) : "";
-        return source.substring(statement.startOffset(), statement.token(open).end())
-                + QueryRewriter.rewrite(statement, open + 1, close).trim() + ") RETURNS "
-                + TypeMapper.toPostgres(QueryRewriter.rewrite(statement, returns + 1, end).trim()) + " " + tail;
+        String options = signature.options() < statement.tokens().size()
+                ? source.substring(statement.token(signature.options()).offset(), statement.endOffset()) : "";
+        return source.substring(statement.startOffset(), statement.token(open).end()) + signature.arguments()
+                + ") RETURNS " + signature.returns() + " " + options;
     }
 
     /**
@@ -343,18 +359,13 @@ public final class RedshiftToPostgresTranslator {
      */
     private static Translation udfStub(Routine routine, SqlStatement statement, int open, int close,
                                        String language) {
-        int returns = statement.indexOf("returns", close);
-        if (returns < 0) {
+        Signature signature = signature(statement, open, close);
+        if (signature == null) {
             return Translation.skip("functions in " + language + " cannot run on PostgreSQL");
         }
-        int end = returns + 1;
-        while (end < statement.tokens().size() && !isRoutineOption(statement.token(end))) {
-            end++;
-        }
-        String arguments = QueryRewriter.rewrite(statement, open + 1, close);
-        String type = TypeMapper.toPostgres(QueryRewriter.rewrite(statement, returns + 1, end).trim());
-        return Translation.run("CREATE OR REPLACE FUNCTION " + quote(routine.name()) + "(" + arguments
-                + ") RETURNS " + type + " LANGUAGE sql IMMUTABLE AS $$ SELECT NULL::" + type + " $$");
+        return Translation.run("CREATE OR REPLACE FUNCTION " + quote(routine.name()) + "(" + signature.arguments()
+                + ") RETURNS " + signature.returns() + " LANGUAGE sql IMMUTABLE AS $$ SELECT NULL::"
+                + signature.returns() + " $$");
     }
 
     private static boolean isRoutineOption(Token token) {

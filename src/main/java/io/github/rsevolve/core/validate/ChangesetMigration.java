@@ -112,12 +112,12 @@ public final class ChangesetMigration implements ResolvedMigration, MigrationExe
 
     @Override
     public MigrationVersion getVersion() {
-        return changeset.isVersioned() ? MigrationVersion.fromVersion(changeset.version().replace('_', '.')) : null;
+        return changeset.isVersioned() ? MigrationVersion.fromVersion(changeset.flywayVersion()) : null;
     }
 
     @Override
     public String getDescription() {
-        return changeset.description().replace('_', ' ');
+        return changeset.flywayDescription();
     }
 
     /**

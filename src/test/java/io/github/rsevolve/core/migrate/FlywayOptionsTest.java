@@ -12,6 +12,7 @@ import io.github.rsevolve.core.lint.Finding;
 import io.github.rsevolve.core.lint.LintSettings;
 import io.github.rsevolve.core.lint.Linter;
 import io.github.rsevolve.core.parse.RedshiftParser;
+import io.github.rsevolve.core.regenerate.RegenerateTestSupport;
 import io.github.rsevolve.core.sql.SqlSourceReader;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -46,9 +47,7 @@ class FlywayOptionsTest {
     }
 
     private LintSettings settings() {
-        Path redshift = project.resolve("src/main/redshift");
-        return new LintSettings(project, redshift.resolve("absolute"), incremental, redshift.resolve("etl"),
-                Map.of(), RedshiftParser.DEFAULT_TIMEOUT_MILLIS, SqlSourceReader.DEFAULT_MAX_FILE_BYTES, 1);
+        return RegenerateTestSupport.settings(project);
     }
 
     private List<Finding> migrate(ThrowawayDatabase database, FlywayOptions options) {
