@@ -3,8 +3,10 @@ package io.github.rsevolve.core.report;
 import io.github.rsevolve.core.lint.Rule;
 import io.github.rsevolve.core.lint.RuleCases;
 import io.github.rsevolve.core.lint.RuleInfo;
+import io.github.rsevolve.core.translate.RedshiftCatalog;
 import io.github.rsevolve.core.translate.StandInRule;
 import java.util.List;
+import java.util.Locale;
 
 /** Generates docs/rules.md from each rule's metadata and its Anti-pattern and Best practice examples. */
 public final class RuleDocs {
@@ -78,6 +80,18 @@ public final class RuleDocs {
             out.append("| ").append(rule.id()).append(" | validate, the stand-in's guard | ").append(cell(rule.docs()))
                     .append(" | ").append(cell(rule.rule())).append(" | ").append(code(rule.rejected())).append(" | ")
                     .append(code(rule.accepted())).append(" |\n");
+        }
+        out.append("\n## Redshift's catalog on the stand-in\n\nQueries over Redshift's catalog run on the stand-in "
+                + "against an emulation (`RedshiftCatalog`): ")
+                .append(String.join(", ", RedshiftCatalog.computedViews().stream().map(name -> "`" + name + "`")
+                        .toList()))
+                .append(" are views over PostgreSQL's catalog and the bookkeeping, with the columns Redshift has "
+                        + "and PostgreSQL lacks; the system tables and views below, which log what ran, are empty "
+                        + "views of the columns their Developer Guide page documents.\n\n"
+                        + "| system view | documented columns | Developer Guide |\n|---|---|---|\n");
+        for (RedshiftCatalog.SystemView view : RedshiftCatalog.systemViews()) {
+            out.append("| ").append(view.name().toUpperCase(Locale.ROOT)).append(" | ")
+                    .append(view.columns().size()).append(" | ").append(view.documentation()).append(" |\n");
         }
         out.append("\n## Every case\n\nEach lint rule's test cases (its `.cases` file): the statements Redshift "
                 + "rejects, each expected to be reported at its line, column and message, and those it accepts.\n");

@@ -134,6 +134,14 @@ final class QueryRewriter {
                 // TOP n is left out here; its LIMIT n is written where the query ends (see limits).
                 skip();
                 skip();
+            } else if (word.equals("pg_catalog") && isEmulatedCatalogName(pos + 2) && next.isSymbol(".")) {
+                // pg_catalog.PG_TABLE_DEF, pg_catalog.pg_class: Redshift's catalog as the stand-in emulates it.
+                emit(RedshiftToPostgresTranslator.COMPAT_SCHEMA);
+            } else if (RedshiftCatalog.shadows(word) && !previousIs(".") && !call
+                    && (next == null || !next.isSymbol("."))) {
+                emit(RedshiftToPostgresTranslator.COMPAT_SCHEMA + "." + token.text());
+            } else if (word.equals("trim") && call && isPlainTrim(pos + 1)) {
+                trim();
             } else if (word.equals("convert") && call) {
                 convert();
             } else if (word.equals("sysdate")) {
@@ -171,6 +179,12 @@ final class QueryRewriter {
                 emit(token.text());
             }
         }
+    }
+
+    /** Whether the token at i names an emulated catalog relation (not a function of that name). */
+    private boolean isEmulatedCatalogName(int i) {
+        return i < to && tokens.get(i).type() == TokenType.WORD && RedshiftCatalog.emulates(tokens.get(i).text())
+                && (i + 1 >= to || !tokens.get(i + 1).isSymbol("("));
     }
 
     private static boolean isVarcharType(Token token) {
@@ -246,14 +260,19 @@ final class QueryRewriter {
     }
 
     /**
-     * LISTAGG(expr [, delimiter]) [WITHIN GROUP (ORDER BY ...)] is string_agg(expr, delimiter [ORDER BY ...])
+     * LISTAGG(expr [, delimiter]) [WITHIN GROUP (ORDER BY ...)] is string_agg(expr::text, delimiter [ORDER BY ...])
      * (docs: LISTAGG); the delimiter defaults to the empty string.
      */
     private void listagg() {
         int open = pos + 1;
         int close = closing(open);
         List<Integer> commas = commas(open, close);
-        String arguments = text(open + 1, close) + (commas.isEmpty() ? ", ''" : "");
+        // Redshift converts a number or a date to VARCHAR here (docs: Type compatibility and conversion); with
+        // DISTINCT, PostgreSQL needs the ORDER BY expression to be the argument itself, so it stays as written.
+        int valueEnd = commas.isEmpty() ? close : commas.get(0);
+        String value = text(open + 1, valueEnd).trim();
+        String arguments = (tokens.get(open + 1).is("distinct") ? value : "(" + value + ")::text")
+                + (commas.isEmpty() ? ", ''" : text(valueEnd, close));
         int end = close + 1;
         String orderBy = "";
         if (end + 3 < to && tokens.get(end).is("within") && tokens.get(end + 1).is("group")
@@ -265,6 +284,30 @@ final class QueryRewriter {
         separator();
         out.append("string_agg(").append(arguments).append(orderBy).append(")");
         pos = end;
+    }
+
+    /** TRIM(expression), without BOTH, LEADING, TRAILING or FROM. */
+    private boolean isPlainTrim(int open) {
+        int close = closing(open);
+        for (int i = open + 1; i < close; i++) {
+            Token t = tokens.get(i);
+            if (t.is("both") || t.is("leading") || t.is("trailing") || t.is("from")) {
+                return false;
+            }
+        }
+        return commas(open, close).isEmpty() && close > open + 1;
+    }
+
+    /**
+     * TRIM(expression) of a number, a date or an OID: Redshift converts it to VARCHAR implicitly (docs: Type
+     * compatibility and conversion, Implicit conversion types), PostgreSQL has no TRIM of it.
+     */
+    private void trim() {
+        int open = pos + 1;
+        int close = closing(open);
+        separator();
+        out.append(tokens.get(pos).text()).append("((").append(text(open + 1, close).trim()).append(")::text)");
+        pos = close + 1;
     }
 
     /** CONVERT(type, expression) is CAST(expression AS type) (docs: CAST and CONVERT functions). */

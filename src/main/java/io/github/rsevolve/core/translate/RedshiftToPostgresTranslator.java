@@ -13,12 +13,7 @@ import io.github.rsevolve.core.parse.ParsedStatement;
 import io.github.rsevolve.core.sql.SqlStatement;
 import io.github.rsevolve.core.sql.SqlText;
 import io.github.rsevolve.core.sql.Token;
-import java.io.IOException;
-import java.io.InputStream;
-import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;
@@ -39,17 +34,16 @@ public final class RedshiftToPostgresTranslator {
     private RedshiftToPostgresTranslator() {
     }
 
-    /** The statements that prepare a throwaway PostgreSQL database: bookkeeping and compatibility functions. */
+    /**
+     * The statements that prepare a throwaway PostgreSQL database: bookkeeping, compatibility functions and the
+     * emulated Redshift catalog.
+     */
     public static List<String> setUp() {
         List<String> statements = new ArrayList<>(Bookkeeping.SCHEMA);
         statements.add("CREATE SCHEMA " + COMPAT_SCHEMA);
         statements.add(StandInRule.byteCheckFunction());
-        try (InputStream in = RedshiftToPostgresTranslator.class.getResourceAsStream("redshift-compat.sql")) {
-            String text = new String(in.readAllBytes(), StandardCharsets.UTF_8);
-            Arrays.stream(text.split("\n--;\n")).map(String::strip).filter(s -> !s.isEmpty()).forEach(statements::add);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
+        statements.addAll(RedshiftCatalog.split(RedshiftCatalog.resource("redshift-compat.sql")));
+        statements.addAll(RedshiftCatalog.setUp());
         return statements;
     }
 
@@ -224,11 +218,15 @@ public final class RedshiftToPostgresTranslator {
         return tokens.size();
     }
 
-    /** The column list of CREATE TABLE t (a, b) AS or CREATE VIEW v (a, b) AS, as written, or empty. */
+    /**
+     * The column list of CREATE TABLE t (a, b) AS or CREATE VIEW v (a, b) AS, as written, or empty. The name is the
+     * last part of the object's path: in {@code sales.sales (a, b)} the schema has the same name.
+     */
     private static String columnList(SqlStatement statement, ObjectName name) {
         List<Token> tokens = statement.tokens();
         for (int i = 0; i < tokens.size() - 1; i++) {
-            if (tokens.get(i).isIdentifier() && tokens.get(i).identifier().equals(name.name())) {
+            if (tokens.get(i).isIdentifier() && tokens.get(i).identifier().equals(name.name())
+                    && !tokens.get(i + 1).isSymbol(".")) {
                 if (!tokens.get(i + 1).isSymbol("(")) {
                     return "";
                 }

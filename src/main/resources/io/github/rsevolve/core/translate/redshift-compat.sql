@@ -126,6 +126,49 @@ AS $$ SELECT percentile_cont(0.5) WITHIN GROUP (ORDER BY v) FROM unnest($1) AS v
 CREATE AGGREGATE rse_compat.median(double precision) (SFUNC = array_append, STYPE = double precision[],
   FINALFUNC = rse_compat.median_of);
 --;
+-- ROUND(double precision, digits): Redshift rounds a DOUBLE PRECISION to digits places (docs: ROUND function);
+-- PostgreSQL rounds only NUMERIC to places.
+CREATE FUNCTION rse_compat.round(double precision, integer) RETURNS double precision LANGUAGE sql IMMUTABLE
+AS $$ SELECT round($1::numeric, $2)::double precision $$;
+--;
+-- LENGTH, LEN, LEFT, RIGHT, LPAD and RPAD of a number or a date: Redshift converts it to VARCHAR implicitly (docs: Type
+-- compatibility and conversion, Implicit conversion types); PostgreSQL converts nothing to text implicitly.
+DO $do$
+DECLARE
+  source_type text;
+BEGIN
+  FOREACH source_type IN ARRAY ARRAY['bigint', 'numeric', 'double precision', 'date', 'timestamp'] LOOP
+    EXECUTE format('CREATE FUNCTION rse_compat.length(%s) RETURNS integer LANGUAGE sql IMMUTABLE '
+      'AS $$ SELECT pg_catalog.length($1::text) $$', source_type);
+    EXECUTE format('CREATE FUNCTION rse_compat.len(%s) RETURNS integer LANGUAGE sql IMMUTABLE '
+      'AS $$ SELECT pg_catalog.length($1::text) $$', source_type);
+    EXECUTE format('CREATE FUNCTION rse_compat.left(%s, integer) RETURNS text LANGUAGE sql IMMUTABLE '
+      'AS $$ SELECT pg_catalog.left($1::text, $2) $$', source_type);
+    EXECUTE format('CREATE FUNCTION rse_compat.right(%s, integer) RETURNS text LANGUAGE sql IMMUTABLE '
+      'AS $$ SELECT pg_catalog.right($1::text, $2) $$', source_type);
+    EXECUTE format('CREATE FUNCTION rse_compat.lpad(%s, integer, text) RETURNS text LANGUAGE sql IMMUTABLE '
+      'AS $$ SELECT pg_catalog.lpad($1::text, $2, $3) $$', source_type);
+    EXECUTE format('CREATE FUNCTION rse_compat.rpad(%s, integer, text) RETURNS text LANGUAGE sql IMMUTABLE '
+      'AS $$ SELECT pg_catalog.rpad($1::text, $2, $3) $$', source_type);
+  END LOOP;
+END $do$;
+--;
+-- PG_LAST_COPY_ID, PG_LAST_COPY_COUNT, PG_LAST_QUERY_ID, PG_LAST_UNLOAD_ID, PG_LAST_UNLOAD_COUNT: the session's last
+-- COPY, query or UNLOAD (docs: System information functions); -1 and 0 before any, as Redshift returns them.
+CREATE FUNCTION rse_compat.pg_last_copy_id() RETURNS integer LANGUAGE sql STABLE AS $$ SELECT -1 $$;
+--;
+CREATE FUNCTION rse_compat.pg_last_copy_count() RETURNS bigint LANGUAGE sql STABLE AS $$ SELECT 0::bigint $$;
+--;
+CREATE FUNCTION rse_compat.pg_last_query_id() RETURNS integer LANGUAGE sql STABLE AS $$ SELECT -1 $$;
+--;
+CREATE FUNCTION rse_compat.pg_last_unload_id() RETURNS integer LANGUAGE sql STABLE AS $$ SELECT -1 $$;
+--;
+CREATE FUNCTION rse_compat.pg_last_unload_count() RETURNS bigint LANGUAGE sql STABLE AS $$ SELECT 0::bigint $$;
+--;
+-- string + string concatenates, as || does: Redshift runs it (AWS's own admin views in amazon-redshift-utils build
+-- their DDL text with it), though the Developer Guide documents only || (docs: Concatenation operator).
+CREATE OPERATOR rse_compat.+ (LEFTARG = text, RIGHTARG = text, FUNCTION = textcat);
+--;
 -- Raises the error Redshift raises for a statement it rejects and PostgreSQL would accept; the translator's guards
 -- call it (StandInRule), naming the rule and the Redshift documentation section.
 CREATE FUNCTION rse_compat.redshift_rejects(rule text, message text) RETURNS boolean LANGUAGE plpgsql

@@ -3,7 +3,6 @@ package io.github.rsevolve.core.translate;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import io.github.rsevolve.core.db.EmbeddedServer;
 import io.github.rsevolve.core.db.ThrowawayDatabase;
 import io.github.rsevolve.core.parse.ParsedStatement;
 import io.github.rsevolve.core.parse.RedshiftParser;
@@ -44,20 +43,12 @@ class TranslatorGoldenTest {
     }
 
     private static ThrowawayDatabase prepared() {
-        try {
-            ThrowawayDatabase database = ThrowawayDatabase.create(EmbeddedServer.shared(), "translate", false);
-            try (Connection connection = database.connect(); Statement statement = connection.createStatement()) {
-                statement.execute("ALTER DATABASE " + database.name() + " SET standard_conforming_strings = off");
-                statement.execute("ALTER DATABASE " + database.name() + " SET search_path = \"$user\", public, "
-                        + RedshiftToPostgresTranslator.COMPAT_SCHEMA);
-                for (String sql : RedshiftToPostgresTranslator.setUp()) {
-                    statement.execute(sql);
-                }
-                statement.execute("CREATE SCHEMA dw");
-                statement.execute("CREATE TABLE dw.customers (customer_id integer)");
-            }
+        ThrowawayDatabase database = StandInDatabase.prepared("translate");
+        try (Connection connection = database.connect(); Statement statement = connection.createStatement()) {
+            statement.execute("CREATE SCHEMA dw");
+            statement.execute("CREATE TABLE dw.customers (customer_id integer)");
             return database;
-        } catch (IOException | SQLException e) {
+        } catch (SQLException e) {
             throw new IllegalStateException(e);
         }
     }

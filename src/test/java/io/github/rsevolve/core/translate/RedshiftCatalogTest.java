@@ -1,0 +1,94 @@
+package io.github.rsevolve.core.translate;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+
+import io.github.rsevolve.core.db.ThrowawayDatabase;
+import java.sql.Connection;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+/** Queries over Redshift's catalog run on the stand-in and see what the translated DDL recorded. */
+class RedshiftCatalogTest {
+
+    private static ThrowawayDatabase database;
+
+    @BeforeAll
+    static void createTable() throws SQLException {
+        database = StandInDatabase.prepared("catalog");
+        run("CREATE SCHEMA dw;\n"
+                + "CREATE TABLE dw.sales (sale_id INT NOT NULL ENCODE az64, region VARCHAR(10) ENCODE lzo,\n"
+                + "  sold_on DATE, amount DECIMAL(10,2)) DISTKEY(region) INTERLEAVED SORTKEY(sale_id, region, sold_on);");
+    }
+
+    @AfterAll
+    static void drop() throws SQLException {
+        database.close();
+    }
+
+    private static List<String> run(String redshiftSql) throws SQLException {
+        List<String> rows = new ArrayList<>();
+        try (Connection connection = database.connect(); Statement statement = connection.createStatement()) {
+            for (String sql : StandInDatabase.translated(redshiftSql)) {
+                if (statement.execute(sql)) {
+                    try (ResultSet result = statement.getResultSet()) {
+                        int columns = result.getMetaData().getColumnCount();
+                        while (result.next()) {
+                            List<String> row = new ArrayList<>();
+                            for (int i = 1; i <= columns; i++) {
+                                row.add(String.valueOf(result.getString(i)).strip());
+                            }
+                            rows.add(String.join("|", row));
+                        }
+                    }
+                }
+            }
+        }
+        return rows;
+    }
+
+    @Test
+    void pgTableDefListsTheColumnsOfTablesOnTheSearchPath() throws SQLException {
+        String query = "SELECT \"column\", type, encoding, distkey, sortkey, \"notnull\" FROM pg_table_def "
+                + "WHERE tablename = 'sales' ORDER BY \"column\";";
+        assertEquals(List.of(), run(query), "dw is not on the search_path (docs: PG_TABLE_DEF)");
+        assertEquals(List.of("amount|numeric(10,2)|none|f|0|f", "region|character varying(10)|lzo|t|-2|f",
+                "sale_id|integer|az64|f|1|t", "sold_on|date|none|f|3|f"), run("SET search_path TO dw;\n" + query));
+    }
+
+    @Test
+    void theAdminViewsIdiomsRun() throws SQLException {
+        assertEquals(List.of("--DROP TABLE dw.sales;|1|region|t|-2|lzo"), run(
+                "SELECT '--DROP TABLE ' + QUOTE_IDENT(n.nspname) + '.' + QUOTE_IDENT(c.relname) + ';',"
+                        + " c.reldiststyle, a.attname, a.attisdistkey, a.attsortkeyord,"
+                        + " format_encoding(a.attencodingtype::integer)\n"
+                        + "FROM pg_catalog.pg_namespace n JOIN pg_catalog.pg_class c ON n.oid = c.relnamespace\n"
+                        + "JOIN pg_attribute a ON a.attrelid = c.oid\n"
+                        + "WHERE n.nspname = 'dw' AND a.attname = 'region';"));
+        assertEquals(List.of("1"), run("SELECT COUNT(*) FROM pg_stat_activity WHERE procpid = pg_backend_pid()"
+                + " AND current_query IS NOT NULL;"));
+    }
+
+    @Test
+    void theSystemViewsThatLogWhatRanHaveTheirDocumentedColumns() throws SQLException {
+        assertEquals(List.of("0"), run("SELECT COUNT(*) FROM stl_query q JOIN pg_catalog.stl_querytext t"
+                + " ON t.query = q.query WHERE q.starttime > DATEADD(day, -1, GETDATE()) AND TRIM(q.querytxt) LIKE 'COPY%'"
+                + " AND t.sequence = 0;"));
+        assertEquals(List.of("0"), run("SELECT COUNT(*) FROM svv_table_info WHERE \"schema\" = 'dw'"
+                + " AND diststyle LIKE 'KEY%' AND tbl_rows > 0;"));
+        assertEquals(List.of("t"), run("SELECT COUNT(*) > 0 FROM pg_locks l JOIN pg_catalog.pg_stat_activity a"
+                + " ON a.procpid = l.pid WHERE l.transaction IS NULL OR l.transaction IS NOT NULL;"));
+    }
+
+    @Test
+    void aColumnTheDocumentationDoesNotListFails() {
+        SQLException e = assertThrows(SQLException.class, () -> run("SELECT distkey, nullable FROM pg_table_def;"));
+        assertEquals("42703", e.getSQLState(), e.getMessage());
+    }
+}

@@ -1,0 +1,53 @@
+package io.github.rsevolve.core.translate;
+
+import io.github.rsevolve.core.db.EmbeddedServer;
+import io.github.rsevolve.core.db.ThrowawayDatabase;
+import io.github.rsevolve.core.parse.ParsedStatement;
+import io.github.rsevolve.core.parse.RedshiftParser;
+import io.github.rsevolve.core.sql.SourceFile;
+import io.github.rsevolve.core.sql.SqlSplitter;
+import io.github.rsevolve.core.sql.SqlStatement;
+import java.io.IOException;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.ArrayList;
+import java.util.List;
+
+/** A throwaway database on the embedded server prepared as validate prepares one, for the translator's tests. */
+final class StandInDatabase {
+
+    private StandInDatabase() {
+    }
+
+    static ThrowawayDatabase prepared(String name) {
+        try {
+            ThrowawayDatabase database = ThrowawayDatabase.create(EmbeddedServer.shared(), name, false);
+            try (Connection connection = database.connect(); Statement statement = connection.createStatement()) {
+                statement.execute("ALTER DATABASE " + database.name() + " SET standard_conforming_strings = off");
+                statement.execute("ALTER DATABASE " + database.name() + " SET search_path = \"$user\", public, "
+                        + RedshiftToPostgresTranslator.COMPAT_SCHEMA);
+                for (String sql : RedshiftToPostgresTranslator.setUp()) {
+                    statement.execute(sql);
+                }
+            }
+            return database;
+        } catch (IOException | SQLException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /** The PostgreSQL statements Redshift SQL translates to. */
+    static List<String> translated(String redshiftSql) {
+        List<String> sql = new ArrayList<>();
+        try (RedshiftParser parser = new RedshiftParser(RedshiftParser.DEFAULT_TIMEOUT_MILLIS)) {
+            for (SqlStatement statement : SqlSplitter.split(SourceFile.of(Path.of("case.sql"), "case.sql",
+                    redshiftSql)).statements()) {
+                ParsedStatement parsed = parser.parse(statement);
+                sql.addAll(RedshiftToPostgresTranslator.translate(parsed).sql());
+            }
+        }
+        return sql;
+    }
+}
