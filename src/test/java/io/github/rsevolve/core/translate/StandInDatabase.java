@@ -15,8 +15,8 @@ import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.List;
 
-/** A throwaway database on the embedded server prepared as validate prepares one, for the translator's tests. */
-final class StandInDatabase {
+/** A throwaway database on the embedded server prepared as validate prepares one, and the translation tests use. */
+public final class StandInDatabase {
 
     private StandInDatabase() {
     }
@@ -38,8 +38,8 @@ final class StandInDatabase {
         }
     }
 
-    /** The PostgreSQL statements Redshift SQL translates to. */
-    static List<String> translated(String redshiftSql) {
+    /** The PostgreSQL statements Redshift SQL translates to, as validate and migrate translate it. */
+    public static List<String> translated(String redshiftSql) {
         List<String> sql = new ArrayList<>();
         try (RedshiftParser parser = new RedshiftParser(RedshiftParser.DEFAULT_TIMEOUT_MILLIS)) {
             for (SqlStatement statement : SqlSplitter.split(SourceFile.of(Path.of("case.sql"), "case.sql",

@@ -9,19 +9,29 @@ import io.github.rsevolve.core.parse.ParsedStatement;
 import io.github.rsevolve.core.sql.Token;
 import java.util.List;
 import java.util.Locale;
+import java.util.Set;
 
 @RuleInfo(id = "RS121", name = "postgres-query-form", severity = Severity.ERROR,
-        docs = "UNION, INTERSECT, and EXCEPT; SELECT list; Unsupported PostgreSQL features",
+        docs = "UNION, INTERSECT, and EXCEPT; SELECT list; WITH clause; Unsupported PostgreSQL features",
         summary = "INTERSECT ALL, EXCEPT ALL or MINUS ALL; SELECT DISTINCT ON; IS [NOT] DISTINCT FROM; a VALUES "
-                + "list used as a table.",
+                + "list used as a table; a common table expression AS [NOT] MATERIALIZED, or with SEARCH or CYCLE; "
+                + "a COLLATE other than CASE_SENSITIVE or CASE_INSENSITIVE.",
         why = "INTERSECT ALL, EXCEPT ALL and MINUS ALL aren't supported (docs: UNION, INTERSECT, and EXCEPT); the "
-                + "SELECT list takes only ALL or DISTINCT (docs: SELECT list); IS DISTINCT FROM and VALUES lists used "
+                + "SELECT list takes only ALL or DISTINCT (docs: SELECT list); a common table expression is a name, "
+                + "its columns and AS (query), without PostgreSQL's MATERIALIZED hints or SEARCH and CYCLE clauses "
+                + "(docs: WITH clause); Redshift has no locale-specific or user-defined collations, only case-sensitive and "
+                + "case-insensitive ones (docs: Unsupported PostgreSQL features, Collation sequences); IS DISTINCT FROM and VALUES lists used "
                 + "as constant tables are PostgreSQL features Redshift lacks (docs: Unsupported PostgreSQL "
                 + "features, Unsupported PostgreSQL functions).",
         fix = "Use INTERSECT or EXCEPT without ALL; ROW_NUMBER() OVER (PARTITION BY ...) = 1 instead of DISTINCT ON; "
                 + "(a = b OR (a IS NULL AND b IS NULL)) instead of IS NOT DISTINCT FROM; SELECT ... UNION ALL "
-                + "SELECT ... instead of (VALUES ...).")
+                + "SELECT ... instead of (VALUES ...); drop the MATERIALIZED hint; keep a depth column and a "
+                + "bound in the recursive step instead of SEARCH and CYCLE; COLLATE CASE_INSENSITIVE for "
+                + "case-insensitive comparison.")
 public final class PostgresQueryFormRule implements Rule {
+
+    /** The collations Redshift has (docs: CREATE TABLE, COLLATE; COLLATE function). */
+    private static final Set<String> REDSHIFT_COLLATIONS = Set.of("case_sensitive", "cs", "case_insensitive", "ci");
 
     @Override
     public void checkStatement(Origin origin, ParsedStatement statement, Reporter reporter) {
@@ -38,6 +48,18 @@ public final class PostgresQueryFormRule implements Rule {
             } else if (token.is("is") && (next.is("distinct")
                     || next.is("not") && i + 2 < tokens.size() && tokens.get(i + 2).is("distinct"))) {
                 found = next.is("not") ? "IS NOT DISTINCT FROM" : "IS DISTINCT FROM";
+            } else if (token.is("as") && (next.is("materialized") && isSymbol(tokens, i + 2, "(")
+                    || next.is("not") && is(tokens, i + 2, "materialized") && isSymbol(tokens, i + 3, "("))) {
+                found = next.is("not") ? "A common table expression AS NOT MATERIALIZED"
+                        : "A common table expression AS MATERIALIZED";
+            } else if (token.isSymbol(")") && (next.is("search") && (is(tokens, i + 2, "depth")
+                    || is(tokens, i + 2, "breadth")) || next.is("cycle") && isCycleClause(tokens, i + 1))) {
+                found = "The " + next.text().toUpperCase(Locale.ROOT) + " clause of a recursive common table "
+                        + "expression";
+                token = next;
+            } else if (token.is("collate") && next.isIdentifier()
+                    && !REDSHIFT_COLLATIONS.contains(next.identifier())) {
+                found = "COLLATE " + next.text();
             } else if (token.isSymbol("(") && next.is("values") && i > 0
                     && (tokens.get(i - 1).is("from") || tokens.get(i - 1).is("join")
                     || tokens.get(i - 1).isSymbol(","))) {
@@ -47,5 +69,26 @@ public final class PostgresQueryFormRule implements Rule {
                 reporter.report(statement.statement(), token.offset(), found + " is not Redshift SQL.");
             }
         }
+    }
+
+    private static boolean is(List<Token> tokens, int i, String word) {
+        return i < tokens.size() && tokens.get(i).is(word);
+    }
+
+    private static boolean isSymbol(List<Token> tokens, int i, String symbol) {
+        return i < tokens.size() && tokens.get(i).isSymbol(symbol);
+    }
+
+    /** CYCLE columns SET mark ... USING path: not a subquery aliased cycle. */
+    private static boolean isCycleClause(List<Token> tokens, int cycle) {
+        int set = -1;
+        for (int i = cycle + 2; i < tokens.size() && i < cycle + 40; i++) {
+            if (tokens.get(i).is("set")) {
+                set = i;
+            } else if (set > 0 && tokens.get(i).is("using")) {
+                return true;
+            }
+        }
+        return false;
     }
 }

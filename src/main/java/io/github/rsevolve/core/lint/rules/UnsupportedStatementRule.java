@@ -8,13 +8,33 @@ import io.github.rsevolve.core.lint.Severity;
 import io.github.rsevolve.core.parse.ParsedStatement;
 import io.github.rsevolve.core.parse.StatementKind;
 import io.github.rsevolve.core.sql.Token;
+import io.github.rsevolve.core.sql.TokenType;
+import java.util.Locale;
+import java.util.Set;
 
 @RuleInfo(id = "RS103", name = "unsupported-statement", severity = Severity.ERROR,
-        summary = "CREATE INDEX, CREATE TRIGGER, CREATE EXTENSION, CREATE SEQUENCE, CREATE TYPE or CREATE DOMAIN.",
+        docs = "Unsupported PostgreSQL features; SQL commands",
+        summary = "CREATE INDEX, CREATE TRIGGER, CREATE EXTENSION, CREATE SEQUENCE, CREATE TYPE, CREATE DOMAIN, or "
+                + "another PostgreSQL object Redshift has no command for (RULE, AGGREGATE, OPERATOR, CAST, "
+                + "COLLATION, TABLESPACE, FOREIGN TABLE, SERVER, POLICY, PUBLICATION, STATISTICS, ...).",
         why = "Redshift has no indexes (it uses sort keys and zone maps), no triggers, extensions, sequences, "
-                + "user-defined types or domains; the statement fails.",
+                + "user-defined types or domains (docs: Unsupported PostgreSQL features), and its SQL command "
+                + "reference has no CREATE for PostgreSQL's rules, aggregates, operators, casts, collations, "
+                + "tablespaces, foreign tables and servers, row security policies (Redshift's is CREATE RLS "
+                + "POLICY), publications, subscriptions, statistics, conversions or text search objects (docs: SQL "
+                + "commands); the statement fails.",
         fix = "Remove the statement: use a SORTKEY instead of an index, IDENTITY instead of a sequence.")
 public final class UnsupportedStatementRule implements Rule {
+
+    /** The word after CREATE [OR REPLACE] that names a PostgreSQL object Redshift has no command for. */
+    private static final Set<String> POSTGRES_OBJECTS = Set.of("sequence", "type", "domain", "rule", "aggregate",
+            "operator", "cast", "collation", "tablespace", "foreign", "server", "policy", "publication",
+            "subscription", "statistics", "conversion", "text", "event", "access", "transform", "language",
+            "trusted", "unlogged");
+
+    /** Objects named by two words: CREATE FOREIGN TABLE, CREATE TEXT SEARCH, CREATE EVENT TRIGGER, ... */
+    private static final Set<String> TWO_WORD_OBJECTS = Set.of("foreign", "text", "event", "access", "trusted",
+            "unlogged");
 
     @Override
     public void checkStatement(Origin origin, ParsedStatement statement, Reporter reporter) {
@@ -34,9 +54,13 @@ public final class UnsupportedStatementRule implements Rule {
     private static String postgresOnlyObject(ParsedStatement statement) {
         int at = statement.statement().startsWith(1, "or", "replace") ? 3 : 1;
         Token object = statement.statement().token(at);
-        if (object != null && (object.is("sequence") || object.is("type") || object.is("domain"))) {
-            return "CREATE " + object.text().toUpperCase();
+        if (object == null || object.type() != TokenType.WORD
+                || !POSTGRES_OBJECTS.contains(object.text().toLowerCase(Locale.ROOT))) {
+            return null;
         }
-        return null;
+        Token second = statement.statement().token(at + 1);
+        boolean twoWords = second != null && TWO_WORD_OBJECTS.contains(object.text().toLowerCase(Locale.ROOT));
+        return "CREATE " + object.text().toUpperCase(Locale.ROOT)
+                + (twoWords ? " " + second.text().toUpperCase(Locale.ROOT) : "");
     }
 }
