@@ -12,3 +12,12 @@ SELECT adsrc FROM rse_compat.pg_attrdef;
 SELECT string_agg((c.oid)::text, ',' ORDER BY c.oid), LEFT(12345, 2), MAX(LENGTH(c.relpages::bigint)), LEN(1.5), LPAD(7, 3, '0'), RIGHT(CURRENT_DATE, 2),
        ROUND(AVG(c.relpages::float), 2), pg_last_copy_id(), MAX(d.defacluser)
 FROM rse_compat.pg_class c CROSS JOIN rse_compat.pg_default_acl d;
+SELECT REPLICATE('ab', 2), TEXTLEN('abc'), DEXP(1.0), DLOG1(2.0), DLOG10(100.0), DATE_CMP(CURRENT_DATE, CURRENT_DATE),
+       TIMESTAMP_CMP_DATE(GETDATE(), CURRENT_DATE), NEXT_DAY(CURRENT_DATE, 'Monday'), IS_VALID_JSON_ARRAY('[1]'),
+       CURRENT_USER_ID(), SLICE_NUM(), CHECKSUM(relname), ANY_VALUE(relname) OVER (),
+       string_agg((relname)::text, ',') OVER (PARTITION BY relkind),
+       rse_compat.percentile_cont_over(0.9, relpages) OVER (PARTITION BY relkind),
+       rse_compat.percentile_disc_over(0.5, reltuples) OVER (),
+       PERCENTILE_CONT(0.5) WITHIN GROUP (ORDER BY relpages)
+FROM rse_compat.pg_class GROUP BY relname, relkind, relpages, reltuples;
+SELECT * FROM pg_get_late_binding_view_cols() cols(view_schema name, view_name name, col_name name, col_type varchar, col_num int);

@@ -12,3 +12,13 @@ SELECT adsrc FROM pg_catalog.pg_attrdef;
 SELECT LISTAGG(c.oid, ',') WITHIN GROUP (ORDER BY c.oid), LEFT(12345, 2), MAX(LENGTH(c.relpages::bigint)), LEN(1.5), LPAD(7, 3, '0'), RIGHT(CURRENT_DATE, 2),
        ROUND(AVG(c.relpages::float), 2), pg_last_copy_id(), MAX(d.defacluser)
 FROM pg_class c CROSS JOIN pg_default_acl d;
+-- Documented Redshift functions PostgreSQL lacks, and the window forms of LISTAGG and PERCENTILE_CONT/_DISC.
+SELECT REPLICATE('ab', 2), TEXTLEN('abc'), DEXP(1.0), DLOG1(2.0), DLOG10(100.0), DATE_CMP(CURRENT_DATE, CURRENT_DATE),
+       TIMESTAMP_CMP_DATE(GETDATE(), CURRENT_DATE), NEXT_DAY(CURRENT_DATE, 'Monday'), IS_VALID_JSON_ARRAY('[1]'),
+       CURRENT_USER_ID(), SLICE_NUM(), CHECKSUM(relname), ANY_VALUE(relname) OVER (),
+       LISTAGG(relname, ',') WITHIN GROUP (ORDER BY relname) OVER (PARTITION BY relkind),
+       PERCENTILE_CONT(0.9) WITHIN GROUP (ORDER BY relpages DESC) OVER (PARTITION BY relkind),
+       PERCENTILE_DISC(0.5) WITHIN GROUP (ORDER BY reltuples) OVER (),
+       PERCENTILE_CONT(0.5) WITHIN GROUP (ORDER BY relpages)
+FROM pg_class GROUP BY relname, relkind, relpages, reltuples;
+SELECT * FROM pg_get_late_binding_view_cols() cols(view_schema name, view_name name, col_name name, col_type varchar, col_num int);

@@ -161,6 +161,9 @@ final class QueryRewriter {
                 listagg();
             } else if (word.equals("median") && call) {
                 median();
+            } else if ((word.equals("percentile_cont") || word.equals("percentile_disc")) && call
+                    && isWindowedOrderedSet(closing(pos + 1) + 1)) {
+                percentileOver();
             } else if (word.equals("decode") && call) {
                 decode();
             } else if (token.type() == TokenType.QUOTED_IDENTIFIER) {
@@ -278,7 +281,10 @@ final class QueryRewriter {
         if (end + 3 < to && tokens.get(end).is("within") && tokens.get(end + 1).is("group")
                 && tokens.get(end + 2).isSymbol("(")) {
             int groupClose = closing(end + 2);
-            orderBy = " " + text(end + 3, groupClose);
+            // LISTAGG ... OVER (...), the window function, orders by the OVER clause's ORDER BY only: PostgreSQL
+            // takes no ORDER BY inside a window aggregate (docs: LISTAGG window function).
+            boolean window = groupClose + 1 < to && tokens.get(groupClose + 1).is("over");
+            orderBy = window ? "" : " " + text(end + 3, groupClose);
             end = groupClose + 1;
         }
         separator();
@@ -339,6 +345,41 @@ final class QueryRewriter {
         separator();
         out.append("percentile_cont(0.5) WITHIN GROUP (ORDER BY ").append(text(open + 1, close)).append(")");
         pos = close + 1;
+    }
+
+    /** Whether WITHIN GROUP (...) OVER follows at token i. */
+    private boolean isWindowedOrderedSet(int i) {
+        if (i + 3 >= to || !tokens.get(i).is("within") || !tokens.get(i + 1).is("group")
+                || !tokens.get(i + 2).isSymbol("(")) {
+            return false;
+        }
+        int groupClose = closing(i + 2);
+        return groupClose + 1 < to && tokens.get(groupClose + 1).is("over");
+    }
+
+    /**
+     * PERCENTILE_CONT(p) WITHIN GROUP (ORDER BY expr) OVER (...) is the compatibility aggregate of (p, expr) over
+     * the same window (docs: PERCENTILE_CONT window function, PERCENTILE_DISC window function).
+     */
+    private void percentileOver() {
+        String function = tokens.get(pos).text().toLowerCase(Locale.ROOT);
+        int open = pos + 1;
+        int close = closing(open);
+        int groupOpen = close + 3;
+        int groupClose = closing(groupOpen);
+        int orderBy = groupOpen + 1;
+        int expression = orderBy + (orderBy + 1 < groupClose && tokens.get(orderBy).is("order")
+                && tokens.get(orderBy + 1).is("by") ? 2 : 0);
+        int expressionEnd = groupClose;
+        if (expressionEnd - 1 > expression && (tokens.get(expressionEnd - 1).is("asc")
+                || tokens.get(expressionEnd - 1).is("desc"))) {
+            expressionEnd--;
+        }
+        separator();
+        out.append(RedshiftToPostgresTranslator.COMPAT_SCHEMA).append('.').append(function).append("_over(")
+                .append(text(open + 1, close).trim()).append(", ").append(text(expression, expressionEnd).trim())
+                .append(")");
+        pos = groupClose + 1;
     }
 
     /** DECODE(expr, search, result [, search, result]... [, default]) is a simple CASE (docs: DECODE). */

@@ -165,6 +165,103 @@ CREATE FUNCTION rse_compat.pg_last_unload_id() RETURNS integer LANGUAGE sql STAB
 --;
 CREATE FUNCTION rse_compat.pg_last_unload_count() RETURNS bigint LANGUAGE sql STABLE AS $$ SELECT 0::bigint $$;
 --;
+-- REPLICATE(string, n) is REPEAT; TEXTLEN(string) is LENGTH (docs: REPLICATE function, TEXTLEN function).
+CREATE FUNCTION rse_compat.replicate(text, integer) RETURNS text LANGUAGE sql IMMUTABLE AS $$ SELECT repeat($1, $2) $$;
+--;
+CREATE FUNCTION rse_compat.textlen(text) RETURNS integer LANGUAGE sql IMMUTABLE AS $$ SELECT length($1) $$;
+--;
+-- DEXP, DLOG1 and DLOG10: e to the power, natural and base-10 logarithms (docs: DEXP, DLOG1 and DLOG10 functions).
+CREATE FUNCTION rse_compat.dexp(double precision) RETURNS double precision LANGUAGE sql IMMUTABLE
+AS $$ SELECT exp($1) $$;
+--;
+CREATE FUNCTION rse_compat.dlog1(double precision) RETURNS double precision LANGUAGE sql IMMUTABLE
+AS $$ SELECT ln($1) $$;
+--;
+CREATE FUNCTION rse_compat.dlog10(double precision) RETURNS double precision LANGUAGE sql IMMUTABLE
+AS $$ SELECT log($1) $$;
+--;
+-- DATE_CMP, DATE_CMP_TIMESTAMP, DATE_CMP_TIMESTAMPTZ, TIMESTAMP_CMP, TIMESTAMP_CMP_DATE, TIMESTAMP_CMP_TIMESTAMPTZ,
+-- TIMESTAMPTZ_CMP, TIMESTAMPTZ_CMP_DATE, TIMESTAMPTZ_CMP_TIMESTAMP and INTERVAL_CMP: -1, 0 or 1 as the first value is
+-- before, equal to or after the second (docs: Date and time functions).
+DO $do$
+DECLARE
+  signature text[];
+BEGIN
+  FOREACH signature SLICE 1 IN ARRAY ARRAY[['date_cmp', 'date', 'date'], ['date_cmp_timestamp', 'date', 'timestamp'],
+      ['date_cmp_timestamptz', 'date', 'timestamptz'], ['timestamp_cmp', 'timestamp', 'timestamp'],
+      ['timestamp_cmp_date', 'timestamp', 'date'], ['timestamp_cmp_timestamptz', 'timestamp', 'timestamptz'],
+      ['timestamptz_cmp', 'timestamptz', 'timestamptz'], ['timestamptz_cmp_date', 'timestamptz', 'date'],
+      ['timestamptz_cmp_timestamp', 'timestamptz', 'timestamp'], ['interval_cmp', 'interval', 'interval']] LOOP
+    EXECUTE format('CREATE FUNCTION rse_compat.%s(%s, %s) RETURNS integer LANGUAGE sql STABLE '
+      'AS $$ SELECT CASE WHEN $1 < $2 THEN -1 WHEN $1 > $2 THEN 1 ELSE 0 END $$',
+      signature[1], signature[2], signature[3]);
+  END LOOP;
+END $do$;
+--;
+-- NEXT_DAY(date, day): the first date after the given one that falls on that day of the week, named or abbreviated
+-- (docs: NEXT_DAY function).
+CREATE FUNCTION rse_compat.next_day(date, text) RETURNS date LANGUAGE sql IMMUTABLE AS $$
+SELECT $1 + ((position(lower(left(trim($2), 2)) IN 'sumotuwethfrsa') + 1) / 2 - 1 - extract(dow FROM $1)::integer + 6)
+  % 7 + 1 $$;
+--;
+-- IS_VALID_JSON_ARRAY(string) (docs: IS_VALID_JSON_ARRAY function).
+CREATE FUNCTION rse_compat.is_valid_json_array(text) RETURNS boolean LANGUAGE plpgsql IMMUTABLE
+AS $$ BEGIN RETURN jsonb_typeof($1::jsonb) = 'array'; EXCEPTION WHEN others THEN RETURN false; END $$;
+--;
+-- CURRENT_USER_ID: the user's ID (docs: CURRENT_USER_ID); SLICE_NUM(): the slice a row is on (docs: SLICE_NUM).
+CREATE FUNCTION rse_compat.current_user_id() RETURNS integer LANGUAGE sql STABLE
+AS $$ SELECT oid::integer FROM pg_catalog.pg_roles WHERE rolname = current_user $$;
+--;
+CREATE FUNCTION rse_compat.slice_num() RETURNS integer LANGUAGE sql STABLE AS $$ SELECT 0 $$;
+--;
+-- CHECKSUM(expression): an integer checksum of the value (docs: CHECKSUM function).
+CREATE FUNCTION rse_compat.checksum(anyelement) RETURNS integer LANGUAGE sql IMMUTABLE
+AS $$ SELECT hashtext($1::text) $$;
+--;
+-- PG_GET_LATE_BINDING_VIEW_COLS(): the columns of each late-binding view, read with a column definition list
+-- (docs: PG_GET_LATE_BINDING_VIEW_COLS); PG_GET_COLS(view): one view's columns (docs: PG_GET_COLS).
+CREATE FUNCTION rse_compat.pg_get_late_binding_view_cols() RETURNS SETOF record LANGUAGE sql STABLE AS $$
+SELECT n.nspname, c.relname, a.attname, pg_catalog.format_type(a.atttypid, a.atttypmod)::varchar, a.attnum::integer
+FROM pg_catalog.pg_attribute a JOIN pg_catalog.pg_class c ON c.oid = a.attrelid
+JOIN pg_catalog.pg_namespace n ON n.oid = c.relnamespace
+JOIN rse_meta.relation_attributes r ON r.schema_name = n.nspname AND r.relation_name = c.relname AND r.late_binding
+WHERE a.attnum > 0 AND NOT a.attisdropped $$;
+--;
+CREATE FUNCTION rse_compat.pg_get_cols(text) RETURNS SETOF record LANGUAGE sql STABLE AS $$
+SELECT n.nspname, c.relname, a.attname, pg_catalog.format_type(a.atttypid, a.atttypmod)::varchar, a.attnum::integer
+FROM pg_catalog.pg_attribute a JOIN pg_catalog.pg_class c ON c.oid = a.attrelid
+JOIN pg_catalog.pg_namespace n ON n.oid = c.relnamespace
+WHERE c.oid = $1::regclass AND a.attnum > 0 AND NOT a.attisdropped $$;
+--;
+-- ANY_VALUE(expression) (docs: ANY_VALUE function), for PostgreSQL versions before 16, which lack it.
+DO $do$ BEGIN
+  IF NOT EXISTS (SELECT 1 FROM pg_catalog.pg_proc WHERE proname = 'any_value'
+      AND pronamespace = 'pg_catalog'::regnamespace) THEN
+    CREATE FUNCTION rse_compat.any_value_keep(anyelement, anyelement) RETURNS anyelement LANGUAGE sql IMMUTABLE
+      AS $f$ SELECT coalesce($1, $2) $f$;
+    CREATE AGGREGATE rse_compat.any_value(anyelement) (SFUNC = rse_compat.any_value_keep, STYPE = anyelement);
+  END IF;
+END $do$;
+--;
+-- PERCENTILE_CONT and PERCENTILE_DISC ... WITHIN GROUP (ORDER BY expr) OVER (...), the window functions (docs:
+-- PERCENTILE_CONT window function, PERCENTILE_DISC window function): PostgreSQL's ordered-set aggregates take no
+-- OVER clause, so the translator calls these ordinary aggregates of (percentile, expr) instead. A schema check reads
+-- their type only: the value is the median, or one of the values.
+CREATE FUNCTION rse_compat.percentile_collect(double precision[], double precision, double precision)
+RETURNS double precision[] LANGUAGE sql IMMUTABLE AS $$ SELECT array_append($1, $3) $$;
+--;
+CREATE FUNCTION rse_compat.percentile_of(double precision[]) RETURNS double precision LANGUAGE sql IMMUTABLE
+AS $$ SELECT percentile_cont(0.5) WITHIN GROUP (ORDER BY v) FROM unnest($1) AS v $$;
+--;
+CREATE AGGREGATE rse_compat.percentile_cont_over(double precision, double precision) (
+  SFUNC = rse_compat.percentile_collect, STYPE = double precision[], FINALFUNC = rse_compat.percentile_of);
+--;
+CREATE FUNCTION rse_compat.percentile_keep(anyelement, double precision, anyelement) RETURNS anyelement
+LANGUAGE sql IMMUTABLE AS $$ SELECT coalesce($1, $3) $$;
+--;
+CREATE AGGREGATE rse_compat.percentile_disc_over(double precision, anyelement) (
+  SFUNC = rse_compat.percentile_keep, STYPE = anyelement);
+--;
 -- string + string concatenates, as || does: Redshift runs it (AWS's own admin views in amazon-redshift-utils build
 -- their DDL text with it), though the Developer Guide documents only || (docs: Concatenation operator).
 CREATE OPERATOR rse_compat.+ (LEFTARG = text, RIGHTARG = text, FUNCTION = textcat);

@@ -12,22 +12,24 @@ import java.util.Locale;
 import java.util.Set;
 
 @RuleInfo(id = "RS121", name = "postgres-query-form", severity = Severity.ERROR,
-        docs = "UNION, INTERSECT, and EXCEPT; SELECT list; WITH clause; Unsupported PostgreSQL features",
+        docs = "UNION, INTERSECT, and EXCEPT; SELECT list; WITH clause; CONCAT function; Unsupported PostgreSQL "
+                + "features",
         summary = "INTERSECT ALL, EXCEPT ALL or MINUS ALL; SELECT DISTINCT ON; IS [NOT] DISTINCT FROM; a VALUES "
                 + "list used as a table; a common table expression AS [NOT] MATERIALIZED, or with SEARCH or CYCLE; "
-                + "a COLLATE other than CASE_SENSITIVE or CASE_INSENSITIVE.",
+                + "a COLLATE other than CASE_SENSITIVE or CASE_INSENSITIVE; CONCAT of other than two arguments.",
         why = "INTERSECT ALL, EXCEPT ALL and MINUS ALL aren't supported (docs: UNION, INTERSECT, and EXCEPT); the "
                 + "SELECT list takes only ALL or DISTINCT (docs: SELECT list); a common table expression is a name, "
                 + "its columns and AS (query), without PostgreSQL's MATERIALIZED hints or SEARCH and CYCLE clauses "
                 + "(docs: WITH clause); Redshift has no locale-specific or user-defined collations, only case-sensitive and "
-                + "case-insensitive ones (docs: Unsupported PostgreSQL features, Collation sequences); IS DISTINCT FROM and VALUES lists used "
+                + "case-insensitive ones (docs: Unsupported PostgreSQL features, Collation sequences); CONCAT takes exactly "
+                + "two arguments (docs: CONCAT function); IS DISTINCT FROM and VALUES lists used "
                 + "as constant tables are PostgreSQL features Redshift lacks (docs: Unsupported PostgreSQL "
                 + "features, Unsupported PostgreSQL functions).",
         fix = "Use INTERSECT or EXCEPT without ALL; ROW_NUMBER() OVER (PARTITION BY ...) = 1 instead of DISTINCT ON; "
                 + "(a = b OR (a IS NULL AND b IS NULL)) instead of IS NOT DISTINCT FROM; SELECT ... UNION ALL "
                 + "SELECT ... instead of (VALUES ...); drop the MATERIALIZED hint; keep a depth column and a "
                 + "bound in the recursive step instead of SEARCH and CYCLE; COLLATE CASE_INSENSITIVE for "
-                + "case-insensitive comparison.")
+                + "case-insensitive comparison; nested CONCAT or || for more than two strings.")
 public final class PostgresQueryFormRule implements Rule {
 
     /** The collations Redshift has (docs: CREATE TABLE, COLLATE; COLLATE function). */
@@ -60,6 +62,8 @@ public final class PostgresQueryFormRule implements Rule {
             } else if (token.is("collate") && next.isIdentifier()
                     && !REDSHIFT_COLLATIONS.contains(next.identifier())) {
                 found = "COLLATE " + next.text();
+            } else if (token.is("concat") && next.isSymbol("(") && concatArguments(tokens, i + 1) != 2) {
+                found = "CONCAT of " + concatArguments(tokens, i + 1) + " arguments";
             } else if (token.isSymbol("(") && next.is("values") && i > 0
                     && (tokens.get(i - 1).is("from") || tokens.get(i - 1).is("join")
                     || tokens.get(i - 1).isSymbol(","))) {
@@ -69,6 +73,23 @@ public final class PostgresQueryFormRule implements Rule {
                 reporter.report(statement.statement(), token.offset(), found + " is not Redshift SQL.");
             }
         }
+    }
+
+    /** The number of arguments of the call whose '(' is at open. */
+    private static int concatArguments(List<Token> tokens, int open) {
+        int depth = 0;
+        int arguments = 1;
+        for (int i = open; i < tokens.size(); i++) {
+            Token token = tokens.get(i);
+            if (token.isSymbol("(")) {
+                depth++;
+            } else if (token.isSymbol(")") && --depth == 0) {
+                return i == open + 1 ? 0 : arguments;
+            } else if (depth == 1 && token.isSymbol(",")) {
+                arguments++;
+            }
+        }
+        return arguments;
     }
 
     private static boolean is(List<Token> tokens, int i, String word) {

@@ -68,7 +68,7 @@ public final class UnsupportedFunctionRule implements Rule {
             Map.entry("plainto_tsquery", "LIKE, SIMILAR TO or REGEXP functions"),
             Map.entry("gen_random_uuid", "MD5(RANDOM()::text) or a value made by the loader"),
             Map.entry("uuid_generate_v4", "MD5(RANDOM()::text) or a value made by the loader"),
-            Map.entry("every", "BOOL_AND"));
+            Map.entry("every", "BOOL_AND"), Map.entry("concat_ws", "|| or nested CONCAT"));
 
     /** Statements that run on the compute nodes, where a leader-node-only function fails. */
     private static final Set<StatementKind> ON_COMPUTE_NODES = EnumSet.of(StatementKind.CREATE_VIEW,
