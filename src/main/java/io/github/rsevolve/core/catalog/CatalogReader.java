@@ -16,6 +16,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.SortedMap;
 import java.util.TreeMap;
+import java.util.regex.Pattern;
 
 /**
  * Reads a throwaway PostgreSQL database's catalog (pg_namespace, pg_class, pg_attribute, pg_get_viewdef,
@@ -33,13 +34,32 @@ public final class CatalogReader {
     public static final String GRANT_OBJECT = "on";
     public static final String GRANT_GRANTEE = "grantee";
 
+    /** How Redshift prints an IDENTITY column's default: "identity"(table oid, column index, 'seed,step'::text). */
+    private static final Pattern REDSHIFT_IDENTITY = Pattern.compile("^\"identity\"\\(");
+
     private final Connection connection;
     private final String historyTable;
+    private final boolean redshift;
     private final SortedMap<String, SortedMap<String, String>> objects = new TreeMap<>();
 
-    private CatalogReader(Connection connection, String historyTable) {
+    private CatalogReader(Connection connection, String historyTable) throws SQLException {
         this.connection = connection;
         this.historyTable = historyTable;
+        this.redshift = isRedshift(connection);
+    }
+
+    /**
+     * Whether the connection is to Redshift (through its driver, or a server that says so), whose catalog is
+     * PostgreSQL 8.0's: no pg_attribute.attidentity, identity columns shown by their default.
+     */
+    private static boolean isRedshift(Connection connection) throws SQLException {
+        if (connection.getMetaData().getURL().startsWith("jdbc:redshift:")) {
+            return true;
+        }
+        try (Statement statement = connection.createStatement();
+             ResultSet version = statement.executeQuery("SELECT version()")) {
+            return version.next() && version.getString(1).contains("Redshift");
+        }
     }
 
     /**
@@ -193,7 +213,7 @@ public final class CatalogReader {
         Map<String, List<String>> order = new LinkedHashMap<>();
         for (String[] row : query("SELECT n.nspname, c.relname, c.relkind, a.attname, "
                 + "format_type(a.atttypid, a.atttypmod), a.attnotnull::text, pg_get_expr(d.adbin, d.adrelid), "
-                + "a.attidentity, col_description(c.oid, a.attnum) "
+                + (redshift ? "NULL" : "a.attidentity") + ", col_description(c.oid, a.attnum) "
                 + "FROM pg_attribute a JOIN pg_class c ON c.oid = a.attrelid "
                 + "JOIN pg_namespace n ON n.oid = c.relnamespace "
                 + "LEFT JOIN pg_attrdef d ON d.adrelid = a.attrelid AND d.adnum = a.attnum "
@@ -207,8 +227,11 @@ public final class CatalogReader {
             column.put("type", row[4]);
             if (row[2].equals("r") || row[2].equals("p")) {
                 column.put("nullable", "true".equals(row[5]) ? "NOT NULL" : "NULL");
-                putIfPresent(column, "default", row[6]);
-                if (row[7] != null && !row[7].isEmpty()) {
+                boolean identityDefault = row[6] != null && REDSHIFT_IDENTITY.matcher(row[6]).find();
+                if (!identityDefault) {
+                    putIfPresent(column, "default", row[6]);
+                }
+                if (identityDefault || row[7] != null && !row[7].isEmpty()) {
                     column.put("identity", "yes");
                 }
             }

@@ -4,10 +4,11 @@
 -- by lines "--;". The system views that only log what ran (STL_, SVL_, SYS_, ...) are empty views built from
 -- redshift-system-views.tsv.
 
--- PG_ATTRIBUTE with the columns Redshift adds: the distribution key, the column's place in the sort key (negative
--- for every second column of an INTERLEAVED key) and its encoding (docs: PG_TABLE_DEF, sortkey and distkey; AWS's
--- admin views in amazon-redshift-utils read them). Every PostgreSQL column but attmissingval, whose pseudo-type a
--- view cannot hold; which columns there are depends on the PostgreSQL version.
+-- PG_ATTRIBUTE as Redshift has it: PostgreSQL 8.0's columns (Redshift's catalog is 8.0's: later ones such as
+-- attidentity, attgenerated or attcollation fail there, and attacl is PG_ATTRIBUTE_INFO's, docs: PG_ATTRIBUTE_INFO),
+-- and the columns Redshift adds: the distribution key, the column's place in the sort key (negative for every second
+-- column of an INTERLEAVED key) and its encoding (docs: PG_TABLE_DEF, sortkey and distkey; AWS's admin views in
+-- amazon-redshift-utils read them).
 DO $do$ BEGIN EXECUTE format($view$
 CREATE VIEW rse_compat.pg_attribute AS
 SELECT %s, COALESCE(r.dist_key = a.attname::text, false) AS attisdistkey,
@@ -22,7 +23,9 @@ LEFT JOIN rse_meta.column_attributes ca ON ca.schema_name = n.nspname AND ca.rel
   AND ca.column_name = a.attname
 LEFT JOIN LATERAL (SELECT array_position(string_to_array(r.sort_keys, ','), a.attname::text) AS place) p ON true
 $view$, (SELECT string_agg('a.' || quote_ident(attname), ', ' ORDER BY attnum) FROM pg_catalog.pg_attribute
-  WHERE attrelid = 'pg_catalog.pg_attribute'::regclass AND attnum > 0 AND atttypid <> 'anyarray'::regtype)); END $do$;
+  WHERE attrelid = 'pg_catalog.pg_attribute'::regclass AND attname IN ('attrelid', 'attname', 'atttypid',
+    'attstattarget', 'attlen', 'attnum', 'attndims', 'attcacheoff', 'atttypmod', 'attbyval', 'attstorage', 'attalign',
+    'attnotnull', 'atthasdef', 'attisdropped', 'attislocal', 'attinhcount'))); END $do$;
 --;
 -- PG_CLASS with Redshift's distribution style (docs: PG_CLASS_INFO: 0 EVEN, 1 KEY, 8 ALL; AUTO as the style it
 -- chose) and creation time.
@@ -35,11 +38,14 @@ FROM pg_catalog.pg_class c
 JOIN pg_catalog.pg_namespace n ON n.oid = c.relnamespace
 LEFT JOIN rse_meta.relation_attributes r ON r.schema_name = n.nspname AND r.relation_name = c.relname;
 --;
--- PG_CLASS_INFO and PG_ATTRIBUTE_INFO: PG_CLASS and PG_ATTRIBUTE with the columns Redshift adds (docs: PG_CLASS_INFO,
--- PG_ATTRIBUTE_INFO).
-CREATE VIEW rse_compat.pg_class_info AS SELECT * FROM rse_compat.pg_class;
+-- PG_CLASS_INFO and PG_ATTRIBUTE_INFO: PG_CLASS with its oid named reloid, and PG_ATTRIBUTE with attacl (docs:
+-- PG_CLASS_INFO, PG_ATTRIBUTE_INFO).
+DO $do$ BEGIN EXECUTE format('CREATE VIEW rse_compat.pg_class_info AS SELECT c.oid AS reloid, %s FROM rse_compat.pg_class c',
+  (SELECT string_agg('c.' || quote_ident(attname), ', ' ORDER BY attnum) FROM pg_catalog.pg_attribute
+    WHERE attrelid = 'rse_compat.pg_class'::regclass AND attnum > 0 AND attname <> 'oid')); END $do$;
 --;
-CREATE VIEW rse_compat.pg_attribute_info AS SELECT * FROM rse_compat.pg_attribute;
+CREATE VIEW rse_compat.pg_attribute_info AS SELECT a.*, p.attacl FROM rse_compat.pg_attribute a
+JOIN pg_catalog.pg_attribute p ON p.attrelid = a.attrelid AND p.attnum = a.attnum;
 --;
 -- PG_DEFAULT_ACL names the user whose default privileges a row holds by user ID, defacluser (docs: PG_DEFAULT_ACL).
 CREATE VIEW rse_compat.pg_default_acl AS SELECT d.*, d.defaclrole::integer AS defacluser

@@ -87,6 +87,15 @@ class RedshiftCatalogTest {
     }
 
     @Test
+    void pgAttributeHasRedshiftsColumnsNotLaterPostgresOnes() throws SQLException {
+        assertEquals(List.of("1"), run("SELECT COUNT(*) FROM pg_class_info i JOIN pg_attribute_info a"
+                + " ON a.attrelid = i.reloid WHERE i.relname = 'sales' AND a.attname = 'region'"
+                + " AND a.attacl IS NULL AND i.releffectivediststyle = 1;"));
+        SQLException e = assertThrows(SQLException.class, () -> run("SELECT attidentity FROM pg_attribute;"));
+        assertEquals("42703", e.getSQLState(), e.getMessage());
+    }
+
+    @Test
     void aColumnTheDocumentationDoesNotListFails() {
         SQLException e = assertThrows(SQLException.class, () -> run("SELECT distkey, nullable FROM pg_table_def;"));
         assertEquals("42703", e.getSQLState(), e.getMessage());
