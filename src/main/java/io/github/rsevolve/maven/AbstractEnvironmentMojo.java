@@ -160,7 +160,7 @@ public abstract class AbstractEnvironmentMojo extends AbstractThrowawayMojo {
         try {
             runOn(environmentOptional() && JdbcUrl.valueOf(url) == null ? null : environment());
         } catch (MigrateException | ValidateException e) {
-            throw new MojoExecutionException(e.getMessage());
+            throw new MojoExecutionException(e.getMessage(), e);
         } finally {
             releaseServer();
         }

@@ -103,7 +103,7 @@ public abstract class AbstractRedshiftMojo extends AbstractMojo {
         try {
             run();
         } catch (ConfigurationException | ValidateException e) {
-            throw new MojoExecutionException(e.getMessage());
+            throw new MojoExecutionException(e.getMessage(), e);
         }
     }
 
@@ -152,7 +152,7 @@ public abstract class AbstractRedshiftMojo extends AbstractMojo {
             JsonReporter.write(findings, reports.resolve(name + ".json"), jsonExtra);
             SarifReporter.write(findings, Linter.rules(), pluginVersion, reports.resolve(name + ".sarif"));
         } catch (IOException e) {
-            throw new MojoExecutionException("Cannot write the reports to " + reports + ": " + e.getMessage());
+            throw new MojoExecutionException("Cannot write the reports to " + reports + ": " + e.getMessage(), e);
         }
     }
 

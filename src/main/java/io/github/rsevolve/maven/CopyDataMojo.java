@@ -77,13 +77,13 @@ public final class CopyDataMojo extends AbstractEnvironmentMojo {
                     tables(), target.isProtected, allowProtectedTarget, batchRows, staging(source, target));
             copied = DataCopier.copy(settings, getLog()::info);
         } catch (CopyException e) {
-            throw new MojoExecutionException(e.getMessage());
+            throw new MojoExecutionException(e.getMessage(), e);
         }
         try {
             JsonReporter.write(List.of(), reportDir.toPath().resolve("copy-data.json"),
                     Map.of("from", source.name, "to", target.name, "tables", copied));
         } catch (IOException e) {
-            throw new MojoExecutionException("Cannot write " + reportDir + "/copy-data.json: " + e.getMessage());
+            throw new MojoExecutionException("Cannot write " + reportDir + "/copy-data.json: " + e.getMessage(), e);
         }
         List<String> failed = copied.stream().filter(c -> !c.proven()).map(TableCopy::table).toList();
         if (!failed.isEmpty()) {

@@ -42,7 +42,7 @@ public final class MigrateMojo extends AbstractEnvironmentMojo {
                 Files.createDirectories(file.getParent());
                 Files.writeString(file, sql);
             } catch (IOException e) {
-                throw new MojoExecutionException("Cannot write " + file + ": " + e.getMessage());
+                throw new MojoExecutionException("Cannot write " + file + ": " + e.getMessage(), e);
             }
             getLog().info("redshift:migrate dry run for " + target.name() + " (written to " + file + "):\n" + sql);
             return;

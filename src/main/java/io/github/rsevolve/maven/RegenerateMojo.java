@@ -67,7 +67,7 @@ public final class RegenerateMojo extends AbstractThrowawayMojo {
                 regeneration = regenerator.regenerate(names, change == null ? null : readChange());
             }
         } catch (RegenerateException e) {
-            throw new ConfigurationException(e.getMessage() + " Nothing was written.");
+            throw new ConfigurationException(e.getMessage() + " Nothing was written.", e);
         }
         Path target = incrementalDir.toPath().resolve(regeneration.fileName());
         try {
@@ -83,7 +83,7 @@ public final class RegenerateMojo extends AbstractThrowawayMojo {
             Files.createDirectories(target.getParent());
             Files.writeString(target, regeneration.sql());
         } catch (IOException e) {
-            throw new MojoExecutionException("Cannot write " + target + ": " + e.getMessage());
+            throw new MojoExecutionException("Cannot write " + target + ": " + e.getMessage(), e);
         }
         getLog().info("redshift:regenerate wrote " + target + ": " + regeneration.recreated().size()
                 + " view(s) dropped and recreated. Review it, then run redshift:validate.");
@@ -106,7 +106,7 @@ public final class RegenerateMojo extends AbstractThrowawayMojo {
             return Files.readString(change.toPath(), StandardCharsets.UTF_8);
         } catch (IOException e) {
             throw new ConfigurationException("redshift.change: cannot read " + change + ": "
-                    + e.getClass().getSimpleName() + ".");
+                    + e.getClass().getSimpleName() + ".", e);
         }
     }
 }

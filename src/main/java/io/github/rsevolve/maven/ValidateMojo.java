@@ -36,7 +36,7 @@ public final class ValidateMojo extends AbstractThrowawayMojo {
             JUnitReporter.write("redshift-validate", JUnitReporter.checks(result),
                     reportDir.toPath().resolve("TEST-redshift-validate.xml"));
         } catch (IOException e) {
-            throw new MojoExecutionException("Cannot write the JUnit report: " + e.getMessage());
+            throw new MojoExecutionException("Cannot write the JUnit report: " + e.getMessage(), e);
         }
         failOnFindings("redshift:validate", result.findings());
     }

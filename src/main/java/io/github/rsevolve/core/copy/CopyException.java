@@ -6,4 +6,9 @@ public final class CopyException extends RuntimeException {
     public CopyException(String message) {
         super(message);
     }
+
+    /** @param cause what went wrong underneath, kept for {@code mvn -e}; its message is already in this one */
+    public CopyException(String message, Throwable cause) {
+        super(message, cause);
+    }
 }

@@ -74,7 +74,7 @@ public final class DataCopier {
             return copies;
         } catch (SQLException e) {
             throw new CopyException("Reading the tables of " + settings.from().name() + " and "
-                    + settings.to().name() + " failed: " + oneLine(e));
+                    + settings.to().name() + " failed: " + oneLine(e), e);
         }
     }
 
@@ -112,7 +112,7 @@ public final class DataCopier {
             return connection;
         } catch (SQLException e) {
             throw new CopyException("Cannot connect to environment " + environment.name() + " at "
-                    + ExternalServer.masked(environment.url()) + " as " + environment.user() + ": " + oneLine(e));
+                    + ExternalServer.masked(environment.url()) + " as " + environment.user() + ": " + oneLine(e), e);
         }
     }
 
@@ -288,7 +288,7 @@ public final class DataCopier {
             throw new CopyException("The rows of " + plan.table() + " cannot be read on " + settings.from().name()
                     + (settingsUsed.isEmpty() ? "" : " with " + String.join(" and ", settingsUsed)) + located + ": "
                     + oneLine(e) + ". Fix the <copy> of " + copy.pattern()
-                    + " in the plugin's configuration; nothing was copied.");
+                    + " in the plugin's configuration; nothing was copied.", e);
         }
     }
 
@@ -304,7 +304,7 @@ public final class DataCopier {
                     + plan.table() + " keeps its previous rows: the copy ran in one transaction, which was rolled "
                     + "back." + (done.isEmpty() ? "" : " Copied before it: " + done.stream()
                     .map(TableCopy::table).collect(Collectors.joining(", ")) + ".")
-                    + " Run copy-data again when the cause is mended: it replaces each table whole.");
+                    + " Run copy-data again when the cause is mended: it replaces each table whole.", e);
         }
         long millis = (System.nanoTime() - started) / 1_000_000;
         Map<String, String> targetExpressions = new LinkedHashMap<>();
@@ -318,7 +318,7 @@ public final class DataCopier {
                     plan.numeric(), null);
         } catch (SQLException e) {
             throw new CopyException(plan.table() + " was copied to " + settings.to().name() + ", but its proof "
-                    + "could not be computed: " + oneLine(e));
+                    + "could not be computed: " + oneLine(e), e);
         }
         TableCopy result = new TableCopy(plan.table(), rows, millis, sourceProof, targetProof);
         progress.accept(String.format(Locale.ROOT, "%s: %,d rows in %.1f s (%,d rows/s); %s", plan.table(), rows,

@@ -94,7 +94,7 @@ public final class Differ {
                 written.add(targets.get(i));
             }
         } catch (IOException e) {
-            throw new ValidateException("Cannot write the draft to " + folder + ": " + e.getMessage());
+            throw new ValidateException("Cannot write the draft to " + folder + ": " + e.getMessage(), e);
         }
         return written;
     }
@@ -131,7 +131,7 @@ public final class Differ {
             return scratch;
         } catch (IOException e) {
             throw new ValidateException("Cannot copy " + incremental + " to " + scratch + " for the dry run: "
-                    + e.getMessage());
+                    + e.getMessage(), e);
         }
     }
 }

@@ -156,7 +156,7 @@ public final class Linter {
             return files;
         } catch (IOException | UncheckedIOException e) {
             throw new ConfigurationException("Cannot list the SQL folder " + folder + ": "
-                    + e.getClass().getSimpleName() + ". Check that it is readable.");
+                    + e.getClass().getSimpleName() + ". Check that it is readable.", e);
         }
     }
 

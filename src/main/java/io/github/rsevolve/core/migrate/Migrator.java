@@ -106,7 +106,7 @@ public final class Migrator {
                 leaveAsItWas(prepared);
             }
             if (failed == null) {
-                throw new MigrateException(flywayMessage(e));
+                throw new MigrateException(flywayMessage(e), e);
             }
         }
         return List.copyOf(findings);
@@ -199,7 +199,7 @@ public final class Migrator {
             return work.on(connection);
         } catch (SQLException e) {
             throw new MigrateException("Cannot " + doing + " of environment " + environment.name() + ": "
-                    + e.getMessage().replaceAll("\\s+", " "));
+                    + e.getMessage().replaceAll("\\s+", " "), e);
         }
     }
 
@@ -209,7 +209,7 @@ public final class Migrator {
             Flyway.configure(Migrator.class.getClassLoader()).configuration(flyway().getConfiguration())
                     .baselineVersion(version).load().baseline();
         } catch (FlywayException e) {
-            throw new MigrateException(flywayMessage(e));
+            throw new MigrateException(flywayMessage(e), e);
         }
     }
 
@@ -227,7 +227,7 @@ public final class Migrator {
         try {
             flyway().repair();
         } catch (FlywayException e) {
-            throw new MigrateException(flywayMessage(e));
+            throw new MigrateException(flywayMessage(e), e);
         }
         return upgraded;
     }
@@ -313,7 +313,7 @@ public final class Migrator {
         try {
             return Arrays.stream(flyway.info().pending()).map(MigrationInfo::getScript).collect(Collectors.toSet());
         } catch (FlywayException e) {
-            throw new MigrateException(flywayMessage(e));
+            throw new MigrateException(flywayMessage(e), e);
         }
     }
 
@@ -355,7 +355,7 @@ public final class Migrator {
             return true;
         } catch (SQLException e) {
             throw new MigrateException("Cannot prepare " + ExternalServer.masked(environment.url())
-                    + " as a stand-in for Redshift: " + e.getMessage());
+                    + " as a stand-in for Redshift: " + e.getMessage(), e);
         }
     }
 
@@ -505,7 +505,7 @@ public final class Migrator {
         } catch (SQLException e) {
             throw new MigrateException(changeset.flywayScript() + " failed part way outside a transaction, and its "
                     + "failed history row could not be written (" + e.getMessage().replaceAll("\\s+", " ")
-                    + "): the environment holds what ran before the failing statement; see the finding.");
+                    + "): the environment holds what ran before the failing statement; see the finding.", e);
         }
     }
 

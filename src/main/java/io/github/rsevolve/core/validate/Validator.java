@@ -76,7 +76,7 @@ public final class Validator {
             return validator.read(model, changes);
         } catch (SQLException e) {
             throw new ValidateException("The throwaway server failed outside the project's SQL: "
-                    + DatabaseMessages.of(e));
+                    + DatabaseMessages.of(e), e);
         }
     }
 
@@ -103,7 +103,7 @@ public final class Validator {
             }
         } catch (SQLException e) {
             throw new ValidateException("Cannot compare the environment with the absolute model: "
-                    + DatabaseMessages.of(e));
+                    + DatabaseMessages.of(e), e);
         }
     }
 
@@ -144,7 +144,7 @@ public final class Validator {
             dropRepeatsOf(lint);
         } catch (SQLException e) {
             throw new ValidateException("The throwaway server failed outside the project's SQL: "
-                    + DatabaseMessages.of(e));
+                    + DatabaseMessages.of(e), e);
         } finally {
             closeQuietly(modelDatabase);
             closeQuietly(changesDatabase);
@@ -232,7 +232,7 @@ public final class Validator {
                 return EmbeddedServer.shared();
             } catch (IOException | RuntimeException e) {
                 throw new ValidateException("Cannot start the embedded PostgreSQL: " + e.getMessage()
-                        + ". Set redshift.throwawayUrl to use a server of your own.");
+                        + ". Set redshift.throwawayUrl to use a server of your own.", e);
             }
         }
         if (!settings.throwawayUrl().startsWith("jdbc:postgresql:")) {
@@ -255,7 +255,7 @@ public final class Validator {
             return database;
         } catch (SQLException e) {
             throw new ValidateException("Cannot create a throwaway database on " + server + " as "
-                    + server.user() + ": " + DatabaseMessages.of(e) + " " + hint(e.getSQLState()));
+                    + server.user() + ": " + DatabaseMessages.of(e) + " " + hint(e.getSQLState()), e);
         }
     }
 

@@ -45,6 +45,15 @@ class ValidatorTest {
         return new ValidateSettings(lint, url, user, "", keep, timeoutSeconds, "flyway_schema_history");
     }
 
+    /** Every message of the cause chain, as mvn -e prints them. */
+    private static String causes(Throwable e) {
+        StringBuilder messages = new StringBuilder();
+        for (Throwable t = e; t != null; t = t.getCause()) {
+            messages.append(t).append('\n');
+        }
+        return messages.toString();
+    }
+
     private static long throwawayDatabases() throws Exception {
         return EmbeddedDatabases.count("rse\\_%");
     }
@@ -107,6 +116,8 @@ class ValidatorTest {
             assertTrue(e.getMessage().contains("password authentication failed"), e.getMessage());
             assertTrue(e.getMessage().contains("redshift.throwawayServerId"), e.getMessage());
             assertFalse(e.getMessage().contains("wrong-one"), e.getMessage());
+            assertTrue(e.getCause() instanceof SQLException, "the cause is kept for mvn -e");
+            assertFalse(causes(e).contains("wrong-one"), causes(e));
         }
     }
 
@@ -118,6 +129,8 @@ class ValidatorTest {
         ValidateException e = assertThrows(ValidateException.class, () -> Validator.run(unreachable));
         assertTrue(e.getMessage().contains("refused"), e.getMessage());
         assertFalse(e.getMessage().contains("s3cret"), e.getMessage());
+        assertTrue(e.getCause() instanceof SQLException, "the cause is kept for mvn -e");
+        assertFalse(causes(e).contains("s3cret"), causes(e));
         assertFalse(unreachable.toString().contains("s3cret-password"), unreachable.toString());
     }
 
