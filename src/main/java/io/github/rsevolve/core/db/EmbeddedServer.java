@@ -61,7 +61,13 @@ public final class EmbeddedServer implements ThrowawayServer {
                     // fsync off: the data is thrown away, so durability buys nothing and costs time.
                     .setServerConfig("fsync", "off")
                     .setServerConfig("synchronous_commit", "off")
-                    .setServerConfig("full_page_writes", "off");
+                    .setServerConfig("full_page_writes", "off")
+                    // initdb's and the server's own output (its ERROR lines for statements the checks expect to
+                    // fail among them) is not the user's: it goes to a log beside the data, not to the build log.
+                    .setOutputRedirector(ProcessBuilder.Redirect.appendTo(privateDirectory.resolve("server.log")
+                            .toFile()))
+                    .setErrorRedirector(ProcessBuilder.Redirect.appendTo(privateDirectory.resolve("server.log")
+                            .toFile()));
             if (!System.getProperty("os.name", "").startsWith("Windows")) {
                 builder.setServerConfig("unix_socket_directories", "''");
             }
