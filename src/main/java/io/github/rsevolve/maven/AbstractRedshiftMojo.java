@@ -4,7 +4,6 @@ import io.github.rsevolve.core.db.Interruption;
 import io.github.rsevolve.core.lint.ConfigurationException;
 import io.github.rsevolve.core.lint.Finding;
 import io.github.rsevolve.core.lint.LintSettings;
-import io.github.rsevolve.core.lint.Linter;
 import io.github.rsevolve.core.lint.Severity;
 import io.github.rsevolve.core.parse.RedshiftParser;
 import io.github.rsevolve.core.report.JsonReporter;
@@ -150,7 +149,7 @@ public abstract class AbstractRedshiftMojo extends AbstractMojo {
         Path reports = reportDir.toPath();
         try {
             JsonReporter.write(findings, reports.resolve(name + ".json"), jsonExtra);
-            SarifReporter.write(findings, Linter.rules(), pluginVersion, reports.resolve(name + ".sarif"));
+            SarifReporter.write(findings, pluginVersion, reports.resolve(name + ".sarif"));
         } catch (IOException e) {
             throw new MojoExecutionException("Cannot write the reports to " + reports + ": " + e.getMessage(), e);
         }

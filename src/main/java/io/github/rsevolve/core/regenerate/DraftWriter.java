@@ -1,5 +1,6 @@
 package io.github.rsevolve.core.regenerate;
 
+import io.github.rsevolve.core.lint.CheckInfo;
 import io.github.rsevolve.core.lint.Finding;
 import io.github.rsevolve.core.lint.Severity;
 import io.github.rsevolve.core.regenerate.DraftGroup.Phase;
@@ -11,34 +12,32 @@ import java.util.List;
  * Writes a draft's groups as changesets: one for the groups that run in a transaction, and one of its own for each
  * group that must be alone; each group under its title, each step under a comment that says why.
  */
-final class DraftWriter {
+public final class DraftWriter {
 
     private static final int LINE_WIDTH = 116;
 
     /** What the author must look at in a draft, as findings. */
-    enum Check {
-        DESTRUCTIVE("RSD01", "destructive-change", "The absolute model no longer has a table, column, schema or "
+    public enum Check {
+        DESTRUCTIVE("RSD01", "destructive-change", "A drafted change that removes data or access, left as a comment.",
+                "The absolute model no longer has a table, column, schema or "
                 + "privilege the schema has; removing it loses data or access, so the draft lists it as a comment.",
                 "Uncomment the statement once you are sure, or run redshift:diff with "
                         + "-Dredshift.allowDestructive=true."),
-        MANUAL("RSD02", "manual-step", "Redshift cannot make this change with a statement the draft can write.",
+        MANUAL("RSD02", "manual-step", "A change the draft cannot write as a statement.", "Redshift cannot make this change with a statement the draft can write.",
                 "Do what the comment in the draft says.");
 
-        private final String id;
-        private final String checkName;
-        private final String why;
-        private final String fix;
+        private final CheckInfo info;
 
-        Check(String id, String checkName, String why, String fix) {
-            this.id = id;
-            this.checkName = checkName;
-            this.why = why;
-            this.fix = fix;
+        Check(String id, String checkName, String summary, String why, String fix) {
+            this.info = new CheckInfo(id, checkName, Severity.WARNING, summary, why, fix);
+        }
+
+        public CheckInfo info() {
+            return info;
         }
 
         Finding at(String file, int line, String what) {
-            return new Finding(id, checkName, Severity.WARNING, file, line, 1, what + " Why: " + why + " Fix: "
-                    + fix);
+            return info.finding(Severity.WARNING, file, line, 1, what);
         }
     }
 

@@ -1,10 +1,12 @@
 package io.github.rsevolve.core.report;
 
+import io.github.rsevolve.core.lint.CheckInfo;
 import io.github.rsevolve.core.lint.Rule;
 import io.github.rsevolve.core.lint.RuleCases;
 import io.github.rsevolve.core.lint.RuleInfo;
 import io.github.rsevolve.core.translate.RedshiftCatalog;
 import io.github.rsevolve.core.translate.StandInRule;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 
@@ -20,9 +22,14 @@ public final class RuleDocs {
                 .append("Generated from the rule classes by `RuleDocsTest`; do not edit by hand.\n")
                 .append("Switch a rule off or change its level with `-Dredshift.rules=<name>=off|info|warning|error`; ")
                 .append("suppress one statement with `-- redshift:lint ignore <name> <reason>`.\n\n")
+                .append("Validate's checks with a database (RSV) and a drafted changeset's checks (RSD) report with the ")
+                .append("same ids; they are listed after the lint rules.\n\n")
                 .append("| id | name | severity | summary |\n|---|---|---|---|\n");
-        for (Rule rule : rules) {
-            RuleInfo info = rule.info();
+        List<CheckInfo> others = new ArrayList<>(Checks.database());
+        others.addAll(Checks.draft());
+        List<CheckInfo> all = new ArrayList<>(rules.stream().map(rule -> CheckInfo.of(rule.info())).toList());
+        all.addAll(others);
+        for (CheckInfo info : all) {
             out.append("| ").append(info.id()).append(" | [").append(info.name()).append("](#")
                     .append(info.name()).append(") | ").append(info.severity().label()).append(" | ")
                     .append(escape(info.summary()).replace("|", "\\|")).append(" |\n");
@@ -48,6 +55,14 @@ public final class RuleDocs {
                     out.append("\n`").append(file.path()).append("`\n\n```sql\n").append(file.sql()).append("\n```\n");
                 }
             }
+        }
+        out.append("\n# Checks with a database and of drafted changesets\n");
+        for (CheckInfo info : others) {
+            out.append("\n## ").append(info.name()).append("\n\n")
+                    .append("`").append(info.id()).append("`, severity **").append(info.severity().label())
+                    .append("**. ").append(escape(info.summary())).append("\n\n")
+                    .append("**Why:** ").append(escape(info.why())).append("\n\n")
+                    .append("**Fix:** ").append(escape(info.fix())).append("\n");
         }
         return out.toString();
     }

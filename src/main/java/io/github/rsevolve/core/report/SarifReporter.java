@@ -2,16 +2,20 @@ package io.github.rsevolve.core.report;
 
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.github.rsevolve.core.lint.CheckInfo;
 import io.github.rsevolve.core.lint.Finding;
-import io.github.rsevolve.core.lint.Rule;
-import io.github.rsevolve.core.lint.RuleInfo;
 import io.github.rsevolve.core.lint.Severity;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 
-/** Writes findings as SARIF 2.1.0, so CI code scanning shows them inline. */
+/**
+ * Writes findings as SARIF 2.1.0, so CI code scanning shows them inline. The driver lists every check a report can
+ * name ({@link Checks}) by its stable id, and each result points at its check by that id and its index.
+ */
 public final class SarifReporter {
 
     private static final String SCHEMA = "https://json.schemastore.org/sarif-2.1.0.json";
@@ -19,8 +23,7 @@ public final class SarifReporter {
     private SarifReporter() {
     }
 
-    public static void write(List<Finding> findings, List<Rule> rules, String toolVersion, Path target)
-            throws IOException {
+    public static void write(List<Finding> findings, String toolVersion, Path target) throws IOException {
         ObjectNode root = JsonReporter.MAPPER.createObjectNode();
         root.put("$schema", SCHEMA);
         root.put("version", "2.1.0");
@@ -30,11 +33,13 @@ public final class SarifReporter {
         driver.put("version", toolVersion);
         driver.put("informationUri", "https://github.com/rsevolve/redshift-maven-plugin");
         ArrayNode ruleNodes = driver.putArray("rules");
-        for (Rule rule : rules) {
-            RuleInfo info = rule.info();
+        List<CheckInfo> checks = Checks.all();
+        Map<String, Integer> index = new HashMap<>();
+        for (CheckInfo info : checks) {
+            index.put(info.id(), ruleNodes.size());
             ObjectNode node = ruleNodes.addObject();
-            node.put("id", info.name());
-            node.put("name", info.id());
+            node.put("id", info.id());
+            node.put("name", info.name());
             node.putObject("shortDescription").put("text", info.summary());
             node.putObject("fullDescription").put("text", info.why());
             node.putObject("help").put("text", info.fix());
@@ -43,7 +48,11 @@ public final class SarifReporter {
         ArrayNode results = run.putArray("results");
         for (Finding finding : findings) {
             ObjectNode result = results.addObject();
-            result.put("ruleId", finding.rule());
+            result.put("ruleId", finding.ruleId());
+            Integer ruleIndex = index.get(finding.ruleId());
+            if (ruleIndex != null) {
+                result.put("ruleIndex", ruleIndex);
+            }
             result.put("level", level(finding.severity()));
             result.putObject("message").put("text", finding.message());
             ObjectNode location = result.putArray("locations").addObject().putObject("physicalLocation");

@@ -1,15 +1,20 @@
 package io.github.rsevolve.core.report;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.github.rsevolve.core.lint.CheckInfo;
 import io.github.rsevolve.core.lint.Finding;
 import io.github.rsevolve.core.lint.LintResult;
-import io.github.rsevolve.core.lint.Linter;
 import io.github.rsevolve.core.lint.Severity;
+import io.github.rsevolve.core.regenerate.RegenerateTestSupport;
+import io.github.rsevolve.core.validate.ValidateResult;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Set;
+import java.util.stream.Collectors;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -52,14 +57,36 @@ class ReportersTest {
         assertEquals(DROP.message(), finding.get("message").asText());
     }
 
+    /** Every id a validate report contains is a listed check, and no two checks share an id or a name. */
+    @Test
+    void everyReportedIdIsAListedCheck() throws IOException {
+        RegenerateTestSupport.write(dir, "absolute/t.sql", "CREATE TABLE public.t (id INT, name VARCHAR(10));\n"
+                + "CREATE EXTERNAL SCHEMA spectrum FROM DATA CATALOG DATABASE 'x' IAM_ROLE 'arn:aws:iam::1:role/r';");
+        RegenerateTestSupport.write(dir, "incremental/V1__t.sql", "CREATE TABLE public.t (id INT);");
+        RegenerateTestSupport.write(dir, "etl/load.sql", "CREATE TEMP TABLE stage (id SERIAL);");
+        RegenerateTestSupport.write(dir, "etl/report.sql", "SELECT nmae FROM public.t;");
+        ValidateResult result = RegenerateTestSupport.validate(dir);
+        Set<String> listed = Checks.all().stream().map(CheckInfo::id).collect(Collectors.toSet());
+        assertEquals(Checks.all().size(), listed.size(), "ids are unique");
+        assertEquals(Checks.all().size(), Checks.all().stream().map(CheckInfo::name).distinct().count(),
+                "names are unique");
+        Set<String> reported = result.findings().stream().map(Finding::ruleId).collect(Collectors.toSet());
+        assertTrue(reported.containsAll(Set.of("RS101", "RSV02", "RSV03", "RSV04")), reported.toString());
+        assertEquals(Set.of(), reported.stream().filter(id -> !listed.contains(id)).collect(Collectors.toSet()));
+    }
+
     @Test
     void sarifNamesEveryRuleAndLocatesEveryResult() throws IOException {
         Path sarif = dir.resolve("lint.sarif");
-        SarifReporter.write(List.of(SECRET, DROP), Linter.rules(), "0.1.0", sarif);
+        SarifReporter.write(List.of(SECRET, DROP), "0.1.0", sarif);
         JsonNode run = JsonReporter.MAPPER.readTree(sarif.toFile()).get("runs").get(0);
-        assertEquals(Linter.rules().size(), run.get("tool").get("driver").get("rules").size());
+        JsonNode rules = run.get("tool").get("driver").get("rules");
+        assertEquals(Checks.all().size(), rules.size());
         JsonNode result = run.get("results").get(1);
-        assertEquals("drop-column", result.get("ruleId").asText());
+        assertEquals("RS402", result.get("ruleId").asText());
+        JsonNode rule = rules.get(result.get("ruleIndex").asInt());
+        assertEquals("RS402", rule.get("id").asText());
+        assertEquals("drop-column", rule.get("name").asText());
         assertEquals("warning", result.get("level").asText());
         JsonNode location = result.get("locations").get(0).get("physicalLocation");
         assertEquals(DROP.file(), location.get("artifactLocation").get("uri").asText());

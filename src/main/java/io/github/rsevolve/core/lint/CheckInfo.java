@@ -1,0 +1,21 @@
+package io.github.rsevolve.core.lint;
+
+/**
+ * What any check that reports findings is, in one shape: lint's rules (from their {@link RuleInfo}), validate's
+ * database checks and the checks of a drafted changeset. The reports' rule lists and the generated docs are built from
+ * it, so every id a report can contain is listed with its why and fix.
+ *
+ * @param id stable id, e.g. RS101 or RSV02; never reused
+ * @param name kebab-case name, as reports and configuration write it
+ */
+public record CheckInfo(String id, String name, Severity severity, String summary, String why, String fix) {
+
+    public static CheckInfo of(RuleInfo rule) {
+        return new CheckInfo(rule.id(), rule.name(), rule.severity(), rule.summary(), rule.why(), rule.fix());
+    }
+
+    /** A finding of this check; the message ends with the check's why and fix. */
+    public Finding finding(Severity level, String file, int line, int column, String what) {
+        return new Finding(id, name, level, file, line, column, what + " Why: " + why + " Fix: " + fix);
+    }
+}

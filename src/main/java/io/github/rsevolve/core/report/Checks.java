@@ -1,0 +1,35 @@
+package io.github.rsevolve.core.report;
+
+import io.github.rsevolve.core.lint.CheckInfo;
+import io.github.rsevolve.core.lint.Linter;
+import io.github.rsevolve.core.regenerate.DraftWriter;
+import io.github.rsevolve.core.validate.ValidateCheck;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+
+/** Every check a report can name: lint's rules, validate's database checks and a drafted changeset's checks. */
+public final class Checks {
+
+    private Checks() {
+    }
+
+    public static List<CheckInfo> all() {
+        List<CheckInfo> checks = new ArrayList<>(lint());
+        checks.addAll(database());
+        checks.addAll(draft());
+        return checks;
+    }
+
+    static List<CheckInfo> lint() {
+        return Linter.rules().stream().map(rule -> CheckInfo.of(rule.info())).toList();
+    }
+
+    static List<CheckInfo> database() {
+        return Arrays.stream(ValidateCheck.values()).map(ValidateCheck::info).toList();
+    }
+
+    static List<CheckInfo> draft() {
+        return Arrays.stream(DraftWriter.Check.values()).map(DraftWriter.Check::info).toList();
+    }
+}
