@@ -33,12 +33,12 @@ public final class GraphPictures {
             String style = changed.contains(name) ? ", style=filled, fillcolor=\"#f4a6a6\""
                     : recreated.contains(name) ? ", style=filled, fillcolor=\"#fbd38d\"" : "";
             String shape = isView(graph, name) ? ", shape=ellipse" : "";
-            out.append("  \"").append(name).append("\" [label=\"").append(name).append('"').append(shape)
+            out.append("  ").append(dotId(name)).append(" [label=").append(dotId(name)).append(shape)
                     .append(style).append("];\n");
         }
         for (ObjectName name : graph.names()) {
             for (ObjectName dependency : graph.dependenciesOf(name)) {
-                out.append("  \"").append(dependency).append("\" -> \"").append(name).append("\";\n");
+                out.append("  ").append(dotId(dependency)).append(" -> ").append(dotId(name)).append(";\n");
             }
         }
         return out.append("}\n").toString();
@@ -51,8 +51,10 @@ public final class GraphPictures {
         for (ObjectName name : graph.names()) {
             String id = "n" + ids.size();
             ids.put(name, id);
-            out.append("  ").append(id).append(isView(graph, name) ? "([\"" : "[\"").append(name)
-                    .append(isView(graph, name) ? "\"])" : "\"]").append('\n');
+            // Mermaid writes a double quote inside a label as an entity.
+            out.append("  ").append(id).append(isView(graph, name) ? "([\"" : "[\"")
+                    .append(name.toString().replace("\"", "#quot;")).append(isView(graph, name) ? "\"])" : "\"]")
+                    .append('\n');
         }
         for (ObjectName name : graph.names()) {
             for (ObjectName dependency : graph.dependenciesOf(name)) {
@@ -60,9 +62,16 @@ public final class GraphPictures {
             }
         }
         out.append("  classDef changed fill:#f4a6a6\n  classDef recreated fill:#fbd38d\n");
-        changed.forEach(n -> out.append("  class ").append(ids.get(n)).append(" changed\n"));
-        recreated.forEach(n -> out.append("  class ").append(ids.get(n)).append(" recreated\n"));
+        changed.stream().filter(ids::containsKey)
+                .forEach(n -> out.append("  class ").append(ids.get(n)).append(" changed\n"));
+        recreated.stream().filter(ids::containsKey)
+                .forEach(n -> out.append("  class ").append(ids.get(n)).append(" recreated\n"));
         return out.toString();
+    }
+
+    /** A DOT quoted ID: a name with a double quote or a backslash ("a""b", dots included) stays one node. */
+    private static String dotId(ObjectName name) {
+        return "\"" + name.toString().replace("\\", "\\\\").replace("\"", "\\\"") + "\"";
     }
 
     private static boolean isView(DependencyGraph<ParsedStatement> graph, ObjectName name) {
