@@ -39,13 +39,11 @@ public final class CatalogReader {
 
     private final Connection connection;
     private final String historyTable;
-    private final boolean redshift;
     private final SortedMap<String, SortedMap<String, String>> objects = new TreeMap<>();
 
-    private CatalogReader(Connection connection, String historyTable) throws SQLException {
+    private CatalogReader(Connection connection, String historyTable) {
         this.connection = connection;
         this.historyTable = historyTable;
-        this.redshift = isRedshift(connection);
     }
 
     /**
@@ -211,6 +209,7 @@ public final class CatalogReader {
 
     private void columns() throws SQLException {
         Map<String, List<String>> order = new LinkedHashMap<>();
+        boolean redshift = isRedshift(connection);
         for (String[] row : query("SELECT n.nspname, c.relname, c.relkind, a.attname, "
                 + "format_type(a.atttypid, a.atttypmod), a.attnotnull::text, pg_get_expr(d.adbin, d.adrelid), "
                 + (redshift ? "NULL" : "a.attidentity") + ", col_description(c.oid, a.attnum) "

@@ -48,6 +48,8 @@ public final class EmbeddedServer implements ThrowawayServer {
             Leftovers leftovers = Leftovers.mark("embedded", privateDirectory.toString());
             String password = randomPassword();
             Path passwordFile = ownerOnlyFile(privateDirectory.resolve("password"), password + "\n");
+            ProcessBuilder.Redirect serverLog = ProcessBuilder.Redirect.appendTo(privateDirectory.resolve("server.log")
+                    .toFile());
             EmbeddedPostgres.Builder builder = EmbeddedPostgres.builder()
                     .setDataDirectory(privateDirectory.resolve("data"))
                     .setCleanDataDirectory(true)
@@ -64,10 +66,8 @@ public final class EmbeddedServer implements ThrowawayServer {
                     .setServerConfig("full_page_writes", "off")
                     // initdb's and the server's own output (its ERROR lines for statements the checks expect to
                     // fail among them) is not the user's: it goes to a log beside the data, not to the build log.
-                    .setOutputRedirector(ProcessBuilder.Redirect.appendTo(privateDirectory.resolve("server.log")
-                            .toFile()))
-                    .setErrorRedirector(ProcessBuilder.Redirect.appendTo(privateDirectory.resolve("server.log")
-                            .toFile()));
+                    .setOutputRedirector(serverLog)
+                    .setErrorRedirector(serverLog);
             if (!System.getProperty("os.name", "").startsWith("Windows")) {
                 builder.setServerConfig("unix_socket_directories", "''");
             }

@@ -14,8 +14,8 @@ public record CheckInfo(String id, String name, Severity severity, String summar
         return new CheckInfo(rule.id(), rule.name(), rule.severity(), rule.summary(), rule.why(), rule.fix());
     }
 
-    /** A finding of this check; the message ends with the check's why and fix. */
-    public Finding finding(Severity level, String file, int line, int column, String what) {
-        return new Finding(id, name, level, file, line, column, what + " Why: " + why + " Fix: " + fix);
+    /** A finding of this check at its severity; the message ends with the check's why and fix. */
+    public Finding finding(String file, int line, int column, String what) {
+        return new Finding(id, name, severity, file, line, column, what + " Why: " + why + " Fix: " + fix);
     }
 }

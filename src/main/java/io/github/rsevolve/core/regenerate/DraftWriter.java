@@ -19,11 +19,12 @@ public final class DraftWriter {
     /** What the author must look at in a draft, as findings. */
     public enum Check {
         DESTRUCTIVE("RSD01", "destructive-change", "A drafted change that removes data or access, left as a comment.",
-                "The absolute model no longer has a table, column, schema or "
-                + "privilege the schema has; removing it loses data or access, so the draft lists it as a comment.",
+                "The absolute model no longer has a table, column, schema or privilege the schema has; removing it "
+                        + "loses data or access, so the draft lists it as a comment.",
                 "Uncomment the statement once you are sure, or run redshift:diff with "
                         + "-Dredshift.allowDestructive=true."),
-        MANUAL("RSD02", "manual-step", "A change the draft cannot write as a statement.", "Redshift cannot make this change with a statement the draft can write.",
+        MANUAL("RSD02", "manual-step", "A change the draft cannot write as a statement.",
+                "Redshift cannot make this change with a statement the draft can write.",
                 "Do what the comment in the draft says.");
 
         private final CheckInfo info;
@@ -37,7 +38,7 @@ public final class DraftWriter {
         }
 
         Finding at(String file, int line, String what) {
-            return info.finding(Severity.WARNING, file, line, 1, what);
+            return info.finding(file, line, 1, what);
         }
     }
 

@@ -18,9 +18,10 @@ import java.util.regex.Pattern;
 
 /**
  * Redshift's system catalog as the PostgreSQL stand-in emulates it in the compatibility schema: PG_CLASS,
- * PG_ATTRIBUTE, PG_ATTRDEF, PG_CONSTRAINT, PG_DEFAULT_ACL, PG_LOCKS and PG_STAT_ACTIVITY with the columns Redshift has and PostgreSQL lacks, PG_TABLE_DEF from the bookkeeping
- * (redshift-catalog.sql), and the system tables and views that log what ran as empty views of their documented
- * columns (redshift-system-views.tsv, one row per column with its Developer Guide page). A query over them is checked
+ * PG_ATTRIBUTE, PG_ATTRDEF, PG_CONSTRAINT, PG_DEFAULT_ACL, PG_LOCKS and PG_STAT_ACTIVITY with the columns Redshift
+ * has and PostgreSQL lacks, PG_TABLE_DEF from the bookkeeping (redshift-catalog.sql), and the system tables and views
+ * that log what ran as empty views of their documented columns (redshift-system-views.tsv, one row per column with
+ * its Developer Guide page). A query over them is checked
  * like any other: a misspelt column or a type that does not fit fails as it fails on Redshift.
  */
 public final class RedshiftCatalog {
@@ -36,8 +37,13 @@ public final class RedshiftCatalog {
 
     private static final List<SystemView> SYSTEM_VIEWS = systemViews(resource("redshift-system-views.tsv"));
 
+    /** The relations redshift-catalog.sql creates over PostgreSQL's catalog and the bookkeeping, lower case. */
+    private static final List<String> COMPUTED = computed();
+
     /** Every relation name the compatibility schema emulates, lower case. */
     private static final Set<String> EMULATED = emulated();
+
+    private static final List<String> STATEMENTS = statements();
 
     /** PostgreSQL catalog relations the emulation replaces: read through the compatibility schema even unqualified. */
     private static final Set<String> SHADOWED = Set.of("pg_class", "pg_attribute", "pg_attrdef", "pg_constraint",
@@ -48,6 +54,10 @@ public final class RedshiftCatalog {
 
     /** The statements that create the emulated catalog, after the bookkeeping schema and the compatibility schema. */
     static List<String> setUp() {
+        return STATEMENTS;
+    }
+
+    private static List<String> statements() {
         List<String> statements = new ArrayList<>(split(CATALOG_SQL));
         for (SystemView view : SYSTEM_VIEWS) {
             StringBuilder select = new StringBuilder();
@@ -56,7 +66,7 @@ public final class RedshiftCatalog {
             statements.add("CREATE VIEW " + RedshiftToPostgresTranslator.COMPAT_SCHEMA + "." + view.name()
                     + " AS SELECT " + select + " WHERE false");
         }
-        return statements;
+        return List.copyOf(statements);
     }
 
     /** The emulated system views that log what ran, for the generated docs. */
@@ -66,8 +76,7 @@ public final class RedshiftCatalog {
 
     /** The catalog relations emulated as views over PostgreSQL's catalog and the bookkeeping, lower case. */
     public static List<String> computedViews() {
-        return EMULATED.stream().filter(name -> SYSTEM_VIEWS.stream().noneMatch(v -> v.name().equals(name)))
-                .sorted().toList();
+        return COMPUTED;
     }
 
     /** Whether pg_catalog.{@code name} is read through the compatibility schema. */
@@ -80,12 +89,17 @@ public final class RedshiftCatalog {
         return SHADOWED.contains(name.toLowerCase(Locale.ROOT));
     }
 
-    private static Set<String> emulated() {
+    private static List<String> computed() {
         Set<String> names = new TreeSet<>();
         Matcher created = CREATED_VIEW.matcher(CATALOG_SQL);
         while (created.find()) {
             names.add(created.group(1));
         }
+        return List.copyOf(names);
+    }
+
+    private static Set<String> emulated() {
+        Set<String> names = new TreeSet<>(COMPUTED);
         SYSTEM_VIEWS.forEach(view -> names.add(view.name()));
         return Set.copyOf(names);
     }

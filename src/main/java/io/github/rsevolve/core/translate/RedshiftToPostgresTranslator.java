@@ -28,6 +28,10 @@ public final class RedshiftToPostgresTranslator {
     /** The schema that holds the compatibility functions; appended to every search_path. */
     public static final String COMPAT_SCHEMA = "rse_compat";
 
+    /** The statements of redshift-compat.sql: Redshift's functions and operators that PostgreSQL lacks. */
+    private static final List<String> COMPATIBILITY_FUNCTIONS = RedshiftCatalog.split(
+            RedshiftCatalog.resource("redshift-compat.sql"));
+
     /** Languages PostgreSQL runs as Redshift does; other UDF languages (plpythonu, lambda) are skipped. */
     private static final Set<String> RUNNABLE_LANGUAGES = Set.of("sql", "plpgsql");
 
@@ -42,7 +46,7 @@ public final class RedshiftToPostgresTranslator {
         List<String> statements = new ArrayList<>(Bookkeeping.SCHEMA);
         statements.add("CREATE SCHEMA " + COMPAT_SCHEMA);
         statements.add(StandInRule.byteCheckFunction());
-        statements.addAll(RedshiftCatalog.split(RedshiftCatalog.resource("redshift-compat.sql")));
+        statements.addAll(COMPATIBILITY_FUNCTIONS);
         statements.addAll(RedshiftCatalog.setUp());
         return statements;
     }

@@ -43,9 +43,8 @@ final class RedshiftOnlyBuiltins {
      * Redshift's own PG_ catalog tables and views that the stand-in does not emulate (docs: System catalog tables),
      * and PG_CONF, undocumented, which AWS's admin views read.
      */
-    private static final Set<String> SYSTEM_CATALOG = Set.of("pg_table_def", "pg_user_info", "pg_class_info",
-            "pg_database_info", "pg_external_schema", "pg_library", "pg_statistic_indicator", "pg_attribute_info",
-            "pg_proc_info", "pg_conf");
+    private static final Set<String> SYSTEM_CATALOG = Set.of("pg_user_info", "pg_database_info",
+            "pg_external_schema", "pg_library", "pg_statistic_indicator", "pg_proc_info", "pg_conf");
 
     private RedshiftOnlyBuiltins() {
     }

@@ -62,6 +62,6 @@ public enum ValidateCheck {
 
     public Finding at(SourceFile file, int offset, String what) {
         SourcePosition position = file.position(offset);
-        return info.finding(info.severity(), file.displayPath(), position.line(), position.column(), what);
+        return info.finding(file.displayPath(), position.line(), position.column(), what);
     }
 }

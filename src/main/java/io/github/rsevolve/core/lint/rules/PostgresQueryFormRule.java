@@ -62,8 +62,8 @@ public final class PostgresQueryFormRule implements Rule {
             } else if (token.is("collate") && next.isIdentifier()
                     && !REDSHIFT_COLLATIONS.contains(next.identifier())) {
                 found = "COLLATE " + next.text();
-            } else if (token.is("concat") && next.isSymbol("(") && concatArguments(tokens, i + 1) != 2) {
-                found = "CONCAT of " + concatArguments(tokens, i + 1) + " arguments";
+            } else if (token.is("concat") && next.isSymbol("(") && arguments(tokens, i + 1) != 2) {
+                found = "CONCAT of " + arguments(tokens, i + 1) + " arguments";
             } else if (token.isSymbol("(") && next.is("values") && i > 0
                     && (tokens.get(i - 1).is("from") || tokens.get(i - 1).is("join")
                     || tokens.get(i - 1).isSymbol(","))) {
@@ -76,7 +76,7 @@ public final class PostgresQueryFormRule implements Rule {
     }
 
     /** The number of arguments of the call whose '(' is at open. */
-    private static int concatArguments(List<Token> tokens, int open) {
+    private static int arguments(List<Token> tokens, int open) {
         int depth = 0;
         int arguments = 1;
         for (int i = open; i < tokens.size(); i++) {
