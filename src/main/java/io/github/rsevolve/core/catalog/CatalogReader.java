@@ -125,7 +125,7 @@ public final class CatalogReader {
 
     /** The body as this connection's server prints it, or null when it cannot be created there. */
     private static String printedAgain(Connection connection, String object, String body) throws SQLException {
-        ObjectName name = ObjectName.parse(object.substring(object.lastIndexOf(' ') + 1));
+        ObjectName name = CatalogKeys.relationNameOf(object);
         String probe = SqlText.identifier(name.schema()) + "." + SqlText.identifier("rse_reprinted");
         Savepoint before = connection.setSavepoint();
         try (Statement statement = connection.createStatement()) {
@@ -168,7 +168,7 @@ public final class CatalogReader {
     private void schemas() throws SQLException {
         for (String[] row : query("SELECT n.nspname, obj_description(n.oid, 'pg_namespace') FROM pg_namespace n "
                 + "WHERE " + USER_SCHEMAS, 2)) {
-            SortedMap<String, String> schema = object("schema " + row[0]);
+            SortedMap<String, String> schema = object("schema " + SqlText.name(row[0]));
             putIfPresent(schema, "comment", row[1]);
         }
     }
@@ -199,7 +199,7 @@ public final class CatalogReader {
             if (isHistoryTable(row[1])) {
                 continue;
             }
-            SortedMap<String, String> relation = object(kind(row[2]) + " " + row[0] + "." + row[1]);
+            SortedMap<String, String> relation = object(CatalogKeys.relation(kind(row[2]), row[0], row[1]));
             if (row[3] != null) {
                 relation.put("definition", row[3].replaceAll("\\s+", " ").trim());
             }
@@ -221,8 +221,7 @@ public final class CatalogReader {
             if (isHistoryTable(row[1])) {
                 continue;
             }
-            String relation = row[0] + "." + row[1];
-            SortedMap<String, String> column = object("column " + relation + "." + row[3]);
+            SortedMap<String, String> column = object(CatalogKeys.column(row[0], row[1], row[3]));
             column.put("type", row[4]);
             if (row[2].equals("r") || row[2].equals("p")) {
                 column.put("nullable", "true".equals(row[5]) ? "NOT NULL" : "NULL");
@@ -235,7 +234,8 @@ public final class CatalogReader {
                 }
             }
             putIfPresent(column, "comment", row[8]);
-            order.computeIfAbsent(kind(row[2]) + " " + relation, k -> new ArrayList<>()).add(row[3]);
+            order.computeIfAbsent(CatalogKeys.relation(kind(row[2]), row[0], row[1]), k -> new ArrayList<>())
+                    .add(row[3]);
         }
         order.forEach((relation, columns) -> object(relation).put("column order", String.join(", ", columns)));
     }
@@ -243,8 +243,7 @@ public final class CatalogReader {
     private void relationAttributes() throws SQLException {
         for (String[] row : query("SELECT schema_name, relation_name, dist_style, dist_key, sort_style, sort_keys, "
                 + "backup, encode_auto::text, auto_refresh, late_binding::text FROM rse_meta.relation_attributes", 10)) {
-            String name = row[0] + "." + row[1];
-            SortedMap<String, String> relation = existing(name);
+            SortedMap<String, String> relation = existing(CatalogKeys.relationName(row[0], row[1]));
             if (relation == null) {
                 continue;
             }
@@ -285,7 +284,7 @@ public final class CatalogReader {
     private void columnAttributes() throws SQLException {
         for (String[] row : query("SELECT schema_name, relation_name, column_name, encoding, identity "
                 + "FROM rse_meta.column_attributes", 5)) {
-            SortedMap<String, String> column = objects.get("column " + row[0] + "." + row[1] + "." + row[2]);
+            SortedMap<String, String> column = objects.get(CatalogKeys.column(row[0], row[1], row[2]));
             if (column != null) {
                 putIfPresent(column, "encode", row[3]);
                 putIfPresent(column, "identity", row[4]);
@@ -296,8 +295,8 @@ public final class CatalogReader {
     private void constraints() throws SQLException {
         for (String[] row : query("SELECT schema_name, relation_name, constraint_type, columns, referenced "
                 + "FROM rse_meta.constraints", 5)) {
-            if (existing(row[0] + "." + row[1]) != null) {
-                object("constraint " + row[0] + "." + row[1] + " " + row[2] + " (" + row[3] + ")"
+            if (existing(CatalogKeys.relationName(row[0], row[1])) != null) {
+                object(CatalogKeys.constraint(row[0], row[1], row[2] + " (" + row[3] + ")")
                         + (row[4] == null ? "" : " REFERENCES " + row[4]));
             }
         }

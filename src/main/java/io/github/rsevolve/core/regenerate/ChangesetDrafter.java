@@ -1,5 +1,6 @@
 package io.github.rsevolve.core.regenerate;
 
+import io.github.rsevolve.core.catalog.CatalogKeys;
 import io.github.rsevolve.core.catalog.CatalogDiffer;
 import io.github.rsevolve.core.catalog.CatalogDiffer.Drift;
 import io.github.rsevolve.core.catalog.CatalogReader;
@@ -88,7 +89,7 @@ public final class ChangesetDrafter {
         for (Drift difference : drift) {
             String object = difference.object();
             if (!object.startsWith("schema ") && !object.startsWith("grant ")) {
-                relations.computeIfAbsent(relationKey(object), k -> new ArrayList<>()).add(difference);
+                relations.computeIfAbsent(CatalogKeys.relationOf(object), k -> new ArrayList<>()).add(difference);
             }
         }
         List<DraftGroup> ownChangesets = new ArrayList<>();
@@ -145,17 +146,6 @@ public final class ChangesetDrafter {
         String version = NextChangeset.version(project.changesets());
         return new DraftWriter(settings.folder(), settings.description(), settings.subject(),
                 settings.allowDestructive()).write(groups, version);
-    }
-
-    /** "column dw.orders.total" and "constraint dw.orders PRIMARY KEY (id)" belong to dw.orders. */
-    private static String relationKey(String object) {
-        if (object.startsWith("column ")) {
-            return object.substring("column ".length(), object.lastIndexOf('.'));
-        }
-        if (object.startsWith("constraint ")) {
-            return object.substring("constraint ".length(), object.indexOf(' ', "constraint ".length()));
-        }
-        return object.replaceFirst("^(materialized view|view|table) ", "");
     }
 
     private static String kind(CatalogSnapshot snapshot, String key) {
@@ -389,12 +379,12 @@ public final class ChangesetDrafter {
             if (!"comment".equals(difference.property()) || object.startsWith("schema ")) {
                 continue;
             }
-            String key = relationKey(object);
+            String key = CatalogKeys.relationOf(object);
             if (targets.contains(resolve(key))) {
                 continue;
             }
             String target = object.startsWith("column ") ? "COLUMN " + ObjectName.parse(key).toSql() + "."
-                    + new ObjectName(null, object.substring(object.lastIndexOf('.') + 1)).toSql()
+                    + new ObjectName(null, CatalogKeys.columnOf(object)).toSql()
                     : (kind(model, key).equals("view") ? "VIEW " : "TABLE ") + ObjectName.parse(key).toSql();
             byRelation.computeIfAbsent(key, k -> new ArrayList<>()).add(new Step("The comment changes.",
                     "COMMENT ON " + target + " IS " + SqlText.redshiftLiteral(difference.model())));

@@ -1,5 +1,6 @@
 package io.github.rsevolve.core.regenerate;
 
+import io.github.rsevolve.core.catalog.CatalogKeys;
 import io.github.rsevolve.core.catalog.CatalogDiffer.Drift;
 import io.github.rsevolve.core.graph.DependencyGraph;
 import io.github.rsevolve.core.graph.RelationGraph;
@@ -171,16 +172,7 @@ public final class Regenerator {
     public List<ObjectName> objectsWithDrift(List<Drift> drift) {
         Set<ObjectName> objects = new LinkedHashSet<>();
         for (Drift difference : drift) {
-            String object = difference.object();
-            String name;
-            if (object.startsWith("column ")) {
-                name = object.substring("column ".length(), object.lastIndexOf('.'));
-            } else if (object.startsWith("constraint ")) {
-                name = object.substring("constraint ".length(), object.indexOf(' ', "constraint ".length()));
-            } else {
-                name = object.replaceFirst("^(materialized view|view|table) ", "");
-            }
-            ObjectName resolved = graph.resolve(ObjectName.parse(name));
+            ObjectName resolved = graph.resolve(CatalogKeys.relationNameOf(difference.object()));
             if (resolved != null) {
                 objects.add(resolved);
             }

@@ -1,5 +1,6 @@
 package io.github.rsevolve.core.regenerate;
 
+import io.github.rsevolve.core.catalog.CatalogKeys;
 import io.github.rsevolve.core.catalog.CatalogSnapshot;
 import io.github.rsevolve.core.model.Column;
 import io.github.rsevolve.core.model.ObjectName;
@@ -81,11 +82,11 @@ final class TableChanges {
     }
 
     private Map<String, String> modelColumn(String column) {
-        return model.properties("column " + key + "." + column);
+        return model.properties(CatalogKeys.column(key, column));
     }
 
     private Map<String, String> currentColumn(String column) {
-        return current.properties("column " + key + "." + column);
+        return current.properties(CatalogKeys.column(key, column));
     }
 
     private String sql() {

@@ -1,5 +1,6 @@
 package io.github.rsevolve.core.sql;
 
+import java.util.List;
 import java.util.Locale;
 
 /**
@@ -46,5 +47,21 @@ public record Token(TokenType type, String text, int offset) {
             return text;
         }
         return text.substring(1, text.length() - 1).replace("''", "'").replace("\\'", "'");
+    }
+
+    /** The parenthesis depth of each token: 0 at the statement's top level, a "(" and its ")" at the outer depth. */
+    public static int[] depths(List<Token> tokens) {
+        int[] depths = new int[tokens.size()];
+        int depth = 0;
+        for (int i = 0; i < tokens.size(); i++) {
+            if (tokens.get(i).isSymbol(")")) {
+                depth = Math.max(0, depth - 1);
+            }
+            depths[i] = depth;
+            if (tokens.get(i).isSymbol("(")) {
+                depth++;
+            }
+        }
+        return depths;
     }
 }

@@ -15,6 +15,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
+import java.util.regex.Pattern;
 
 /**
  * Rewrites Redshift expressions and queries into PostgreSQL at token level, keeping the author's text and layout
@@ -24,12 +25,17 @@ final class QueryRewriter {
 
     /** Functions whose first argument is a bare datepart word (docs: Datetime functions, Dateparts). */
     private static final Set<String> DATEPART_FUNCTIONS = Set.of("dateadd", "datediff", "date_part", "datepart",
-            "date_trunc");
+            "pgdate_part", "date_trunc");
 
     /** Redshift types in casts, mapped as in {@link TypeMapper}. */
     private static final Map<String, String> CAST_TYPES = Map.of("super", "jsonb", "varbyte", "bytea",
             "varbinary", "bytea", "binary varying", "bytea", "geometry", "bytea", "geography", "bytea",
             "hllsketch", "text");
+
+    private static final Pattern DATE_LITERAL = Pattern.compile("'\\d{4}-\\d{2}-\\d{2}'");
+    /** Words after which an expression starts. */
+    private static final Set<String> LOOSE_WORDS = Set.of("select", "where", "and", "or", "when", "then", "else",
+            "between", "on", "by", "in", "is", "not", "return", "values", "set", "having");
 
     private final List<Token> tokens;
     private final String source;
@@ -166,6 +172,10 @@ final class QueryRewriter {
                 percentileOver();
             } else if (word.equals("decode") && call) {
                 decode();
+            } else if (isDateOperand(pos)) {
+                // '2050-01-01' - n: Redshift reads a date literal before + or - as the DATE it is (docs: Datetime
+                // types, date arithmetic), PostgreSQL as the other operand's type (a BIGINT n fails to parse it).
+                emit(token.text() + "::date");
             } else if (token.type() == TokenType.QUOTED_IDENTIFIER) {
                 // Redshift folds quoted identifiers to lower case too, unless enable_case_sensitive_identifier is
                 // on (docs: Names and identifiers); PostgreSQL keeps their case.
@@ -182,6 +192,26 @@ final class QueryRewriter {
                 emit(token.text());
             }
         }
+    }
+
+    /**
+     * A 'YYYY-MM-DD' literal on the left of + or - with a number or name on the right, which is no operand of a
+     * tighter operator or of a typed literal (DATE '...') on its left.
+     */
+    private boolean isDateOperand(int i) {
+        Token token = tokens.get(i);
+        if (token.type() != TokenType.STRING || !DATE_LITERAL.matcher(token.text()).matches() || i + 2 >= to
+                || !tokens.get(i + 1).isSymbol("-") && !tokens.get(i + 1).isSymbol("+")) {
+            return false;
+        }
+        Token right = tokens.get(i + 2);
+        Token left = i > 0 ? tokens.get(i - 1) : null;
+        boolean rightIsNumber = right.type() == TokenType.NUMBER || right.isSymbol("(")
+                || right.type() == TokenType.WORD && !right.is("interval") || right.type() == TokenType.QUOTED_IDENTIFIER;
+        boolean leftIsLoose = left == null || left.isSymbol("(") || left.isSymbol(",") || left.isSymbol("=")
+                || left.isSymbol("<") || left.isSymbol(">") || left.isSymbol("<=") || left.isSymbol(">=")
+                || left.isSymbol("<>") || left.type() == TokenType.WORD && LOOSE_WORDS.contains(left.identifier());
+        return rightIsNumber && leftIsLoose;
     }
 
     /** Whether the token at i names an emulated catalog relation (not a function of that name). */

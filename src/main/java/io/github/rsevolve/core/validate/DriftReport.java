@@ -1,6 +1,7 @@
 package io.github.rsevolve.core.validate;
 
 import io.github.rsevolve.core.catalog.CatalogDiffer.Drift;
+import io.github.rsevolve.core.catalog.CatalogKeys;
 import io.github.rsevolve.core.lint.Changeset;
 import io.github.rsevolve.core.lint.Finding;
 import io.github.rsevolve.core.lint.LintProject;
@@ -19,7 +20,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.regex.Pattern;
 
 /**
  * Turns drift into findings that name the object and both sides, located at the absolute model's definition of
@@ -61,15 +61,15 @@ final class DriftReport {
     List<Finding> findings(List<Drift> drifts) {
         Map<String, Boolean> missingRelations = new HashMap<>();
         for (Drift drift : drifts) {
-            if (drift.isMissing() && RELATION.matcher(drift.object()).lookingAt()) {
-                missingRelations.put(relationOf(drift.object()), drift.model() != null);
+            if (drift.isMissing() && CatalogKeys.isRelation(drift.object())) {
+                missingRelations.put(CatalogKeys.relationOf(drift.object()), drift.model() != null);
             }
         }
         Map<String, Integer> parts = new HashMap<>();
         List<Drift> reported = new ArrayList<>();
         for (Drift drift : drifts) {
-            String relation = relationOf(drift.object());
-            boolean part = drift.isMissing() && !RELATION.matcher(drift.object()).lookingAt()
+            String relation = CatalogKeys.relationOf(drift.object());
+            boolean part = drift.isMissing() && !CatalogKeys.isRelation(drift.object())
                     && Boolean.valueOf(drift.model() != null).equals(missingRelations.get(relation));
             if (part) {
                 parts.merge(relation, 1, Integer::sum);
@@ -80,16 +80,16 @@ final class DriftReport {
         // One finding per object: several differences of one table or view are listed in one message, located at
         // the object's definition when one of them is about the whole object, else at the first.
         Map<String, List<Drift>> byObject = new LinkedHashMap<>();
-        reported.forEach(drift -> byObject.computeIfAbsent(relationOf(drift.object()), k -> new ArrayList<>())
+        reported.forEach(drift -> byObject.computeIfAbsent(CatalogKeys.relationOf(drift.object()), k -> new ArrayList<>())
                 .add(drift));
         List<Finding> findings = new ArrayList<>();
         byObject.forEach((object, differences) -> {
             List<String> messages = differences.stream().map(drift -> message(drift,
-                    RELATION.matcher(drift.object()).lookingAt() ? parts.getOrDefault(object, 0) : 0)).toList();
+                    CatalogKeys.isRelation(drift.object()) ? parts.getOrDefault(object, 0) : 0)).toList();
             String message = messages.size() == 1 ? messages.get(0) : object + ": " + messages.size()
                     + " differences: " + String.join("; ", messages.stream()
                     .map(m -> m.substring(0, m.length() - 1)).toList()) + ".";
-            Drift where = differences.stream().filter(d -> RELATION.matcher(d.object()).lookingAt()).findFirst()
+            Drift where = differences.stream().filter(d -> CatalogKeys.isRelation(d.object())).findFirst()
                     .orElse(differences.get(0));
             findings.add(at(where, message));
         });
@@ -131,23 +131,9 @@ final class DriftReport {
     private record Location(SourceFile file, int offset) {
     }
 
-    private static final Pattern RELATION = Pattern.compile("(materialized view|view|table) ");
-
-    /** The relation (or schema) a fact of the catalog belongs to: "column dw.orders.total" to "dw.orders". */
-    private static String relationOf(String object) {
-        String name = object.replaceFirst("^(materialized view|view|table|schema|column|constraint) ", "");
-        if (object.startsWith("constraint ")) {
-            return name.substring(0, name.indexOf(' '));
-        }
-        return object.startsWith("column ") ? name.substring(0, name.lastIndexOf('.')) : name;
-    }
-
     private Optional<Location> locate(Drift drift) {
-        String object = drift.object();
-        String name = relationOf(object);
-        String column = object.startsWith("column ")
-                ? object.substring(object.lastIndexOf('.') + 1) : null;
-        ObjectName objectName = object.startsWith("schema ") ? new ObjectName(null, name) : ObjectName.parse(name);
+        String column = CatalogKeys.columnOf(drift.object());
+        ObjectName objectName = CatalogKeys.relationNameOf(drift.object());
         ParsedStatement definition = drift.model() != null || changesetStatements.get(objectName) == null
                 ? modelDefinitions.get(objectName) : changesetStatements.get(objectName);
         if (definition == null) {

@@ -3,6 +3,7 @@ package io.github.rsevolve.core.validate;
 import io.github.rsevolve.core.db.Interruption;
 import io.github.rsevolve.core.lint.Finding;
 import io.github.rsevolve.core.parse.ParsedStatement;
+import io.github.rsevolve.core.translate.LateralAliases;
 import io.github.rsevolve.core.translate.RedshiftToPostgresTranslator;
 import io.github.rsevolve.core.translate.Translation;
 import java.sql.Connection;
@@ -13,15 +14,27 @@ import io.github.rsevolve.core.parse.RedshiftParser;
 import io.github.rsevolve.core.sql.SourceFile;
 import io.github.rsevolve.core.sql.SqlSplitter;
 import io.github.rsevolve.core.sql.SqlStatement;
+import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 /**
  * Runs parsed statements on a throwaway database, translated for PostgreSQL, each in a savepoint so one failure is
  * reported at its own file, line and column and the rest still run.
  */
 public final class StatementRunner {
+
+    /** PostgreSQL's "column "x" does not exist" with the position it reports. */
+    private static final Pattern MISSING_COLUMN = Pattern.compile(
+            "column \"([^\".]+)\" does not exist.*?Position: (\\d+)", Pattern.DOTALL);
+    private static final Pattern MISSING_RELATION = Pattern.compile("relation \"([^\"]+)\" does not exist");
+    /** How many lateral alias references one statement may have inlined: a guard against self-reference. */
+    private static final int MAX_ALIAS_INLININGS = 64;
 
     private final Connection connection;
     private final boolean translate;
@@ -34,6 +47,8 @@ public final class StatementRunner {
     private List<String> searchPath;
     private boolean stringsAsRedshift;
     private Set<String> externalSchemas = Set.of();
+    /** Relations whose statement was not run here, by qualified and simple name, with why and where. */
+    private final Map<String, String> notBuilt = new HashMap<>();
 
     /**
      * @param continueAfterFailure in a transaction, put each statement in a savepoint so a failure does not abort
@@ -88,6 +103,26 @@ public final class StatementRunner {
     /** Reports a statement that is not run, with why. */
     void skipped(ParsedStatement parsed, String why) {
         findings.add(ValidateCheck.SKIPPED.at(parsed.statement(), "Not run on PostgreSQL: " + why + "."));
+        notBuilt(parsed, why);
+    }
+
+    /**
+     * Remembers that the relation the statement creates does not exist here, and why: what reads it later is not
+     * checked either and says so once, instead of failing as a cascade.
+     */
+    private void notBuilt(ParsedStatement parsed, String why) {
+        if (parsed.kind().createsRelation() && parsed.target() != null) {
+            String origin = parsed.target() + ", which was not built here (" + parsed.statement().file().displayPath()
+                    + ":" + parsed.statement().position() + ": " + why + ")";
+            notBuilt.put(parsed.target().toString().toLowerCase(Locale.ROOT), origin);
+            notBuilt.put(parsed.target().name().toLowerCase(Locale.ROOT), origin);
+        }
+    }
+
+    /** Why the relation a failure says does not exist was not built here, or null when it is not one of those. */
+    private String notBuilt(SQLException e) {
+        Matcher relation = MISSING_RELATION.matcher(e.getMessage() == null ? "" : e.getMessage().toLowerCase(Locale.ROOT));
+        return "42P01".equals(e.getSQLState()) && relation.find() ? notBuilt.get(relation.group(1)) : null;
     }
 
     /** The statements to run for one parsed statement, or null when it is skipped. */
@@ -162,9 +197,36 @@ public final class StatementRunner {
 
     private boolean run(ParsedStatement parsed, List<String> sql, ValidateCheck onFailure, String context,
                         boolean isolate) throws SQLException {
+        return run(parsed, sql, onFailure, context, isolate, 0);
+    }
+
+    /**
+     * The statements with the select-list alias that PostgreSQL reported as a missing column inlined
+     * ({@link LateralAliases}), or null when the failure is not that.
+     */
+    private static List<String> withLateralAlias(List<String> sql, SQLException e) {
+        Matcher missing = MISSING_COLUMN.matcher(e.getMessage() == null ? "" : e.getMessage());
+        if (!"42703".equals(e.getSQLState()) || !missing.find()) {
+            return null;
+        }
+        for (int i = 0; i < sql.size(); i++) {
+            String inlined = LateralAliases.inline(sql.get(i), missing.group(1).toLowerCase(Locale.ROOT),
+                    Integer.parseInt(missing.group(2)) - 1);
+            if (inlined != null) {
+                List<String> all = new ArrayList<>(sql);
+                all.set(i, inlined);
+                return all;
+            }
+        }
+        return null;
+    }
+
+    private boolean run(ParsedStatement parsed, List<String> sql, ValidateCheck onFailure, String context,
+                        boolean isolate, int attempt) throws SQLException {
         readStringsAsRedshift();
         useSearchPath(parsed.searchPath());
-        Savepoint savepoint = isolate && !connection.getAutoCommit() ? connection.setSavepoint() : null;
+        // A translated statement may be run again with its lateral aliases inlined, so it gets a savepoint too.
+        Savepoint savepoint = (isolate || translate) && !connection.getAutoCommit() ? connection.setSavepoint() : null;
         String sent = String.join(";\n", sql);
         try (Statement statement = connection.createStatement()) {
             statement.setQueryTimeout(statementTimeoutSeconds);
@@ -178,6 +240,11 @@ public final class StatementRunner {
             if (savepoint != null) {
                 connection.rollback(savepoint);
             }
+            List<String> inlined = translate && (savepoint != null || connection.getAutoCommit())
+                    && attempt < MAX_ALIAS_INLININGS ? withLateralAlias(sql, e) : null;
+            if (inlined != null) {
+                return run(parsed, inlined, onFailure, context, isolate, attempt + 1);
+            }
             if (Interruption.underway()) {
                 // The shutdown hook ended the session: not the statement's fault.
                 return false;
@@ -188,8 +255,14 @@ public final class StatementRunner {
                 skipped(parsed, "it uses " + missing + ", which the PostgreSQL stand-in does not have");
                 return true;
             }
+            String dependency = translate ? notBuilt(e) : null;
+            if (dependency != null) {
+                skipped(parsed, "it reads " + dependency);
+                return true;
+            }
             findings.add(onFailure.at(parsed.statement().file(), DatabaseMessages.offset(e, parsed.statement(), sent),
                     context + "The database rejected it: " + DatabaseMessages.of(e)));
+            notBuilt(parsed, "it failed, reported there");
             return false;
         }
     }

@@ -15,6 +15,20 @@ CREATE FUNCTION rse_compat.len(text) RETURNS integer LANGUAGE sql IMMUTABLE AS $
 -- CHARINDEX(substring, string): 1-based position, 0 when absent.
 CREATE FUNCTION rse_compat.charindex(text, text) RETURNS integer LANGUAGE sql IMMUTABLE AS $$ SELECT strpos($2, $1) $$;
 --;
+-- PGDATE_PART(datepart, date|timestamp), DATE_PART's synonym (docs: DATE_PART function), and DATEPART, which Redshift
+-- also runs (AWS's own admin view v_query_type_duration_summary uses it); the translator quotes datepart.
+CREATE FUNCTION rse_compat.pgdate_part(text, timestamp) RETURNS double precision LANGUAGE sql IMMUTABLE
+AS $$ SELECT date_part($1, $2) $$;
+--;
+CREATE FUNCTION rse_compat.pgdate_part(text, timestamptz) RETURNS double precision LANGUAGE sql STABLE
+AS $$ SELECT date_part($1, $2) $$;
+--;
+CREATE FUNCTION rse_compat.datepart(text, timestamp) RETURNS double precision LANGUAGE sql IMMUTABLE
+AS $$ SELECT date_part($1, $2) $$;
+--;
+CREATE FUNCTION rse_compat.datepart(text, timestamptz) RETURNS double precision LANGUAGE sql STABLE
+AS $$ SELECT date_part($1, $2) $$;
+--;
 -- DATEADD(datepart, interval, date|timestamp): the translator quotes datepart, so it arrives as text.
 CREATE FUNCTION rse_compat.dateadd(text, bigint, timestamp) RETURNS timestamp LANGUAGE sql IMMUTABLE
 AS $$ SELECT $3 + make_interval(
@@ -265,6 +279,40 @@ CREATE AGGREGATE rse_compat.percentile_disc_over(double precision, anyelement) (
 -- string + string concatenates, as || does: Redshift runs it (AWS's own admin views in amazon-redshift-utils build
 -- their DDL text with it), though the Developer Guide documents only || (docs: Concatenation operator).
 CREATE OPERATOR rse_compat.+ (LEFTARG = text, RIGHTARG = text, FUNCTION = textcat);
+--;
+-- Redshift converts SMALLINT, INTEGER and BIGINT to BOOLEAN implicitly (docs: Type compatibility and conversion,
+-- Implicit conversion types), so CASE WHEN REGEXP_INSTR(...) THEN and WHERE STRPOS(...) run. An assignment cast is
+-- what PostgreSQL applies to a condition; a server user without the right to change casts keeps PostgreSQL's rule.
+CREATE FUNCTION rse_compat.int8_bool(bigint) RETURNS boolean LANGUAGE sql IMMUTABLE AS $$ SELECT $1 <> 0 $$;
+--;
+CREATE FUNCTION rse_compat.int2_bool(smallint) RETURNS boolean LANGUAGE sql IMMUTABLE AS $$ SELECT $1 <> 0 $$;
+--;
+DO $$ BEGIN
+  UPDATE pg_catalog.pg_cast SET castcontext = 'a'
+   WHERE castsource = 'integer'::regtype AND casttarget = 'boolean'::regtype;
+  CREATE CAST (bigint AS boolean) WITH FUNCTION rse_compat.int8_bool(bigint) AS ASSIGNMENT;
+  CREATE CAST (smallint AS boolean) WITH FUNCTION rse_compat.int2_bool(smallint) AS ASSIGNMENT;
+EXCEPTION WHEN insufficient_privilege OR duplicate_object THEN NULL;
+END $$;
+--;
+-- A DATE plus or minus a number of days of any integer type (docs: Datetime types, date arithmetic), such as the
+-- BIGINT of ROW_NUMBER(); PostgreSQL has date +/- integer only. SMALLINT gets its own so that it stays unambiguous.
+DO $$
+DECLARE
+  days text;
+BEGIN
+  FOREACH days IN ARRAY ARRAY['bigint', 'smallint'] LOOP
+    EXECUTE format('CREATE FUNCTION rse_compat.date_plus_days(date, %s) RETURNS date LANGUAGE sql IMMUTABLE '
+      'AS $f$ SELECT $1 + $2::integer $f$', days);
+    EXECUTE format('CREATE FUNCTION rse_compat.date_minus_days(date, %s) RETURNS date LANGUAGE sql IMMUTABLE '
+      'AS $f$ SELECT $1 - $2::integer $f$', days);
+    EXECUTE format('CREATE FUNCTION rse_compat.days_plus_date(%s, date) RETURNS date LANGUAGE sql IMMUTABLE '
+      'AS $f$ SELECT $2 + $1::integer $f$', days);
+    EXECUTE format('CREATE OPERATOR rse_compat.+ (LEFTARG = date, RIGHTARG = %s, FUNCTION = rse_compat.date_plus_days)', days);
+    EXECUTE format('CREATE OPERATOR rse_compat.- (LEFTARG = date, RIGHTARG = %s, FUNCTION = rse_compat.date_minus_days)', days);
+    EXECUTE format('CREATE OPERATOR rse_compat.+ (LEFTARG = %s, RIGHTARG = date, FUNCTION = rse_compat.days_plus_date)', days);
+  END LOOP;
+END $$;
 --;
 -- Raises the error Redshift raises for a statement it rejects and PostgreSQL would accept; the translator's guards
 -- call it (StandInRule), naming the rule and the Redshift documentation section.

@@ -4,11 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
 import io.github.rsevolve.core.db.ThrowawayDatabase;
-import java.sql.Connection;
-import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.sql.Statement;
-import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -33,24 +29,7 @@ class RedshiftCatalogTest {
     }
 
     private static List<String> run(String redshiftSql) throws SQLException {
-        List<String> rows = new ArrayList<>();
-        try (Connection connection = database.connect(); Statement statement = connection.createStatement()) {
-            for (String sql : StandInDatabase.translated(redshiftSql)) {
-                if (statement.execute(sql)) {
-                    try (ResultSet result = statement.getResultSet()) {
-                        int columns = result.getMetaData().getColumnCount();
-                        while (result.next()) {
-                            List<String> row = new ArrayList<>();
-                            for (int i = 1; i <= columns; i++) {
-                                row.add(String.valueOf(result.getString(i)).strip());
-                            }
-                            rows.add(String.join("|", row));
-                        }
-                    }
-                }
-            }
-        }
-        return rows;
+        return StandInDatabase.rows(database, redshiftSql);
     }
 
     @Test

@@ -10,6 +10,7 @@ import io.github.rsevolve.core.sql.SqlStatement;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.sql.Connection;
+import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.ArrayList;
@@ -49,5 +50,27 @@ public final class StandInDatabase {
             }
         }
         return sql;
+    }
+
+    /** Runs Redshift SQL translated on the database: the rows of its queries, columns joined by "|". */
+    public static List<String> rows(ThrowawayDatabase database, String redshiftSql) throws SQLException {
+        List<String> rows = new ArrayList<>();
+        try (Connection connection = database.connect(); Statement statement = connection.createStatement()) {
+            for (String sql : translated(redshiftSql)) {
+                if (statement.execute(sql)) {
+                    try (ResultSet result = statement.getResultSet()) {
+                        int columns = result.getMetaData().getColumnCount();
+                        while (result.next()) {
+                            List<String> row = new ArrayList<>();
+                            for (int i = 1; i <= columns; i++) {
+                                row.add(String.valueOf(result.getString(i)).strip());
+                            }
+                            rows.add(String.join("|", row));
+                        }
+                    }
+                }
+            }
+        }
+        return rows;
     }
 }

@@ -168,4 +168,62 @@ class ValidatorTest {
         assertEquals(List.of("a_column.sql:2:8", "b_function.sql:2:3", "c_second_use.sql:1:1"), located,
                 result.checks().toString());
     }
+
+    /**
+     * Redshift's lateral column alias reference (docs: SELECT list) runs in the model, the changesets and the ETL; a
+     * column of the FROM clause keeps precedence, and an alias used before its definition is still an error.
+     */
+    @Test
+    void lateralColumnAliasesRunAsOnRedshift() throws IOException {
+        String table = "CREATE TABLE public.t (id INT, name VARCHAR(10), twice INT);\n";
+        String view = "CREATE VIEW public.v AS SELECT id * 3 AS triple, triple + 1 AS more, name AS label,\n"
+                + "  UPPER(label) AS shout, id AS twice, twice * 2 AS four FROM public.t WHERE triple > 2;";
+        write("absolute/t.sql", table + view);
+        write("incremental/V1__t.sql", table + view);
+        write("etl/a_lateral.sql", "SELECT name AS label, LOWER(label) AS quiet FROM public.t WHERE label <> 'x';");
+        write("etl/b_before.sql", "SELECT LOWER(label) AS quiet,\n  name AS label FROM public.t;");
+        ValidateResult result = Validator.run(settings(null, null, 60, false));
+        List<String> errors = result.checks().stream().filter(f -> f.severity() == Severity.ERROR)
+                .map(f -> f.file().replace("src/main/redshift/", "") + ":" + f.line() + ":" + f.column() + " "
+                        + f.message().replaceAll(" Why:.*", "")).toList();
+        assertEquals(List.of("etl/b_before.sql:1:14 The database rejected it: ERROR: column \"label\" does not "
+                + "exist (SQLSTATE 42703)"), errors, result.checks().toString());
+    }
+
+    /** What reads a relation whose statement was not run here is not checked either, and says why, not an error. */
+    @Test
+    void whatReadsARelationThatWasNotBuiltIsNotCheckedEither() throws IOException {
+        write("absolute/t.sql", "CREATE TABLE public.t (id INT);");
+        write("incremental/V1__t.sql", "CREATE TABLE public.t (id INT);");
+        write("etl/history.sql", "CREATE TABLE public.hashjoins AS (SELECT * FROM stl_hashjoin LIMIT 0);\n"
+                + "CREATE TABLE public.kept (LIKE public.hashjoins);\nSELECT COUNT(*) FROM kept;\nSELECT nmae FROM public.t;");
+        ValidateResult result = Validator.run(settings(null, null, 60, false));
+        List<String> etl = result.checks().stream().filter(f -> f.file().endsWith("history.sql"))
+                .map(f -> f.line() + " " + f.severity() + " " + f.message().replaceAll(" Why:.*", "")).toList();
+        assertEquals(List.of("1 INFO Not run on PostgreSQL: it uses the Redshift system table or view STL_HASHJOIN, "
+                        + "which the PostgreSQL stand-in does not have.",
+                "2 INFO Not run on PostgreSQL: it reads public.hashjoins, which was not built here "
+                        + "(src/main/redshift/etl/history.sql:1:1: it uses the Redshift system table or view "
+                        + "STL_HASHJOIN, which the PostgreSQL stand-in does not have).",
+                "3 INFO Not run on PostgreSQL: it reads public.kept, which was not built here "
+                        + "(src/main/redshift/etl/history.sql:2:1: it reads public.hashjoins, which was not built here "
+                        + "(src/main/redshift/etl/history.sql:1:1: it uses the Redshift system table or view "
+                        + "STL_HASHJOIN, which the PostgreSQL stand-in does not have)).",
+                "4 ERROR The database rejected it: ERROR: column \"nmae\" does not exist (SQLSTATE 42703)"), etl);
+    }
+
+    /** A name with a dot inside its quotes stays one name in drift (Snowplow's generated columns have them). */
+    @Test
+    void driftKeepsADotInsideAQuotedName() throws IOException {
+        write("absolute/events.sql", "CREATE SCHEMA atomic;\nCREATE TABLE atomic.\"ctx.v1\" (id INT,\n"
+                + "  \"client_context.client.app_title\" VARCHAR(255),\n  \"client.id\" VARCHAR(36));");
+        write("incremental/V1__events.sql", "CREATE SCHEMA atomic;\nCREATE TABLE atomic.\"ctx.v1\" (id INT,\n"
+                + "  \"client_context.client.app_title\" VARCHAR(128),\n  \"client.id\" VARCHAR(36));");
+        ValidateResult result = Validator.run(settings(null, null, 60, false));
+        List<String> drift = result.checks().stream().filter(f -> f.rule().equals("drift"))
+                .map(f -> f.file().replace("src/main/redshift/", "") + ":" + f.line() + ":" + f.column() + " "
+                        + f.message().replaceAll(" Why:.*", "")).toList();
+        assertEquals(List.of("absolute/events.sql:3:3 atomic.\"ctx.v1\".\"client_context.client.app_title\": type "
+                + "character varying(255) in the absolute model, character varying(128) after changesets V1."), drift);
+    }
 }

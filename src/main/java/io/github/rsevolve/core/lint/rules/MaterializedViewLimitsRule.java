@@ -33,7 +33,7 @@ public final class MaterializedViewLimitsRule implements Rule {
             return;
         }
         List<Token> tokens = statement.statement().tokens();
-        int[] depths = StatementTokens.depths(tokens);
+        int[] depths = Token.depths(tokens);
         for (int i = 0; i < tokens.size(); i++) {
             Token token = tokens.get(i);
             boolean clause = token.is("order") && i + 1 < tokens.size() && tokens.get(i + 1).is("by")

@@ -27,20 +27,4 @@ final class StatementTokens {
         }
         return tokens.size() - 1;
     }
-
-    /** The parenthesis depth of each token: 0 at the statement's top level. */
-    static int[] depths(List<Token> tokens) {
-        int[] depths = new int[tokens.size()];
-        int depth = 0;
-        for (int i = 0; i < tokens.size(); i++) {
-            if (tokens.get(i).isSymbol(")")) {
-                depth = Math.max(0, depth - 1);
-            }
-            depths[i] = depth;
-            if (tokens.get(i).isSymbol("(")) {
-                depth++;
-            }
-        }
-        return depths;
-    }
 }
