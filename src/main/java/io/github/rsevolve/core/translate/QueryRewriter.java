@@ -33,6 +33,9 @@ final class QueryRewriter {
             "hllsketch", "text");
 
     private static final Pattern DATE_LITERAL = Pattern.compile("'\\d{4}-\\d{2}-\\d{2}'");
+    /** What ends a QUALIFY condition at its query's depth. */
+    private static final Set<String> QUALIFY_ENDS = Set.of("order", "limit", "offset", "union", "intersect",
+            "except", "minus", "window");
     /** Words after which an expression starts. */
     private static final Set<String> LOOSE_WORDS = Set.of("select", "where", "and", "or", "when", "then", "else",
             "between", "on", "by", "in", "is", "not", "return", "values", "set", "having");
@@ -41,6 +44,8 @@ final class QueryRewriter {
     private final String source;
     private final int to;
     private final Map<Integer, String> limits;
+    /** Text to write before the token at an index (or at 'to'), ahead of a LIMIT there: QUALIFY's ORDER BY. */
+    private final Map<Integer, String> insertions = new HashMap<>();
     private final StringBuilder out = new StringBuilder();
     private int pos;
 
@@ -116,7 +121,8 @@ final class QueryRewriter {
         QueryRewriter rewriter = new QueryRewriter(tokens, source, from, to);
         rewriter.run();
         String limit = rewriter.limits.get(to);
-        return limit == null ? rewriter.out.toString() : rewriter.out + " LIMIT " + limit;
+        String tail = rewriter.insertions.getOrDefault(to, "") + (limit == null ? "" : " LIMIT " + limit);
+        return rewriter.out + tail;
     }
 
     private void run() {
@@ -125,6 +131,9 @@ final class QueryRewriter {
             String word = token.type() == TokenType.WORD ? token.text().toLowerCase(Locale.ROOT) : "";
             Token next = pos + 1 < to ? tokens.get(pos + 1) : null;
             boolean call = next != null && next.isSymbol("(");
+            if (insertions.containsKey(pos)) {
+                out.append(insertions.get(pos));
+            }
             if (limits.containsKey(pos)) {
                 out.append(" LIMIT ").append(limits.get(pos));
             }
@@ -136,6 +145,8 @@ final class QueryRewriter {
                 skip();
                 skip();
                 skip();
+            } else if (word.equals("qualify") && isQualifyClause(pos)) {
+                qualify();
             } else if (isTop(tokens, pos)) {
                 // TOP n is left out here; its LIMIT n is written where the query ends (see limits).
                 skip();
@@ -212,6 +223,39 @@ final class QueryRewriter {
                 || left.isSymbol("<") || left.isSymbol(">") || left.isSymbol("<=") || left.isSymbol(">=")
                 || left.isSymbol("<>") || left.type() == TokenType.WORD && LOOSE_WORDS.contains(left.identifier());
         return rightIsNumber && leftIsLoose;
+    }
+
+    /** QUALIFY as a clause, not a name: not after AS or a dot, not before what follows a name. */
+    private boolean isQualifyClause(int i) {
+        Token next = i + 1 < to ? tokens.get(i + 1) : null;
+        return i > 0 && !tokens.get(i - 1).is("as") && !tokens.get(i - 1).isSymbol(".") && next != null
+                && !next.isSymbol(",") && !next.isSymbol(")") && !next.isSymbol(".") && !next.isSymbol("=")
+                && !next.isSymbol(";");
+    }
+
+    /**
+     * QUALIFY condition filters on window functions (docs: QUALIFY clause), which PostgreSQL lacks. The condition
+     * is checked where PostgreSQL allows window functions, as the first ORDER BY key of its query,
+     * CASE WHEN (condition) THEN 0 ELSE 1 END: same columns, types and references; the rows are not filtered, which
+     * a schema check does not see.
+     */
+    private void qualify() {
+        int[] depths = Token.depths(tokens);
+        int depth = depths[pos];
+        int end = pos + 1;
+        while (end < to && depths[end] >= depth && !(depths[end] == depth && (tokens.get(end).isSymbol(";")
+                || tokens.get(end).type() == TokenType.WORD && QUALIFY_ENDS.contains(tokens.get(end).identifier())))) {
+            end++;
+        }
+        String key = "CASE WHEN (" + rewrite(tokens, source, pos + 1, end).trim() + ") THEN 0 ELSE 1 END";
+        if (end + 1 < to && tokens.get(end).is("order") && tokens.get(end + 1).is("by")) {
+            insertions.merge(end + 2, " " + key + ",", String::concat);
+        } else {
+            insertions.merge(end, " ORDER BY " + key, String::concat);
+        }
+        while (pos < end) {
+            skip();
+        }
     }
 
     /** Whether the token at i names an emulated catalog relation (not a function of that name). */

@@ -11,6 +11,7 @@ import io.github.rsevolve.core.model.ObjectName;
 import io.github.rsevolve.core.model.Schema;
 import io.github.rsevolve.core.model.SchemaModel;
 import io.github.rsevolve.core.model.Table;
+import io.github.rsevolve.core.parse.AlterTable;
 import io.github.rsevolve.core.parse.ParsedStatement;
 import io.github.rsevolve.core.sql.SourceFile;
 import io.github.rsevolve.core.sql.SqlStatement;
@@ -38,8 +39,18 @@ final class DriftReport {
                     .forEach(s -> modelDefinitions.putIfAbsent(key(s), s));
         }
         for (Changeset changeset : project.changesets()) {
-            changeset.script().statements().stream().filter(s -> s.target() != null)
-                    .forEach(s -> changesetStatements.put(key(s), s));
+            for (ParsedStatement statement : changeset.script().statements()) {
+                if (statement.target() == null) {
+                    continue;
+                }
+                changesetStatements.put(key(statement), statement);
+                // ALTER TABLE ... RENAME TO makes the table of the new name: that is where it comes from.
+                if (statement.alter() != null) {
+                    statement.alter().actions().stream().filter(a -> a.type() == AlterTable.ActionType.RENAME_TABLE)
+                            .forEach(a -> changesetStatements.put(new ObjectName(key(statement).schema(), a.subject()),
+                                    statement));
+                }
+            }
         }
         List<Changeset> versioned = project.changesets().stream().filter(Changeset::isVersioned).toList();
         changesetRange = versioned.isEmpty() ? "the changesets" : "changesets V" + versioned.get(0).version()

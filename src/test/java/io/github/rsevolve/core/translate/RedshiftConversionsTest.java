@@ -52,4 +52,20 @@ class RedshiftConversionsTest {
                 + "'2026-12-02 04:05:06'), PGDATE_PART(year, DATE '2026-12-02'), DATE_PART('mon', GETDATE()::date "
                 + "- GETDATE()::date + DATE '2026-12-02');"));
     }
+
+    /**
+     * docs: QUALIFY clause. The condition is checked (its columns and window functions), not applied: the stand-in
+     * keeps every row, so the count is of all rows.
+     */
+    @Test
+    void qualifyIsChecked() throws SQLException {
+        String table = "CREATE TEMP TABLE sales (sold_on DATE, item VARCHAR(10), price FLOAT);"
+                + "INSERT INTO sales VALUES ('2022-01-01', 'a', 1.0), ('2022-01-01', 'b', 2.0);";
+        assertEquals(List.of("2|a"), StandInDatabase.rows(database, table
+                + "SELECT COUNT(*), MIN(item) FROM (SELECT s.item FROM sales s QUALIFY ROW_NUMBER() OVER "
+                + "(PARTITION BY sold_on ORDER BY price DESC) <= 1 ORDER BY item LIMIT 5) q;"));
+        SQLException e = assertThrows(SQLException.class, () -> StandInDatabase.rows(database, table
+                + "SELECT item FROM sales s WHERE price > 0 QUALIFY RANK() OVER (ORDER BY prize) = 1;"));
+        assertEquals("42703", e.getSQLState(), e.getMessage());
+    }
 }

@@ -226,4 +226,16 @@ class ValidatorTest {
         assertEquals(List.of("absolute/events.sql:3:3 atomic.\"ctx.v1\".\"client_context.client.app_title\": type "
                 + "character varying(255) in the absolute model, character varying(128) after changesets V1."), drift);
     }
+
+    /** A table only the changesets have, made by ALTER TABLE ... RENAME TO, is located at that statement. */
+    @Test
+    void aTableMadeByARenameIsLocatedAtTheRename() throws IOException {
+        write("absolute/t.sql", "CREATE TABLE public.t (id INT);");
+        write("incremental/V1__t.sql", "CREATE TABLE public.t (id INT);");
+        write("incremental/V2__keep_old.sql", "ALTER TABLE public.t RENAME TO t_r1;\nCREATE TABLE public.t (id INT);");
+        ValidateResult result = Validator.run(settings(null, null, 60, false));
+        List<String> drift = result.checks().stream().filter(f -> f.rule().equals("drift"))
+                .map(f -> f.file().replace("src/main/redshift/", "") + ":" + f.line() + ":" + f.column()).toList();
+        assertEquals(List.of("incremental/V2__keep_old.sql:1:1"), drift, result.checks().toString());
+    }
 }
