@@ -13,10 +13,11 @@ import java.util.Set;
 
 @RuleInfo(id = "RS121", name = "postgres-query-form", severity = Severity.ERROR,
         docs = "UNION, INTERSECT, and EXCEPT; SELECT list; WITH clause; CONCAT function; Unsupported PostgreSQL "
-                + "features",
+                + "features; Aggregate functions; FROM clause",
         summary = "INTERSECT ALL, EXCEPT ALL or MINUS ALL; SELECT DISTINCT ON; IS [NOT] DISTINCT FROM; a VALUES "
                 + "list used as a table; a common table expression AS [NOT] MATERIALIZED, or with SEARCH or CYCLE; "
-                + "a COLLATE other than CASE_SENSITIVE or CASE_INSENSITIVE; CONCAT of other than two arguments.",
+                + "a COLLATE other than CASE_SENSITIVE or CASE_INSENSITIVE; CONCAT of other than two arguments; an "
+                + "ARRAY[...] or ROW(...) constructor; an aggregate with FILTER (WHERE ...); TABLESAMPLE.",
         why = "INTERSECT ALL, EXCEPT ALL and MINUS ALL aren't supported (docs: UNION, INTERSECT, and EXCEPT); the "
                 + "SELECT list takes only ALL or DISTINCT (docs: SELECT list); a common table expression is a name, "
                 + "its columns and AS (query), without PostgreSQL's MATERIALIZED hints or SEARCH and CYCLE clauses "
@@ -24,12 +25,17 @@ import java.util.Set;
                 + "case-insensitive ones (docs: Unsupported PostgreSQL features, Collation sequences); CONCAT takes exactly "
                 + "two arguments (docs: CONCAT function); IS DISTINCT FROM and VALUES lists used "
                 + "as constant tables are PostgreSQL features Redshift lacks (docs: Unsupported PostgreSQL "
-                + "features, Unsupported PostgreSQL functions).",
+                + "features, Unsupported PostgreSQL functions); array and row constructors are value expressions "
+                + "Redshift lacks (docs: Unsupported PostgreSQL features; SUPER arrays are built with ARRAY(...)); "
+                + "an aggregate takes no FILTER clause (docs: Aggregate functions) and a table reference no "
+                + "TABLESAMPLE (docs: FROM clause).",
         fix = "Use INTERSECT or EXCEPT without ALL; ROW_NUMBER() OVER (PARTITION BY ...) = 1 instead of DISTINCT ON; "
                 + "(a = b OR (a IS NULL AND b IS NULL)) instead of IS NOT DISTINCT FROM; SELECT ... UNION ALL "
                 + "SELECT ... instead of (VALUES ...); drop the MATERIALIZED hint; keep a depth column and a "
                 + "bound in the recursive step instead of SEARCH and CYCLE; COLLATE CASE_INSENSITIVE for "
-                + "case-insensitive comparison; nested CONCAT or || for more than two strings.")
+                + "case-insensitive comparison; nested CONCAT or || for more than two strings; ARRAY(...) for a "
+                + "SUPER array; SUM(CASE WHEN ... THEN x END) instead of SUM(x) FILTER (WHERE ...); a WHERE on "
+                + "RANDOM() instead of TABLESAMPLE.")
 public final class PostgresQueryFormRule implements Rule {
 
     /** The collations Redshift has (docs: CREATE TABLE, COLLATE; COLLATE function). */
@@ -64,6 +70,16 @@ public final class PostgresQueryFormRule implements Rule {
                 found = "COLLATE " + next.text();
             } else if (token.is("concat") && next.isSymbol("(") && arguments(tokens, i + 1) != 2) {
                 found = "CONCAT of " + arguments(tokens, i + 1) + " arguments";
+            } else if (token.is("array") && next.isSymbol("[") && (i == 0 || !tokens.get(i - 1).isSymbol("."))) {
+                found = "An ARRAY[...] constructor";
+            } else if (token.is("row") && next.isSymbol("(") && (i == 0 || !tokens.get(i - 1).isSymbol("."))) {
+                found = "A ROW(...) constructor";
+            } else if (token.isSymbol(")") && next.is("filter") && isSymbol(tokens, i + 2, "(")
+                    && is(tokens, i + 3, "where")) {
+                found = "An aggregate with FILTER (WHERE ...)";
+                token = next;
+            } else if (token.is("tablesample") && i > 0 && !tokens.get(i - 1).is("as")) {
+                found = "TABLESAMPLE";
             } else if (token.isSymbol("(") && next.is("values") && i > 0
                     && (tokens.get(i - 1).is("from") || tokens.get(i - 1).is("join")
                     || tokens.get(i - 1).isSymbol(","))) {
