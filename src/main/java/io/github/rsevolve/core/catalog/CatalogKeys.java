@@ -19,7 +19,12 @@ public final class CatalogKeys {
     }
 
     static String relation(String kind, String schema, String name) {
-        return kind + " " + relationName(schema, name);
+        return relation(kind, relationName(schema, name));
+    }
+
+    /** The fact of a table, view or materialized view named as {@link #relationOf} gives it. */
+    public static String relation(String kind, String relation) {
+        return kind + " " + relation;
     }
 
     static String column(String schema, String relation, String column) {
@@ -32,7 +37,12 @@ public final class CatalogKeys {
     }
 
     static String constraint(String schema, String relation, String definition) {
-        return "constraint " + relationName(schema, relation) + " " + definition;
+        return constraint(relationName(schema, relation), definition);
+    }
+
+    /** The fact of a constraint of the relation named as {@link #relationOf} gives it; "" gives their prefix. */
+    public static String constraint(String relation, String definition) {
+        return "constraint " + relation + " " + definition;
     }
 
     /** The relation (or schema) a fact belongs to, as written in the key: "column dw.orders.total" to "dw.orders". */

@@ -149,7 +149,8 @@ public final class ChangesetDrafter {
     }
 
     private static String kind(CatalogSnapshot snapshot, String key) {
-        return RELATION_KINDS.stream().filter(k -> snapshot.properties(k + " " + key) != null).findFirst()
+        return RELATION_KINDS.stream().filter(k -> snapshot.properties(CatalogKeys.relation(k, key)) != null)
+                .findFirst()
                 .orElse(null);
     }
 
@@ -207,7 +208,8 @@ public final class ChangesetDrafter {
         StringBuilder script = new StringBuilder();
         for (String key : keys) {
             String kind = kind(current, key);
-            String definition = current.properties(kind + " " + key).getOrDefault("definition", "SELECT 1");
+            String definition = current.properties(CatalogKeys.relation(kind, key))
+                    .getOrDefault("definition", "SELECT 1");
             script.append("CREATE ").append(kind.toUpperCase(Locale.ROOT)).append(' ')
                     .append(ObjectName.parse(key).toSql()).append(" AS ")
                     .append(definition.replaceAll(";\\s*$", "")).append(";\n");

@@ -53,8 +53,8 @@ final class TableChanges {
         this.regenerator = regenerator;
         this.definition = regenerator.graph().get(table) != null
                 && regenerator.graph().get(table).definition() instanceof Table t ? t : null;
-        this.wantedTable = model.properties("table " + key);
-        this.currentTable = current.properties("table " + key);
+        this.wantedTable = model.properties(CatalogKeys.relation("table", key));
+        this.currentTable = current.properties(CatalogKeys.relation("table", key));
         this.modelColumns = columns(wantedTable);
         this.currentColumns = columns(currentTable);
     }
@@ -213,7 +213,7 @@ final class TableChanges {
     }
 
     private boolean inConstraint(String column) {
-        String prefix = "constraint " + key + " ";
+        String prefix = CatalogKeys.constraint(key, "");
         return current.objects().keySet().stream().filter(o -> o.startsWith(prefix))
                 .map(o -> o.substring(o.indexOf('(') + 1, o.indexOf(')')))
                 .anyMatch(columns -> Arrays.asList(columns.split(",")).contains(column));
@@ -283,7 +283,7 @@ final class TableChanges {
 
     /** Informational constraints: added by ALTER TABLE; one to drop needs its name, which the catalogs lack. */
     private void constraints(List<Step> steps) {
-        String prefix = "constraint " + key + " ";
+        String prefix = CatalogKeys.constraint(key, "");
         for (String constraint : model.objects().keySet()) {
             if (constraint.startsWith(prefix) && current.properties(constraint) == null) {
                 String clause = constraint.substring(prefix.length());

@@ -218,7 +218,8 @@ final class QueryRewriter {
         Token right = tokens.get(i + 2);
         Token left = i > 0 ? tokens.get(i - 1) : null;
         boolean rightIsNumber = right.type() == TokenType.NUMBER || right.isSymbol("(")
-                || right.type() == TokenType.WORD && !right.is("interval") || right.type() == TokenType.QUOTED_IDENTIFIER;
+                || right.type() == TokenType.WORD && !right.is("interval")
+                || right.type() == TokenType.QUOTED_IDENTIFIER;
         boolean leftIsLoose = left == null || left.isSymbol("(") || left.isSymbol(",") || left.isSymbol("=")
                 || left.isSymbol("<") || left.isSymbol(">") || left.isSymbol("<=") || left.isSymbol(">=")
                 || left.isSymbol("<>") || left.type() == TokenType.WORD && LOOSE_WORDS.contains(left.identifier());

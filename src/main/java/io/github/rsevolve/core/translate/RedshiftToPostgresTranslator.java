@@ -55,8 +55,8 @@ public final class RedshiftToPostgresTranslator {
     public static List<String> tearDown() {
         // The casts setUp() added go with the schema; the one it changed is PostgreSQL's again.
         return List.of("DO $$ BEGIN UPDATE pg_catalog.pg_cast SET castcontext = 'e' WHERE castsource = "
-                        + "'integer'::regtype AND casttarget = 'boolean'::regtype; EXCEPTION WHEN insufficient_privilege "
-                        + "THEN NULL; END $$",
+                        + "'integer'::regtype AND casttarget = 'boolean'::regtype; "
+                        + "EXCEPTION WHEN insufficient_privilege THEN NULL; END $$",
                 "DROP SCHEMA IF EXISTS " + COMPAT_SCHEMA + " CASCADE", "DROP SCHEMA IF EXISTS rse_meta CASCADE");
     }
 

@@ -18,6 +18,10 @@ final class DatabaseMessages {
     /** pgjdbc's and redshift-jdbc42's "Position: n": a 1-based character of the text that was sent. */
     private static final Pattern POSITION = Pattern.compile("Position: (\\d+)");
 
+    /** PostgreSQL's undefined_table and undefined_column messages. */
+    private static final Pattern MISSING_RELATION = Pattern.compile("relation \"([^\"]+)\" does not exist");
+    private static final Pattern MISSING_COLUMN = Pattern.compile("column \"([^\".]+)\" does not exist");
+
     private DatabaseMessages() {
     }
 
@@ -30,8 +34,7 @@ final class DatabaseMessages {
      */
     static int offset(SQLException e, SqlStatement statement, String sent) {
         String message = e.getMessage() == null ? "" : e.getMessage();
-        Matcher position = POSITION.matcher(message);
-        int at = position.find() ? Integer.parseInt(position.group(1)) - 1 : -1;
+        int at = position(e);
         String word = at >= 0 && at < sent.length() ? wordAt(sent, at) : null;
         Matcher named = NAMED.matcher(message);
         String target = named.find() ? lastPart(named.group(1) != null ? named.group(1) : named.group(2)) : word;
@@ -46,6 +49,30 @@ final class DatabaseMessages {
         // The n-th use of the name in the sent text is the n-th in the statement: the translation keeps names in order.
         int occurrence = target.equals(word) ? occurrencesBefore(sent, target, at) : 0;
         return matches.get(Math.min(occurrence, matches.size() - 1)).offset();
+    }
+
+    /** The 0-based character of the sent text the failure reports, or -1. */
+    static int position(SQLException e) {
+        Matcher position = POSITION.matcher(e.getMessage() == null ? "" : e.getMessage());
+        return position.find() ? Integer.parseInt(position.group(1)) - 1 : -1;
+    }
+
+    /** The relation, as the statement names it and lower case, that an undefined_table failure says is missing. */
+    static String missingRelation(SQLException e) {
+        return named(e, "42P01", MISSING_RELATION);
+    }
+
+    /** The unqualified column, lower case, that an undefined_column failure says is missing. */
+    static String missingColumn(SQLException e) {
+        return named(e, "42703", MISSING_COLUMN);
+    }
+
+    private static String named(SQLException e, String sqlState, Pattern pattern) {
+        if (!sqlState.equals(e.getSQLState()) || e.getMessage() == null) {
+            return null;
+        }
+        Matcher matcher = pattern.matcher(e.getMessage().toLowerCase(Locale.ROOT));
+        return matcher.find() ? matcher.group(1) : null;
     }
 
     private static String lastPart(String name) {

@@ -91,8 +91,8 @@ final class DriftReport {
         // One finding per object: several differences of one table or view are listed in one message, located at
         // the object's definition when one of them is about the whole object, else at the first.
         Map<String, List<Drift>> byObject = new LinkedHashMap<>();
-        reported.forEach(drift -> byObject.computeIfAbsent(CatalogKeys.relationOf(drift.object()), k -> new ArrayList<>())
-                .add(drift));
+        reported.forEach(drift -> byObject.computeIfAbsent(CatalogKeys.relationOf(drift.object()),
+                k -> new ArrayList<>()).add(drift));
         List<Finding> findings = new ArrayList<>();
         byObject.forEach((object, differences) -> {
             List<String> messages = differences.stream().map(drift -> message(drift,

@@ -28,13 +28,10 @@ final class RedshiftOnlyBuiltins {
             "bttext_pattern_cmp", "timezone", "convert", "sha2", "func_sha1", "current_aws_account",
             "default_iam_role", "has_assumerole_privilege", "has_datashare_privilege");
 
-    /** PostgreSQL's undefined_table and invalid_schema_name. */
-    private static final String UNDEFINED_TABLE = "42P01";
+    /** PostgreSQL's invalid_schema_name. */
     private static final String INVALID_SCHEMA = "3F000";
 
     private static final Pattern SCHEMA = Pattern.compile("schema \"([^\"]+)\" does not exist");
-
-    private static final Pattern RELATION = Pattern.compile("relation \"([^\"]+)\" does not exist");
 
     private static final Set<String> SYSTEM_PREFIXES = Set.of("stl_", "stv_", "svl_", "svv_", "sys_", "svcs_",
             "stcs_");
@@ -67,10 +64,9 @@ final class RedshiftOnlyBuiltins {
         if (e.getMessage() == null || externalSchemas.isEmpty()) {
             return null;
         }
-        String message = e.getMessage().toLowerCase(Locale.ROOT);
-        Matcher relation = RELATION.matcher(message);
-        Matcher schema = SCHEMA.matcher(message);
-        String qualified = UNDEFINED_TABLE.equals(e.getSQLState()) && relation.find() ? relation.group(1)
+        Matcher schema = SCHEMA.matcher(e.getMessage().toLowerCase(Locale.ROOT));
+        String relation = DatabaseMessages.missingRelation(e);
+        String qualified = relation != null ? relation
                 : INVALID_SCHEMA.equals(e.getSQLState()) && schema.find() ? schema.group(1) + "." : null;
         if (qualified == null || qualified.indexOf('.') < 0) {
             return null;
@@ -81,7 +77,8 @@ final class RedshiftOnlyBuiltins {
     }
 
     private static String missingSystemRelation(SQLException e) {
-        String name = nameIn(e, UNDEFINED_TABLE, RELATION);
+        String relation = DatabaseMessages.missingRelation(e);
+        String name = relation == null ? null : relation.substring(relation.lastIndexOf('.') + 1);
         boolean system = name != null
                 && (SYSTEM_CATALOG.contains(name) || SYSTEM_PREFIXES.stream().anyMatch(name::startsWith));
         return system ? "the Redshift system table or view " + name.toUpperCase(Locale.ROOT) : null;

@@ -20,8 +20,6 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 
 /**
  * Runs parsed statements on a throwaway database, translated for PostgreSQL, each in a savepoint so one failure is
@@ -29,10 +27,6 @@ import java.util.regex.Pattern;
  */
 public final class StatementRunner {
 
-    /** PostgreSQL's "column "x" does not exist" with the position it reports. */
-    private static final Pattern MISSING_COLUMN = Pattern.compile(
-            "column \"([^\".]+)\" does not exist.*?Position: (\\d+)", Pattern.DOTALL);
-    private static final Pattern MISSING_RELATION = Pattern.compile("relation \"([^\"]+)\" does not exist");
     /** How many lateral alias references one statement may have inlined: a guard against self-reference. */
     private static final int MAX_ALIAS_INLININGS = 64;
 
@@ -121,8 +115,8 @@ public final class StatementRunner {
 
     /** Why the relation a failure says does not exist was not built here, or null when it is not one of those. */
     private String notBuilt(SQLException e) {
-        Matcher relation = MISSING_RELATION.matcher(e.getMessage() == null ? "" : e.getMessage().toLowerCase(Locale.ROOT));
-        return "42P01".equals(e.getSQLState()) && relation.find() ? notBuilt.get(relation.group(1)) : null;
+        String relation = DatabaseMessages.missingRelation(e);
+        return relation == null ? null : notBuilt.get(relation);
     }
 
     /** The statements to run for one parsed statement, or null when it is skipped. */
@@ -205,13 +199,13 @@ public final class StatementRunner {
      * ({@link LateralAliases}), or null when the failure is not that.
      */
     private static List<String> withLateralAlias(List<String> sql, SQLException e) {
-        Matcher missing = MISSING_COLUMN.matcher(e.getMessage() == null ? "" : e.getMessage());
-        if (!"42703".equals(e.getSQLState()) || !missing.find()) {
+        String missing = DatabaseMessages.missingColumn(e);
+        int position = DatabaseMessages.position(e);
+        if (missing == null || position < 0) {
             return null;
         }
         for (int i = 0; i < sql.size(); i++) {
-            String inlined = LateralAliases.inline(sql.get(i), missing.group(1).toLowerCase(Locale.ROOT),
-                    Integer.parseInt(missing.group(2)) - 1);
+            String inlined = LateralAliases.inline(sql.get(i), missing, position);
             if (inlined != null) {
                 List<String> all = new ArrayList<>(sql);
                 all.set(i, inlined);

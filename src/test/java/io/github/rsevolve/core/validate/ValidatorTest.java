@@ -45,6 +45,16 @@ class ValidatorTest {
         return new ValidateSettings(lint, url, user, "", keep, timeoutSeconds, "flyway_schema_history");
     }
 
+    /** Where a finding is, below src/main/redshift: "etl/report.sql:1:14". */
+    private static String at(Finding finding) {
+        return finding.file().replace("src/main/redshift/", "") + ":" + finding.line() + ":" + finding.column();
+    }
+
+    /** A finding's message without its Why and Fix. */
+    private static String what(Finding finding) {
+        return finding.message().replaceAll(" Why:.*", "");
+    }
+
     /** Every message of the cause chain, as mvn -e prints them. */
     private static String causes(Throwable e) {
         StringBuilder messages = new StringBuilder();
@@ -184,8 +194,7 @@ class ValidatorTest {
         write("etl/b_before.sql", "SELECT LOWER(label) AS quiet,\n  name AS label FROM public.t;");
         ValidateResult result = Validator.run(settings(null, null, 60, false));
         List<String> errors = result.checks().stream().filter(f -> f.severity() == Severity.ERROR)
-                .map(f -> f.file().replace("src/main/redshift/", "") + ":" + f.line() + ":" + f.column() + " "
-                        + f.message().replaceAll(" Why:.*", "")).toList();
+                .map(f -> at(f) + " " + what(f)).toList();
         assertEquals(List.of("etl/b_before.sql:1:14 The database rejected it: ERROR: column \"label\" does not "
                 + "exist (SQLSTATE 42703)"), errors, result.checks().toString());
     }
@@ -196,10 +205,11 @@ class ValidatorTest {
         write("absolute/t.sql", "CREATE TABLE public.t (id INT);");
         write("incremental/V1__t.sql", "CREATE TABLE public.t (id INT);");
         write("etl/history.sql", "CREATE TABLE public.hashjoins AS (SELECT * FROM stl_hashjoin LIMIT 0);\n"
-                + "CREATE TABLE public.kept (LIKE public.hashjoins);\nSELECT COUNT(*) FROM kept;\nSELECT nmae FROM public.t;");
+                + "CREATE TABLE public.kept (LIKE public.hashjoins);\nSELECT COUNT(*) FROM kept;\n"
+                + "SELECT nmae FROM public.t;");
         ValidateResult result = Validator.run(settings(null, null, 60, false));
         List<String> etl = result.checks().stream().filter(f -> f.file().endsWith("history.sql"))
-                .map(f -> f.line() + " " + f.severity() + " " + f.message().replaceAll(" Why:.*", "")).toList();
+                .map(f -> f.line() + " " + f.severity() + " " + what(f)).toList();
         assertEquals(List.of("1 INFO Not run on PostgreSQL: it uses the Redshift system table or view STL_HASHJOIN, "
                         + "which the PostgreSQL stand-in does not have.",
                 "2 INFO Not run on PostgreSQL: it reads public.hashjoins, which was not built here "
@@ -221,8 +231,7 @@ class ValidatorTest {
                 + "  \"client_context.client.app_title\" VARCHAR(128),\n  \"client.id\" VARCHAR(36));");
         ValidateResult result = Validator.run(settings(null, null, 60, false));
         List<String> drift = result.checks().stream().filter(f -> f.rule().equals("drift"))
-                .map(f -> f.file().replace("src/main/redshift/", "") + ":" + f.line() + ":" + f.column() + " "
-                        + f.message().replaceAll(" Why:.*", "")).toList();
+                .map(f -> at(f) + " " + what(f)).toList();
         assertEquals(List.of("absolute/events.sql:3:3 atomic.\"ctx.v1\".\"client_context.client.app_title\": type "
                 + "character varying(255) in the absolute model, character varying(128) after changesets V1."), drift);
     }
@@ -235,7 +244,7 @@ class ValidatorTest {
         write("incremental/V2__keep_old.sql", "ALTER TABLE public.t RENAME TO t_r1;\nCREATE TABLE public.t (id INT);");
         ValidateResult result = Validator.run(settings(null, null, 60, false));
         List<String> drift = result.checks().stream().filter(f -> f.rule().equals("drift"))
-                .map(f -> f.file().replace("src/main/redshift/", "") + ":" + f.line() + ":" + f.column()).toList();
+                .map(ValidatorTest::at).toList();
         assertEquals(List.of("incremental/V2__keep_old.sql:1:1"), drift, result.checks().toString());
     }
 }
