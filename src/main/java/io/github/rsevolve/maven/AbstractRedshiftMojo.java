@@ -5,6 +5,7 @@ import io.github.rsevolve.core.lint.ConfigurationException;
 import io.github.rsevolve.core.lint.Finding;
 import io.github.rsevolve.core.lint.LintSettings;
 import io.github.rsevolve.core.lint.Severity;
+import io.github.rsevolve.core.parse.ParseDepth;
 import io.github.rsevolve.core.parse.RedshiftParser;
 import io.github.rsevolve.core.report.JsonReporter;
 import io.github.rsevolve.core.report.SarifReporter;
@@ -78,6 +79,14 @@ public abstract class AbstractRedshiftMojo extends AbstractMojo {
     @Parameter(property = "redshift.parseTimeout", defaultValue = "" + RedshiftParser.DEFAULT_TIMEOUT_MILLIS)
     protected long parseTimeout;
 
+    /**
+     * Also parses every query with JSqlParser's full grammar (slower, and with false alarms on some Redshift idioms).
+     * By default lint reads queries from their tokens and reports only the slips tokens show (unpaired parentheses,
+     * dangling commas, empty clauses); validate checks every query's syntax on the stand-in.
+     */
+    @Parameter(property = "redshift.parseQueries", defaultValue = "false")
+    protected boolean parseQueries;
+
     /** SQL files larger than this many bytes are reported instead of read. */
     @Parameter(property = "redshift.maxFileBytes", defaultValue = "" + SqlSourceReader.DEFAULT_MAX_FILE_BYTES)
     protected long maxFileBytes;
@@ -112,7 +121,8 @@ public abstract class AbstractRedshiftMojo extends AbstractMojo {
     protected LintSettings lintSettings() {
         return new LintSettings(baseDir.toPath(), absoluteDir.toPath(), incrementalDir.toPath(), etlDir.toPath(),
                 LintSettings.parseRuleLevels(rules), parseTimeout, maxFileBytes,
-                threads > 0 ? threads : Runtime.getRuntime().availableProcessors(), moreLocations());
+                threads > 0 ? threads : Runtime.getRuntime().availableProcessors(), moreLocations(),
+                parseQueries ? ParseDepth.FULL : ParseDepth.TOKENS);
     }
 
     private List<Path> moreLocations() {

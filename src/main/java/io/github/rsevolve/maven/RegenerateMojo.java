@@ -51,7 +51,7 @@ public final class RegenerateMojo extends AbstractThrowawayMojo {
     @Override
     protected void run() throws MojoExecutionException {
         // Regenerate needs each view's references, not a syntax check of its query (lint and validate do that).
-        LintProject project = Linter.load(lintSettings(), ParseDepth.REFERENCES);
+        LintProject project = Linter.load(lintSettings(), ParseDepth.TOKENS);
         Regenerator regenerator = new Regenerator(project);
         Regeneration regeneration;
         try {

@@ -38,7 +38,7 @@ public final class RegenerateBenchmark {
             int recreated = 0;
             for (int round = -1; round < rounds; round++) {
                 long start = System.nanoTime();
-                LintProject loaded = Linter.load(settings(project), ParseDepth.REFERENCES);
+                LintProject loaded = Linter.load(settings(project), ParseDepth.TOKENS);
                 long loadNanos = System.nanoTime() - start;
                 start = System.nanoTime();
                 Regeneration regeneration = new Regenerator(loaded).regenerate(List.of(ObjectName.parse("g.t0")),

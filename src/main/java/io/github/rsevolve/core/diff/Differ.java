@@ -60,7 +60,8 @@ public final class Differ {
         try {
             if (settings.check()) {
                 LintSettings withDraft = new LintSettings(lint.baseDir(), lint.absoluteDir(), folder, lint.etlDir(),
-                        lint.ruleLevels(), lint.parseTimeoutMillis(), lint.maxFileBytes(), lint.threads());
+                        lint.ruleLevels(), lint.parseTimeoutMillis(), lint.maxFileBytes(), lint.threads(), List.of(),
+                        lint.queryDepth());
                 ValidateSettings throwaway = settings.throwaway();
                 check = Validator.run(new ValidateSettings(withDraft, throwaway.throwawayUrl(), throwaway.user(),
                         throwaway.password(), false, throwaway.statementTimeoutSeconds(), throwaway.historyTable()));

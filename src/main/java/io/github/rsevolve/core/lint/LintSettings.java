@@ -1,5 +1,6 @@
 package io.github.rsevolve.core.lint;
 
+import io.github.rsevolve.core.parse.ParseDepth;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -17,13 +18,22 @@ import java.util.Optional;
  * @param threads how many files are parsed at once
  * @param moreIncrementalDirs further folders of changesets, as Flyway's several locations; new changesets are
  *                            drafted into incrementalDir
+ * @param queryDepth how deep queries are parsed: from their tokens (the default), or also through JSqlParser's
+ *                   grammar (redshift.parseQueries)
  */
 public record LintSettings(Path baseDir, Path absoluteDir, Path incrementalDir, Path etlDir,
                            Map<String, Optional<Severity>> ruleLevels, long parseTimeoutMillis, long maxFileBytes,
-                           int threads, List<Path> moreIncrementalDirs) {
+                           int threads, List<Path> moreIncrementalDirs, ParseDepth queryDepth) {
 
     public LintSettings {
         moreIncrementalDirs = List.copyOf(moreIncrementalDirs);
+    }
+
+    public LintSettings(Path baseDir, Path absoluteDir, Path incrementalDir, Path etlDir,
+                        Map<String, Optional<Severity>> ruleLevels, long parseTimeoutMillis, long maxFileBytes,
+                        int threads, List<Path> moreIncrementalDirs) {
+        this(baseDir, absoluteDir, incrementalDir, etlDir, ruleLevels, parseTimeoutMillis, maxFileBytes, threads,
+                moreIncrementalDirs, ParseDepth.TOKENS);
     }
 
     public LintSettings(Path baseDir, Path absoluteDir, Path incrementalDir, Path etlDir,

@@ -24,6 +24,7 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import java.util.function.Consumer;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
 
@@ -41,18 +42,31 @@ public final class Linter {
         return rules;
     }
 
+    /**
+     * Reads, parses and checks the three folders. Each file's statements are checked by the statement rules in the
+     * worker that parsed it, so the rules share the parse's threads; the project and changeset rules follow.
+     */
     public static LintResult run(LintSettings settings) {
         long start = System.nanoTime();
-        return check(load(settings), settings, start);
+        Map<Rule, Severity> enabled = levels(rules(), settings.ruleLevels());
+        List<Finding> findings = new ArrayList<>();
+        LintProject project = load(settings, settings.queryDepth(),
+                script -> checkStatements(enabled, script, findings));
+        return check(project, enabled, findings, start);
     }
 
     /** Reads and parses the three folders, files in parallel, and builds the absolute model. */
     public static LintProject load(LintSettings settings) {
-        return load(settings, ParseDepth.FULL);
+        return load(settings, settings.queryDepth());
     }
 
     /** As {@link #load(LintSettings)}, reading queries only as deep as asked. */
     public static LintProject load(LintSettings settings, ParseDepth depth) {
+        return load(settings, depth, script -> { });
+    }
+
+    /** Loads the project; each file, once parsed, is also handed to 'parsed' in the worker that parsed it. */
+    private static LintProject load(LintSettings settings, ParseDepth depth, Consumer<LintedScript> parsed) {
         SqlSourceReader reader = new SqlSourceReader(settings.baseDir(), settings.maxFileBytes());
         List<Path> emptyFolders = new ArrayList<>();
         List<Path> absoluteFiles = sqlFiles(settings.absoluteDir(), emptyFolders);
@@ -71,9 +85,10 @@ public final class Linter {
         try (RedshiftParser parser = new RedshiftParser(settings.parseTimeoutMillis(), depth)) {
             ExecutorService pool = Executors.newFixedThreadPool(Math.max(1, settings.threads()));
             try {
-                List<Future<LintedScript>> a = submit(pool, reader, parser, absoluteFiles, Origin.ABSOLUTE);
-                List<Future<LintedScript>> i = submit(pool, reader, parser, incrementalFiles, Origin.INCREMENTAL);
-                List<Future<LintedScript>> e = submit(pool, reader, parser, etlFiles, Origin.ETL);
+                List<Future<LintedScript>> a = submit(pool, reader, parser, absoluteFiles, Origin.ABSOLUTE, parsed);
+                List<Future<LintedScript>> i = submit(pool, reader, parser, incrementalFiles, Origin.INCREMENTAL,
+                        parsed);
+                List<Future<LintedScript>> e = submit(pool, reader, parser, etlFiles, Origin.ETL, parsed);
                 absolute = join(a);
                 incremental = join(i);
                 etl = join(e);
@@ -92,28 +107,43 @@ public final class Linter {
 
     /** Runs every enabled rule over a loaded project. */
     public static LintResult check(LintProject project, LintSettings settings) {
-        return check(project, settings, System.nanoTime());
-    }
-
-    private static LintResult check(LintProject project, LintSettings settings, long start) {
+        long start = System.nanoTime();
         Map<Rule, Severity> enabled = levels(rules(), settings.ruleLevels());
         List<Finding> findings = new ArrayList<>();
-        List<LintedScript> all = Stream.of(project.absolute(),
-                project.changesets().stream().map(Changeset::script).toList(), project.etl())
-                .flatMap(List::stream).toList();
+        for (LintedScript script : scripts(project)) {
+            checkStatements(enabled, script, findings);
+        }
+        return check(project, enabled, findings, start);
+    }
+
+    private static List<LintedScript> scripts(LintProject project) {
+        return Stream.of(project.absolute(), project.changesets().stream().map(Changeset::script).toList(),
+                project.etl()).flatMap(List::stream).toList();
+    }
+
+    /** The statement rules over one file's statements; thread-safe (the reporters share a synchronized sink). */
+    private static void checkStatements(Map<Rule, Severity> enabled, LintedScript script, List<Finding> findings) {
+        for (Map.Entry<Rule, Severity> entry : enabled.entrySet()) {
+            Rule rule = entry.getKey();
+            Reporter reporter = new Reporter(rule.info(), entry.getValue(), findings);
+            for (ParsedStatement statement : script.statements()) {
+                rule.checkStatement(script.origin(), statement, reporter);
+            }
+        }
+    }
+
+    /** The project and changeset rules, after the statement rules have reported into 'findings'. */
+    private static LintResult check(LintProject project, Map<Rule, Severity> enabled, List<Finding> findings,
+                                    long start) {
         for (Map.Entry<Rule, Severity> entry : enabled.entrySet()) {
             Rule rule = entry.getKey();
             Reporter reporter = new Reporter(rule.info(), entry.getValue(), findings);
             rule.checkProject(project, reporter);
-            for (LintedScript script : all) {
-                for (ParsedStatement statement : script.statements()) {
-                    rule.checkStatement(script.origin(), statement, reporter);
-                }
-            }
             for (Changeset changeset : project.changesets()) {
                 rule.checkChangeset(changeset, reporter);
             }
         }
+        List<LintedScript> all = scripts(project);
         Collections.sort(findings);
         int statements = all.stream().mapToInt(s -> s.statements().size()).sum();
         return new LintResult(List.copyOf(findings), all.size(), statements, (System.nanoTime() - start) / 1_000_000);
@@ -161,13 +191,16 @@ public final class Linter {
     }
 
     private static List<Future<LintedScript>> submit(ExecutorService pool, SqlSourceReader reader,
-                                                     RedshiftParser parser, List<Path> files, Origin origin) {
+                                                     RedshiftParser parser, List<Path> files, Origin origin,
+                                                     Consumer<LintedScript> parsed) {
         List<Future<LintedScript>> futures = new ArrayList<>();
         for (Path file : files) {
             futures.add(pool.submit(() -> {
                 try {
                     SqlScript script = reader.read(file);
-                    return new LintedScript(origin, script, parser.parseScript(script.statements()));
+                    LintedScript linted = new LintedScript(origin, script, parser.parseScript(script.statements()));
+                    parsed.accept(linted);
+                    return linted;
                 } catch (OutOfMemoryError e) {
                     // The file's text, tokens and statements are garbage once this returns: the heap recovers,
                     // and the build reports the file instead of failing without naming it.

@@ -158,10 +158,14 @@ public final class RedshiftParser implements AutoCloseable {
 
     private void query(Builder result, StatementKind kind, int from) {
         result.kind = kind;
-        if (depth == ParseDepth.REFERENCES && kind != StatementKind.UNKNOWN) {
-            result.references.addAll(TokenReferences.of(result.statement, from, result.statement.tokens().size()));
+        if (depth == ParseDepth.TOKENS && kind != StatementKind.UNKNOWN) {
+            int to = result.statement.tokens().size();
+            boolean sound = shapeIsSound(result, from, to);
+            if (sound) {
+                result.references.addAll(TokenReferences.of(result.statement, from, to));
+            }
             setDmlTarget(result, kind);
-            if (result.target != null) {
+            if (sound && result.target != null) {
                 // The table a DML statement writes is one it depends on, as JSqlParser counts it.
                 result.references.add(result.target);
             }
@@ -177,6 +181,18 @@ public final class RedshiftParser implements AutoCloseable {
             }
         }
         setDmlTarget(result, kind);
+    }
+
+    /**
+     * Whether the query's tokens show no syntax slip; a slip is a problem, and, as for a statement JSqlParser
+     * rejects, no references are read from a statement that does not parse.
+     */
+    private static boolean shapeIsSound(Builder result, int from, int to) {
+        SqlProblem slip = QueryShape.check(result.statement, from, to);
+        if (slip != null) {
+            result.problems.add(slip);
+        }
+        return slip == null;
     }
 
     private static void setDmlTarget(Builder result, StatementKind kind) {
@@ -294,8 +310,9 @@ public final class RedshiftParser implements AutoCloseable {
     }
 
     private Set<ObjectName> queryReferences(Builder result, int from, int to) {
-        if (depth == ParseDepth.REFERENCES) {
-            Set<ObjectName> references = TokenReferences.of(result.statement, from, to);
+        if (depth == ParseDepth.TOKENS) {
+            Set<ObjectName> references = shapeIsSound(result, from, to) ? TokenReferences.of(result.statement, from, to)
+                    : Set.of();
             result.references.addAll(references);
             return references;
         }

@@ -4,7 +4,9 @@ import io.github.rsevolve.core.model.ObjectName;
 import io.github.rsevolve.core.sql.SqlStatement;
 import io.github.rsevolve.core.sql.Token;
 import io.github.rsevolve.core.sql.TokenType;
+import java.util.ArrayDeque;
 import java.util.ArrayList;
+import java.util.Deque;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
@@ -22,44 +24,72 @@ final class TokenReferences {
             "except", "intersect", "minus", "window", "qualify", "on", "select", "offset", "fetch", "into", "with",
             "set", "when");
 
+    /**
+     * Functions whose arguments take FROM without naming a table: EXTRACT(part FROM t), SUBSTRING(s FROM n),
+     * TRIM(BOTH x FROM s), OVERLAY(s PLACING x FROM n).
+     */
+    private static final Set<String> FROM_IN_ARGUMENTS = Set.of("extract", "substring", "trim", "overlay");
+
     private TokenReferences() {
     }
 
     static Set<ObjectName> of(SqlStatement statement, int from, int to) {
         List<Token> tokens = statement.tokens();
-        Set<String> ctes = cteNames(tokens, from, to);
+        Set<String> ctes = statement.words().contains("with") ? cteNames(tokens, from, to) : Set.of();
         Set<ObjectName> references = new TreeSet<>();
-        // The paren depth of each open FROM list; a comma at that depth starts another table reference.
+        // The paren depth of each open FROM list, innermost last; a comma at that depth starts another reference.
         List<Integer> fromLists = new ArrayList<>();
+        // Whether each open parenthesis holds the arguments of a function that takes FROM.
+        Deque<Boolean> functionArguments = new ArrayDeque<>();
         int depth = 0;
+        // One switch on each token, words by their folded name: this runs over every token of every query.
         for (int i = from; i < to; i++) {
             Token token = tokens.get(i);
             Token next = i + 1 < to ? tokens.get(i + 1) : null;
-            if (token.isSymbol("(")) {
-                depth++;
-                // FROM (t1 JOIN t2 ON ...): a parenthesised join is a FROM list of its own.
-                if (i > from && startsTableReference(tokens.get(i - 1), fromLists, depth - 1)
-                        && next != null && next.isIdentifier() && !next.is("select") && !next.is("with")) {
-                    fromLists.add(depth);
+            Token previous = i > from ? tokens.get(i - 1) : null;
+            if (token.type() == TokenType.SYMBOL) {
+                switch (token.text()) {
+                    case "(" -> {
+                        depth++;
+                        functionArguments.push(previous != null && previous.type() == TokenType.WORD
+                                && FROM_IN_ARGUMENTS.contains(previous.name()));
+                        // FROM (t1 JOIN t2 ON ...): a parenthesised join is a FROM list of its own.
+                        if (previous != null && startsTableReference(previous, fromLists, depth - 1)
+                                && next != null && next.isIdentifier() && !next.is("select") && !next.is("with")) {
+                            fromLists.add(depth);
+                            i = reference(tokens, i + 1, to, ctes, references) - 1;
+                        }
+                    }
+                    case ")" -> {
+                        depth--;
+                        functionArguments.poll();
+                        while (!fromLists.isEmpty() && fromLists.get(fromLists.size() - 1) > depth) {
+                            fromLists.remove(fromLists.size() - 1);
+                        }
+                    }
+                    case "," -> {
+                        if (fromLists.contains(depth)) {
+                            i = reference(tokens, i + 1, to, ctes, references) - 1;
+                        }
+                    }
+                    default -> {
+                    }
+                }
+            } else if (token.type() == TokenType.WORD) {
+                String word = token.name();
+                boolean namesTables = word.equals("join") || word.equals("using") && next != null
+                        && !next.isSymbol("(") || word.equals("from") && !Boolean.TRUE.equals(functionArguments.peek())
+                        && (previous == null || !previous.is("distinct"));
+                if (namesTables) {
+                    // DELETE ... USING t and MERGE ... USING t name tables; JOIN ... USING (columns) does not;
+                    // neither does the FROM of EXTRACT(day FROM t) or x IS DISTINCT FROM y.
+                    if (!fromLists.contains(depth)) {
+                        fromLists.add(depth);
+                    }
                     i = reference(tokens, i + 1, to, ctes, references) - 1;
+                } else if (END_OF_FROM.contains(word) || word.equals("using")) {
+                    fromLists.remove(Integer.valueOf(depth));
                 }
-            } else if (token.isSymbol(")")) {
-                depth--;
-                final int current = depth;
-                fromLists.removeIf(d -> d > current);
-            } else if (token.is("from") || token.is("join")
-                    || token.is("using") && next != null && !next.isSymbol("(")) {
-                // DELETE ... USING t and MERGE ... USING t name tables; JOIN ... USING (columns) does not.
-                if (!fromLists.contains(depth)) {
-                    fromLists.add(depth);
-                }
-                i = reference(tokens, i + 1, to, ctes, references) - 1;
-            } else if (token.isSymbol(",") && fromLists.contains(depth)) {
-                i = reference(tokens, i + 1, to, ctes, references) - 1;
-            } else if (token.type() == TokenType.WORD && END_OF_FROM.contains(token.identifier())
-                    || token.is("using")) {
-                final int current = depth;
-                fromLists.removeIf(d -> d == current);
             }
         }
         return references;
@@ -93,6 +123,10 @@ final class TokenReferences {
             return i;
         }
         int n = parts.size();
+        if (n > 2) {
+            // database.schema.table reads another database (data sharing): not the model's to define.
+            return i;
+        }
         ObjectName name = new ObjectName(n > 1 ? parts.get(n - 2) : null, parts.get(n - 1));
         if (name.isQualified() || !ctes.contains(name.name())) {
             references.add(name);

@@ -216,7 +216,7 @@ public final class ChangesetDrafter {
         }
         SourceFile file = SourceFile.of(Path.of("current-views.sql"), "current-views.sql", script.toString());
         List<ParsedStatement> parsed;
-        try (RedshiftParser parser = new RedshiftParser(RedshiftParser.DEFAULT_TIMEOUT_MILLIS, ParseDepth.REFERENCES)) {
+        try (RedshiftParser parser = new RedshiftParser(RedshiftParser.DEFAULT_TIMEOUT_MILLIS, ParseDepth.TOKENS)) {
             parsed = parser.parseScript(SqlSplitter.split(file).statements());
         }
         DependencyGraph<ParsedStatement> now = RelationGraph.of(parsed);

@@ -28,6 +28,16 @@ public record SourceFile(Path path, String displayPath, String text, int[] lineS
     private static int[] lineStarts(String text) {
         int[] starts = new int[16];
         int count = 1;
+        if (text.indexOf('\r') < 0) {
+            // Line feeds only, the common case: found by String.indexOf, which the JIT has compiled long before.
+            for (int at = text.indexOf('\n'); at >= 0; at = text.indexOf('\n', at + 1)) {
+                if (count == starts.length) {
+                    starts = Arrays.copyOf(starts, count * 2);
+                }
+                starts[count++] = at + 1;
+            }
+            return Arrays.copyOf(starts, count);
+        }
         for (int i = 0; i < text.length(); i++) {
             char c = text.charAt(i);
             boolean lineBreak = c == '\n' || (c == '\r' && (i + 1 >= text.length() || text.charAt(i + 1) != '\n'));

@@ -63,7 +63,10 @@ public final class SqlSourceReader {
     }
 
     private SqlScript decode(Path absolute, String display, byte[] bytes) {
-        int nul = indexOfNul(bytes);
+        // The lenient decoder is the JDK's fast path; only a text with a NUL or a replacement character needs the
+        // byte-exact look of the slow paths.
+        String lenient = new String(bytes, StandardCharsets.UTF_8);
+        int nul = lenient.indexOf('\0') >= 0 ? indexOfNul(bytes) : -1;
         if (nul >= 0) {
             SourceFile file = SourceFile.of(absolute, display, new String(bytes, 0, nul, StandardCharsets.ISO_8859_1));
             return new SqlScript(file, List.of(), List.of(new SqlProblem(SqlProblem.Kind.UNREADABLE_FILE, file,
@@ -73,7 +76,7 @@ public final class SqlSourceReader {
         String text;
         int invalidByte = -1;
         try {
-            text = utf8().decode(ByteBuffer.wrap(bytes)).toString();
+            text = lenient.indexOf('\uFFFD') < 0 ? lenient : utf8().decode(ByteBuffer.wrap(bytes)).toString();
         } catch (CharacterCodingException e) {
             invalidByte = firstInvalidUtf8(bytes);
             text = new String(bytes, StandardCharsets.ISO_8859_1);

@@ -7,8 +7,13 @@ import java.util.List;
  * previous statement up to its own end, where suppressions live.
  *
  * @param index 0-based position of the statement in its file
+ * @param words where each word of the tokens stands
  */
-public record SqlStatement(SourceFile file, int index, List<Token> tokens, List<Comment> comments) {
+public record SqlStatement(SourceFile file, int index, List<Token> tokens, List<Comment> comments, Words words) {
+
+    public SqlStatement(SourceFile file, int index, List<Token> tokens, List<Comment> comments) {
+        this(file, index, tokens, comments, new Words(tokens));
+    }
 
     public int startOffset() {
         return tokens.get(0).offset();

@@ -7,16 +7,23 @@ import java.util.Locale;
  * One lexical token of a source file.
  *
  * @param offset character offset of the token's first character in the file
+ * @param name   for a word or quoted identifier, its name as Redshift stores it (see {@link #identifier()}), folded
+ *               once here because every rule asks for it; null for other tokens
  */
-public record Token(TokenType type, String text, int offset) {
+public record Token(TokenType type, String text, int offset, String name) {
+
+    public Token(TokenType type, String text, int offset) {
+        this(type, text, offset, type == TokenType.WORD || type == TokenType.QUOTED_IDENTIFIER
+                ? fold(type, text) : null);
+    }
 
     public int end() {
         return offset + text.length();
     }
 
-    /** Whether this is the given keyword (case-insensitive). */
+    /** Whether this is the given keyword, written in lower case (the token itself may be in any case). */
     public boolean is(String keyword) {
-        return type == TokenType.WORD && text.equalsIgnoreCase(keyword);
+        return type == TokenType.WORD && name.equals(keyword);
     }
 
     public boolean isSymbol(String symbol) {
@@ -32,6 +39,10 @@ public record Token(TokenType type, String text, int offset) {
      * (Redshift also folds quoted names unless enable_case_sensitive_identifier is on).
      */
     public String identifier() {
+        return name != null ? name : fold(type, text);
+    }
+
+    private static String fold(TokenType type, String text) {
         if (type == TokenType.QUOTED_IDENTIFIER) {
             // An identifier the file never closes (the lexer reports it) has no closing quote to drop.
             boolean closed = text.length() >= 2 && text.endsWith("\"");

@@ -30,7 +30,7 @@ public final class RegenerateTestSupport {
 
     /** The project as redshift:regenerate loads it: queries read for their references only. */
     public static LintProject load(Path project) {
-        return Linter.load(settings(project), ParseDepth.REFERENCES);
+        return Linter.load(settings(project), ParseDepth.TOKENS);
     }
 
     public static ValidateResult validate(Path project) {

@@ -7,7 +7,9 @@ import io.github.rsevolve.core.lint.RuleInfo;
 import io.github.rsevolve.core.lint.Severity;
 import io.github.rsevolve.core.parse.ParsedStatement;
 import io.github.rsevolve.core.sql.Token;
+import io.github.rsevolve.core.sql.Words;
 import java.nio.charset.StandardCharsets;
+import java.util.List;
 
 @RuleInfo(id = "RS110", name = "identifier-limits", severity = Severity.ERROR,
         summary = "A name longer than 127 bytes, or a delimited name with a character that is not printable.",
@@ -22,21 +24,33 @@ public final class IdentifierLimitsRule implements Rule {
 
     @Override
     public void checkStatement(Origin origin, ParsedStatement statement, Reporter reporter) {
-        for (Token token : statement.statement().tokens()) {
-            if (!token.isIdentifier()) {
-                continue;
+        // A UTF-8 character is at most 3 bytes per UTF-16 unit, and only a delimited name holds control characters:
+        // of the plain words only the long ones need a look.
+        List<Token> tokens = statement.statement().tokens();
+        Words words = statement.statement().words();
+        for (String word : words.all()) {
+            if (word.length() * 3 > MAX_BYTES) {
+                for (int i : words.of(word)) {
+                    check(statement, tokens.get(i), reporter);
+                }
             }
-            String name = token.identifier();
-            int bytes = name.getBytes(StandardCharsets.UTF_8).length;
-            if (bytes > MAX_BYTES) {
-                reporter.report(statement.statement(), token.offset(), "The name " + preview(name) + " is " + bytes
-                        + " bytes long.");
-            }
-            int control = name.codePoints().filter(Character::isISOControl).findFirst().orElse(-1);
-            if (control >= 0) {
-                reporter.report(statement.statement(), token.offset(), "The name " + preview(name)
-                        + " holds the control character U+" + String.format("%04X", control) + ".");
-            }
+        }
+        for (int i : words.quoted()) {
+            check(statement, tokens.get(i), reporter);
+        }
+    }
+
+    private static void check(ParsedStatement statement, Token token, Reporter reporter) {
+        String name = token.identifier();
+        int bytes = name.getBytes(StandardCharsets.UTF_8).length;
+        if (bytes > MAX_BYTES) {
+            reporter.report(statement.statement(), token.offset(), "The name " + preview(name) + " is " + bytes
+                    + " bytes long.");
+        }
+        int control = name.codePoints().filter(Character::isISOControl).findFirst().orElse(-1);
+        if (control >= 0) {
+            reporter.report(statement.statement(), token.offset(), "The name " + preview(name)
+                    + " holds the control character U+" + String.format("%04X", control) + ".");
         }
     }
 

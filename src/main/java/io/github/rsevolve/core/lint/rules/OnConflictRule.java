@@ -8,6 +8,8 @@ import io.github.rsevolve.core.lint.Severity;
 import io.github.rsevolve.core.parse.ParsedStatement;
 import io.github.rsevolve.core.parse.StatementKind;
 import io.github.rsevolve.core.sql.SqlStatement;
+import io.github.rsevolve.core.sql.Token;
+import java.util.List;
 
 @RuleInfo(id = "RS106", name = "on-conflict", severity = Severity.ERROR,
         summary = "INSERT ... ON CONFLICT (upsert).",
@@ -22,9 +24,10 @@ public final class OnConflictRule implements Rule {
             return;
         }
         SqlStatement sql = statement.statement();
-        for (int i = 0; i < sql.tokens().size() - 1; i++) {
-            if (sql.startsWith(i, "on", "conflict")) {
-                reporter.report(sql, sql.token(i).offset(), "The INSERT has an ON CONFLICT clause.");
+        List<Token> tokens = sql.tokens();
+        for (int i : sql.words().of("conflict")) {
+            if (i > 0 && tokens.get(i - 1).is("on")) {
+                reporter.report(sql, tokens.get(i - 1).offset(), "The INSERT has an ON CONFLICT clause.");
             }
         }
     }

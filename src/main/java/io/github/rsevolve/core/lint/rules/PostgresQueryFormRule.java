@@ -7,6 +7,7 @@ import io.github.rsevolve.core.lint.RuleInfo;
 import io.github.rsevolve.core.lint.Severity;
 import io.github.rsevolve.core.parse.ParsedStatement;
 import io.github.rsevolve.core.sql.Token;
+import io.github.rsevolve.core.sql.Words;
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;
@@ -41,54 +42,81 @@ public final class PostgresQueryFormRule implements Rule {
     /** The collations Redshift has (docs: CREATE TABLE, COLLATE; COLLATE function). */
     private static final Set<String> REDSHIFT_COLLATIONS = Set.of("case_sensitive", "cs", "case_insensitive", "ci");
 
+    /** The words each form starts with or turns on: the rule visits only the tokens that are these words. */
+    private static final List<String> TRIGGERS = List.of("intersect", "except", "minus", "distinct", "is",
+            "materialized", "search", "cycle", "filter", "collate", "concat", "array", "row", "tablesample",
+            "values");
+
     @Override
     public void checkStatement(Origin origin, ParsedStatement statement, Reporter reporter) {
         List<Token> tokens = statement.statement().tokens();
-        for (int i = 0; i + 1 < tokens.size(); i++) {
-            Token token = tokens.get(i);
-            Token next = tokens.get(i + 1);
-            String found = null;
-            if ((token.is("intersect") || token.is("except") || token.is("minus")) && next.is("all")) {
-                found = token.text().toUpperCase(Locale.ROOT) + " ALL";
-            } else if (token.is("distinct") && next.is("on") && i + 2 < tokens.size()
-                    && tokens.get(i + 2).isSymbol("(") && i > 0 && tokens.get(i - 1).is("select")) {
-                found = "SELECT DISTINCT ON";
-            } else if (token.is("is") && (next.is("distinct")
-                    || next.is("not") && i + 2 < tokens.size() && tokens.get(i + 2).is("distinct"))) {
-                found = next.is("not") ? "IS NOT DISTINCT FROM" : "IS DISTINCT FROM";
-            } else if (token.is("as") && (next.is("materialized") && isSymbol(tokens, i + 2, "(")
-                    || next.is("not") && is(tokens, i + 2, "materialized") && isSymbol(tokens, i + 3, "("))) {
-                found = next.is("not") ? "A common table expression AS NOT MATERIALIZED"
-                        : "A common table expression AS MATERIALIZED";
-            } else if (token.isSymbol(")") && (next.is("search") && (is(tokens, i + 2, "depth")
-                    || is(tokens, i + 2, "breadth")) || next.is("cycle") && isCycleClause(tokens, i + 1))) {
-                found = "The " + next.text().toUpperCase(Locale.ROOT) + " clause of a recursive common table "
-                        + "expression";
-                token = next;
-            } else if (token.is("collate") && next.isIdentifier()
-                    && !REDSHIFT_COLLATIONS.contains(next.identifier())) {
-                found = "COLLATE " + next.text();
-            } else if (token.is("concat") && next.isSymbol("(") && arguments(tokens, i + 1) != 2) {
-                found = "CONCAT of " + arguments(tokens, i + 1) + " arguments";
-            } else if (token.is("array") && next.isSymbol("[") && (i == 0 || !tokens.get(i - 1).isSymbol("."))) {
-                found = "An ARRAY[...] constructor";
-            } else if (token.is("row") && next.isSymbol("(") && (i == 0 || !tokens.get(i - 1).isSymbol("."))) {
-                found = "A ROW(...) constructor";
-            } else if (token.isSymbol(")") && next.is("filter") && isSymbol(tokens, i + 2, "(")
-                    && is(tokens, i + 3, "where")) {
-                found = "An aggregate with FILTER (WHERE ...)";
-                token = next;
-            } else if (token.is("tablesample") && i > 0 && !tokens.get(i - 1).is("as")) {
-                found = "TABLESAMPLE";
-            } else if (token.isSymbol("(") && next.is("values") && i > 0
-                    && (tokens.get(i - 1).is("from") || tokens.get(i - 1).is("join")
-                    || tokens.get(i - 1).isSymbol(","))) {
-                found = "A VALUES list used as a table";
-            }
-            if (found != null) {
-                reporter.report(statement.statement(), token.offset(), found + " is not Redshift SQL.");
+        Words words = statement.statement().words();
+        for (String trigger : TRIGGERS) {
+            for (int i : words.of(trigger)) {
+                Token previous = i > 0 ? tokens.get(i - 1) : null;
+                Token next = i + 1 < tokens.size() ? tokens.get(i + 1) : null;
+                Token at = tokens.get(i);
+                String found = switch (trigger) {
+                    case "intersect", "except", "minus" -> next != null && next.is("all")
+                            ? at.text().toUpperCase(Locale.ROOT) + " ALL" : null;
+                    case "distinct" -> next != null && next.is("on") && isSymbol(tokens, i + 2, "(")
+                            && previous != null && previous.is("select") ? "SELECT DISTINCT ON" : null;
+                    case "is" -> next != null
+                            && (next.is("distinct") || next.is("not") && is(tokens, i + 2, "distinct"))
+                            ? (next.is("not") ? "IS NOT DISTINCT FROM" : "IS DISTINCT FROM") : null;
+                    case "materialized" -> materializedHint(tokens, i);
+                    case "search" -> previous != null && previous.isSymbol(")")
+                            && (is(tokens, i + 1, "depth") || is(tokens, i + 1, "breadth"))
+                            ? "The SEARCH clause of a recursive common table expression" : null;
+                    case "cycle" -> previous != null && previous.isSymbol(")") && isCycleClause(tokens, i)
+                            ? "The CYCLE clause of a recursive common table expression" : null;
+                    case "filter" -> previous != null && previous.isSymbol(")") && isSymbol(tokens, i + 1, "(")
+                            && is(tokens, i + 2, "where") ? "An aggregate with FILTER (WHERE ...)" : null;
+                    case "collate" -> next != null && next.isIdentifier()
+                            && !REDSHIFT_COLLATIONS.contains(next.identifier()) ? "COLLATE " + next.text() : null;
+                    case "concat" -> next != null && next.isSymbol("(") && arguments(tokens, i + 1) != 2
+                            ? "CONCAT of " + arguments(tokens, i + 1) + " arguments" : null;
+                    case "array" -> next != null && next.isSymbol("[") && (previous == null || !previous.isSymbol("."))
+                            ? "An ARRAY[...] constructor" : null;
+                    case "row" -> next != null && next.isSymbol("(") && (previous == null || !previous.isSymbol("."))
+                            ? "A ROW(...) constructor" : null;
+                    case "tablesample" -> previous != null && !previous.is("as") && next != null ? "TABLESAMPLE" : null;
+                    case "values" -> valuesAsTable(tokens, i);
+                    default -> throw new IllegalStateException(trigger);
+                };
+                if (found != null) {
+                    // A VALUES table is shown at its opening parenthesis, a hint at its AS, every other form at its
+                    // word.
+                    Token shown = switch (trigger) {
+                        case "values" -> previous;
+                        case "materialized" -> tokens.get(previous.is("as") ? i - 1 : i - 2);
+                        default -> at;
+                    };
+                    reporter.report(statement.statement(), shown.offset(), found + " is not Redshift SQL.");
+                }
             }
         }
+    }
+
+    /** AS [NOT] MATERIALIZED ( of a common table expression, with MATERIALIZED at i. */
+    private static String materializedHint(List<Token> tokens, int i) {
+        if (!isSymbol(tokens, i + 1, "(")) {
+            return null;
+        }
+        if (is(tokens, i - 1, "as")) {
+            return "A common table expression AS MATERIALIZED";
+        }
+        return is(tokens, i - 1, "not") && is(tokens, i - 2, "as") ? "A common table expression AS NOT MATERIALIZED"
+                : null;
+    }
+
+    /** ( VALUES after FROM, JOIN or a comma: a VALUES list used as a table. */
+    private static String valuesAsTable(List<Token> tokens, int i) {
+        if (i < 2 || !tokens.get(i - 1).isSymbol("(")) {
+            return null;
+        }
+        Token before = tokens.get(i - 2);
+        return before.is("from") || before.is("join") || before.isSymbol(",") ? "A VALUES list used as a table" : null;
     }
 
     /** The number of arguments of the call whose '(' is at open. */
@@ -109,7 +137,7 @@ public final class PostgresQueryFormRule implements Rule {
     }
 
     private static boolean is(List<Token> tokens, int i, String word) {
-        return i < tokens.size() && tokens.get(i).is(word);
+        return i >= 0 && i < tokens.size() && tokens.get(i).is(word);
     }
 
     private static boolean isSymbol(List<Token> tokens, int i, String symbol) {

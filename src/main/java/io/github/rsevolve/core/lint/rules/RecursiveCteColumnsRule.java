@@ -19,9 +19,9 @@ public final class RecursiveCteColumnsRule implements Rule {
     @Override
     public void checkStatement(Origin origin, ParsedStatement statement, Reporter reporter) {
         List<Token> tokens = statement.statement().tokens();
-        for (int i = 0; i + 1 < tokens.size(); i++) {
-            if (tokens.get(i).is("with") && tokens.get(i + 1).is("recursive")) {
-                checkDefinitions(statement, tokens, i + 2, reporter);
+        for (int i : statement.statement().words().of("recursive")) {
+            if (i > 0 && tokens.get(i - 1).is("with")) {
+                checkDefinitions(statement, tokens, i + 1, reporter);
             }
         }
     }

@@ -7,7 +7,6 @@ import io.github.rsevolve.core.lint.RuleInfo;
 import io.github.rsevolve.core.lint.Severity;
 import io.github.rsevolve.core.parse.ParsedStatement;
 import io.github.rsevolve.core.parse.StatementKind;
-import io.github.rsevolve.core.sql.Token;
 
 @RuleInfo(id = "RS105", name = "returning-clause", severity = Severity.ERROR,
         summary = "INSERT, UPDATE or DELETE ... RETURNING.",
@@ -21,10 +20,9 @@ public final class ReturningClauseRule implements Rule {
         if (kind != StatementKind.INSERT && kind != StatementKind.UPDATE && kind != StatementKind.DELETE) {
             return;
         }
-        for (Token token : statement.statement().tokens()) {
-            if (token.is("returning")) {
-                reporter.report(statement.statement(), token.offset(), "The statement has a RETURNING clause.");
-            }
+        for (int i : statement.statement().words().of("returning")) {
+            reporter.report(statement.statement(), statement.statement().token(i).offset(),
+                    "The statement has a RETURNING clause.");
         }
     }
 }

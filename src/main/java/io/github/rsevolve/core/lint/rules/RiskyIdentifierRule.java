@@ -7,7 +7,6 @@ import io.github.rsevolve.core.lint.RuleInfo;
 import io.github.rsevolve.core.lint.Severity;
 import io.github.rsevolve.core.parse.ParsedStatement;
 import io.github.rsevolve.core.sql.Token;
-import io.github.rsevolve.core.sql.TokenType;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -32,10 +31,8 @@ public final class RiskyIdentifierRule implements Rule {
 
     @Override
     public void checkStatement(Origin origin, ParsedStatement statement, Reporter reporter) {
-        for (Token token : statement.statement().tokens()) {
-            if (token.type() != TokenType.QUOTED_IDENTIFIER) {
-                continue;
-            }
+        for (int i : statement.statement().words().quoted()) {
+            Token token = statement.statement().tokens().get(i);
             String name = token.identifier();
             List<String> risky = new ArrayList<>();
             RISKY.forEach((c, what) -> {

@@ -8,7 +8,6 @@ import io.github.rsevolve.core.lint.Severity;
 import io.github.rsevolve.core.parse.ParsedStatement;
 import io.github.rsevolve.core.parse.StatementKind;
 import io.github.rsevolve.core.sql.Token;
-import io.github.rsevolve.core.sql.TokenType;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Locale;
@@ -83,22 +82,27 @@ public final class UnsupportedFunctionRule implements Rule {
             return;
         }
         List<Token> tokens = statement.statement().tokens();
-        for (int i = 0; i < tokens.size(); i++) {
-            Token token = tokens.get(i);
-            if (token.type() != TokenType.WORD) {
-                continue;
+        for (String name : statement.statement().words().all()) {
+            if (INSTEAD.containsKey(name) || name.equals("generate_series")) {
+                for (int i : statement.statement().words().of(name)) {
+                    check(statement, tokens, i, name, reporter);
+                }
             }
-            String name = token.text().toLowerCase(Locale.ROOT);
-            String instead = INSTEAD.get(name);
-            if (instead != null && StatementTokens.isCall(tokens, i, name)) {
-                reporter.report(statement.statement(), token.offset(), name.toUpperCase(Locale.ROOT)
-                        + " is not a Redshift function; use " + instead + ".");
-            } else if (name.equals("generate_series") && StatementTokens.isCall(tokens, i, name)
-                    && ON_COMPUTE_NODES.contains(statement.kind())) {
-                reporter.report(statement.statement(), token.offset(), "GENERATE_SERIES runs on the leader node "
-                        + "only; in a " + statement.kind().name().replace('_', ' ').toLowerCase(Locale.ROOT)
-                        + " it reads user tables on the compute nodes, which Redshift rejects.");
-            }
+        }
+    }
+
+    private static void check(ParsedStatement statement, List<Token> tokens, int i, String name,
+                              Reporter reporter) {
+        Token token = tokens.get(i);
+        String instead = INSTEAD.get(name);
+        if (instead != null && StatementTokens.isCall(tokens, i, name)) {
+            reporter.report(statement.statement(), token.offset(), name.toUpperCase(Locale.ROOT)
+                    + " is not a Redshift function; use " + instead + ".");
+        } else if (name.equals("generate_series") && StatementTokens.isCall(tokens, i, name)
+                && ON_COMPUTE_NODES.contains(statement.kind())) {
+            reporter.report(statement.statement(), token.offset(), "GENERATE_SERIES runs on the leader node "
+                    + "only; in a " + statement.kind().name().replace('_', ' ').toLowerCase(Locale.ROOT)
+                    + " it reads user tables on the compute nodes, which Redshift rejects.");
         }
     }
 }

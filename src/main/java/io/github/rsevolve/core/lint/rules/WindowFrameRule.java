@@ -27,37 +27,45 @@ public final class WindowFrameRule implements Rule {
     @Override
     public void checkStatement(Origin origin, ParsedStatement statement, Reporter reporter) {
         List<Token> tokens = statement.statement().tokens();
-        for (int i = 0; i + 1 < tokens.size(); i++) {
-            String name = tokens.get(i).text().toLowerCase(Locale.ROOT);
-            if (!AGGREGATES.contains(name) || !StatementTokens.isCall(tokens, i, name)) {
-                continue;
-            }
-            int close = StatementTokens.closing(tokens, i + 1);
-            if (close + 2 >= tokens.size() || !tokens.get(close + 1).is("over")
-                    || !tokens.get(close + 2).isSymbol("(")) {
-                continue;
-            }
-            int windowEnd = StatementTokens.closing(tokens, close + 2);
-            boolean ordered = false;
-            String frame = null;
-            int depth = 0;
-            for (int j = close + 3; j < windowEnd; j++) {
-                Token token = tokens.get(j);
-                depth += token.isSymbol("(") ? 1 : token.isSymbol(")") ? -1 : 0;
-                if (depth == 0 && token.is("order")) {
-                    ordered = true;
-                } else if (depth == 0 && (token.is("rows") || token.is("range") || token.is("groups"))) {
-                    frame = token.text().toUpperCase(Locale.ROOT);
+        for (String name : statement.statement().words().all()) {
+            if (AGGREGATES.contains(name)) {
+                for (int i : statement.statement().words().of(name)) {
+                    check(statement, tokens, i, name, reporter);
                 }
             }
-            String upper = name.toUpperCase(Locale.ROOT);
-            if (frame != null && !frame.equals("ROWS")) {
-                reporter.report(statement.statement(), tokens.get(i).offset(), upper + " OVER (...) has a "
-                        + frame + " frame; Redshift frames are ROWS only.");
-            } else if (ordered && frame == null) {
-                reporter.report(statement.statement(), tokens.get(i).offset(), upper
-                        + " OVER (... ORDER BY ...) has no frame clause.");
+        }
+    }
+
+    private static void check(ParsedStatement statement, List<Token> tokens, int i, String name,
+                              Reporter reporter) {
+        if (!StatementTokens.isCall(tokens, i, name)) {
+            return;
+        }
+        int close = StatementTokens.closing(tokens, i + 1);
+        if (close + 2 >= tokens.size() || !tokens.get(close + 1).is("over")
+                || !tokens.get(close + 2).isSymbol("(")) {
+            return;
+        }
+        int windowEnd = StatementTokens.closing(tokens, close + 2);
+        boolean ordered = false;
+        String frame = null;
+        int depth = 0;
+        for (int j = close + 3; j < windowEnd; j++) {
+            Token token = tokens.get(j);
+            depth += token.isSymbol("(") ? 1 : token.isSymbol(")") ? -1 : 0;
+            if (depth == 0 && token.is("order")) {
+                ordered = true;
+            } else if (depth == 0 && (token.is("rows") || token.is("range") || token.is("groups"))) {
+                frame = token.text().toUpperCase(Locale.ROOT);
             }
+        }
+        String upper = name.toUpperCase(Locale.ROOT);
+        if (frame != null && !frame.equals("ROWS")) {
+            reporter.report(statement.statement(), tokens.get(i).offset(), upper + " OVER (...) has a "
+                    + frame + " frame; Redshift frames are ROWS only.");
+        } else if (ordered && frame == null) {
+            reporter.report(statement.statement(), tokens.get(i).offset(), upper
+                    + " OVER (... ORDER BY ...) has no frame clause.");
         }
     }
 }
