@@ -17,6 +17,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Locale;
 import org.apache.maven.plugin.MojoExecutionException;
 import org.apache.maven.plugins.annotations.Mojo;
 import org.apache.maven.plugins.annotations.Parameter;
@@ -43,6 +44,13 @@ public final class RegenerateMojo extends AbstractThrowawayMojo {
     /** A table to deep copy to its absolute definition, e.g. dw.orders. */
     @Parameter(property = "redshift.deepCopy")
     private String deepCopy;
+
+    /**
+     * What the dependency pictures (dependencies.dot and dependencies.mmd in the report folder) draw: neighbourhood,
+     * the changed and recreated objects with what each reads and what reads it; or all, the whole model.
+     */
+    @Parameter(property = "redshift.pictures", defaultValue = "neighbourhood")
+    private String pictures;
 
     /** Print the changeset instead of writing it. */
     @Parameter(property = "redshift.dryRun", defaultValue = "false")
@@ -72,7 +80,7 @@ public final class RegenerateMojo extends AbstractThrowawayMojo {
         Path target = incrementalDir.toPath().resolve(regeneration.fileName());
         try {
             GraphPictures.write(regeneration.graph(), regeneration.changed(), regeneration.recreated(),
-                    reportDir.toPath());
+                    pictureScope(), reportDir.toPath());
             if (dryRun) {
                 getLog().info("redshift:regenerate (dry run) would write " + target + ":\n" + regeneration.sql());
                 return;
@@ -108,5 +116,15 @@ public final class RegenerateMojo extends AbstractThrowawayMojo {
             throw new ConfigurationException("redshift.change: cannot read " + change + ": "
                     + e.getClass().getSimpleName() + ".", e);
         }
+    }
+
+    private GraphPictures.Scope pictureScope() {
+        String scope = pictures.trim().toLowerCase(Locale.ROOT);
+        return switch (scope) {
+            case "neighbourhood", "neighborhood" -> GraphPictures.Scope.NEIGHBOURHOOD;
+            case "all" -> GraphPictures.Scope.ALL;
+            default -> throw new ConfigurationException("redshift.pictures: '" + pictures
+                    + "' is not neighbourhood or all.");
+        };
     }
 }

@@ -84,6 +84,11 @@ public final class DependencyGraph<T> {
         return dependencies.getOrDefault(key(name), Set.of());
     }
 
+    /** The nodes that read this one directly. */
+    public Set<ObjectName> dependentsOf(ObjectName name) {
+        return dependents.getOrDefault(key(name), Set.of());
+    }
+
     public Map<ObjectName, Set<ObjectName>> unresolved() {
         return unresolved;
     }
