@@ -108,10 +108,22 @@ public abstract class AbstractRedshiftMojo extends AbstractMojo {
             getLog().info("Skipped (redshift.skip=true).");
             return;
         }
+        quietEmbeddedServer();
         try {
             run();
         } catch (ConfigurationException | ValidateException e) {
             throw new MojoExecutionException(e.getMessage(), e);
+        }
+    }
+
+    /**
+     * The embedded server library's own INFO lines (platform detected, initdb completed, postmaster started) are not
+     * news to the user: they go to debug. Maven's SLF4J provider takes a logger's level from this system property
+     * when the logger is made; a level the user set on the command line wins, and with -X they stay visible.
+     */
+    private void quietEmbeddedServer() {
+        if (!getLog().isDebugEnabled()) {
+            System.getProperties().putIfAbsent("org.slf4j.simpleLogger.log.io.zonky", "warn");
         }
     }
 
