@@ -14,10 +14,11 @@ import io.github.rsevolve.core.translate.Translation;
 import io.github.rsevolve.core.validate.ValidateResult;
 import io.github.rsevolve.core.validate.ValidateSettings;
 import io.github.rsevolve.core.validate.Validator;
+import java.lang.management.ManagementFactory;
+import java.lang.management.MemoryPoolMXBean;
+import java.lang.management.MemoryType;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.sql.Connection;
-import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -36,19 +37,33 @@ public final class ValidateBenchmark {
     private static final int VIEWS = 500;
     private static final int MAX_DEPTH = 8;
 
+    /** Arguments: the folder for the models, rounds, and the sizes as multiples of 500 tables and 500 views. */
     public static void main(String[] args) throws Exception {
         Path root = Path.of(args[0]);
         int rounds = args.length > 1 ? Integer.parseInt(args[1]) : 3;
-        generate(root);
+        List<Integer> sizes = Arrays.stream((args.length > 2 ? args[2] : "1,2,4").split(",")).map(String::trim)
+                .map(Integer::valueOf).toList();
+        long serverStart = System.nanoTime();
+        EmbeddedServer server = EmbeddedServer.shared();
+        System.out.printf("| embedded PostgreSQL start | %d ms |%n", (System.nanoTime() - serverStart) / 1_000_000);
+        System.out.println("| size | changesets | validate | plain Flyway | psql floor | validate / floor "
+                + "| validate / Flyway | peak heap in validate |");
+        System.out.println("|---|---|---|---|---|---|---|---|");
+        for (int size : sizes) {
+            measure(root.resolve("size-" + size), size, rounds, server);
+        }
+        EmbeddedServer.stopShared();
+    }
+
+    private static void measure(Path root, int size, int rounds, EmbeddedServer server) throws Exception {
+        int tables = TABLES * size;
+        int views = VIEWS * size;
+        generate(root, tables, views);
         Path redshift = root.resolve("src/main/redshift");
         LintSettings lint = new LintSettings(root, redshift.resolve("absolute"), redshift.resolve("incremental"),
                 redshift.resolve("etl"), Map.of(), RedshiftParser.DEFAULT_TIMEOUT_MILLIS,
                 SqlSourceReader.DEFAULT_MAX_FILE_BYTES, Runtime.getRuntime().availableProcessors());
         ValidateSettings settings = new ValidateSettings(lint, null, null, null, false, 300, "flyway_schema_history");
-
-        long serverStart = System.nanoTime();
-        EmbeddedServer server = EmbeddedServer.shared();
-        long serverMillis = (System.nanoTime() - serverStart) / 1_000_000;
         Path flywaySql = root.resolve("flyway-sql");
         Path psqlFile = root.resolve("all.sql");
         translate(lint, flywaySql, psqlFile);
@@ -56,10 +71,17 @@ public final class ValidateBenchmark {
         double[] validate = new double[rounds];
         double[] flyway = new double[rounds];
         double[] psql = new double[rounds];
+        long peakHeap = 0;
         for (int round = -1; round < rounds; round++) {
+            System.gc();
+            List<MemoryPoolMXBean> heap = ManagementFactory.getMemoryPoolMXBeans().stream()
+                    .filter(pool -> pool.getType() == MemoryType.HEAP).toList();
+            heap.forEach(MemoryPoolMXBean::resetPeakUsage);
             long start = System.nanoTime();
             ValidateResult result = Validator.run(settings);
             long validateMillis = (System.nanoTime() - start) / 1_000_000;
+            // The sum of each pool's own peak: an upper bound of the heap validate held at once.
+            peakHeap = Math.max(peakHeap, heap.stream().mapToLong(pool -> pool.getPeakUsage().getUsed()).sum());
             if (!result.findings().stream().allMatch(f -> f.severity().name().equals("INFO"))) {
                 throw new IllegalStateException("the generated model must validate clean; first finding of "
                         + result.findings().size() + ": " + result.findings().get(0));
@@ -91,18 +113,21 @@ public final class ValidateBenchmark {
                 }
             }
         }
-        System.out.printf("model: %d tables, %d views up to %d deep, %d changesets; rounds %d%n", TABLES, VIEWS,
-                MAX_DEPTH, TABLES + VIEWS, rounds);
-        System.out.printf("| embedded PostgreSQL start | %d ms |%n", serverMillis);
-        System.out.printf("| redshift:validate (lint, two builds, drift, ETL) | %.0f ms |%n", median(validate));
-        System.out.printf("| plain Flyway migrate of the same changesets | %.0f ms |%n", median(flyway));
-        System.out.printf("| floor: the same SQL through psql in one transaction | %.0f ms |%n", median(psql));
-        System.out.printf("| ratio validate / Flyway | %.2f |%n", median(validate) / median(flyway));
-        EmbeddedServer.stopShared();
+        System.out.printf("| %dx: %d tables, %d views | %d | %.0f ms | %.0f ms | %.0f ms | %.2f | %.2f | %d MB |%n",
+                size, tables, views, tables + views, median(validate), median(flyway), median(psql),
+                median(validate) / median(psql), median(validate) / median(flyway), peakHeap / (1024 * 1024));
     }
 
-    /** Writes the project: the absolute model in three files, one changeset per table and per view. */
+    /** The project at its base size: 500 tables, 500 views. */
     static void generate(Path root) throws Exception {
+        generate(root, TABLES, VIEWS);
+    }
+
+    /**
+     * Writes the project: a pom, the absolute model in three files, one changeset per table and per view, 20 ETL
+     * queries.
+     */
+    static void generate(Path root, int tables, int views) throws Exception {
         Path redshift = root.resolve("src/main/redshift");
         for (String folder : List.of("absolute", "incremental", "etl")) {
             Path dir = redshift.resolve(folder);
@@ -113,6 +138,11 @@ public final class ValidateBenchmark {
             }
             Files.createDirectories(dir);
         }
+        Files.writeString(root.resolve("pom.xml"), "<project xmlns=\"http://maven.apache.org/POM/4.0.0\">\n"
+                + "  <modelVersion>4.0.0</modelVersion>\n  <groupId>bench</groupId>\n  <artifactId>validate-model"
+                + "</artifactId>\n  <version>1</version>\n  <packaging>pom</packaging>\n  <build><plugins><plugin>\n"
+                + "    <groupId>io.github.rsevolve</groupId><artifactId>redshift-maven-plugin</artifactId>\n"
+                + "    <version>0.1.0-SNAPSHOT</version>\n  </plugin></plugins></build>\n</project>\n");
         Random random = new Random(7);
         List<String> schemas = List.of("s0", "s1", "s2", "s3", "s4");
         StringBuilder absoluteTables = new StringBuilder();
@@ -124,7 +154,7 @@ public final class ValidateBenchmark {
         Files.writeString(redshift.resolve("absolute/schemas.sql"), absoluteSchemas);
         int version = 1;
         Files.writeString(redshift.resolve("incremental/V" + version++ + "__schemas.sql"), absoluteSchemas);
-        for (int t = 0; t < TABLES; t++) {
+        for (int t = 0; t < tables; t++) {
             String table = schemas.get(t % schemas.size()) + ".t" + t;
             String ddl = "CREATE TABLE " + table + " (\n    id BIGINT IDENTITY(1, 1) ENCODE az64,\n"
                     + "    k INTEGER NOT NULL DISTKEY,\n    created DATE SORTKEY,\n    amount NUMERIC(12,2),\n"
@@ -132,8 +162,8 @@ public final class ValidateBenchmark {
             absoluteTables.append(ddl);
             Files.writeString(redshift.resolve("incremental/V" + version++ + "__table_t" + t + ".sql"), ddl);
         }
-        int[] depth = new int[VIEWS];
-        for (int v = 0; v < VIEWS; v++) {
+        int[] depth = new int[views];
+        for (int v = 0; v < views; v++) {
             String from;
             int below = v > 0 ? random.nextInt(v) : -1;
             if (below >= 0 && depth[below] < MAX_DEPTH - 1 && random.nextInt(3) > 0) {
@@ -141,7 +171,7 @@ public final class ValidateBenchmark {
                 from = schemas.get(below % schemas.size()) + ".v" + below;
             } else {
                 depth[v] = 1;
-                int table = random.nextInt(TABLES);
+                int table = random.nextInt(tables);
                 from = schemas.get(table % schemas.size()) + ".t" + table;
             }
             String ddl = "CREATE VIEW " + schemas.get(v % schemas.size()) + ".v" + v + " AS\nSELECT id, k, created, "
@@ -151,7 +181,7 @@ public final class ValidateBenchmark {
         }
         StringBuilder etl = new StringBuilder();
         for (int q = 0; q < 20; q++) {
-            int v = random.nextInt(VIEWS);
+            int v = random.nextInt(views);
             etl.append("SELECT label, SUM(amount) AS total, DATEADD(day, 1, MAX(created)) AS next_day FROM ")
                     .append(schemas.get(v % schemas.size())).append(".v").append(v).append(" GROUP BY label;\n");
         }

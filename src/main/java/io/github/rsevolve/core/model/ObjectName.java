@@ -85,9 +85,36 @@ public record ObjectName(String schema, String name) implements Comparable<Objec
         return schema != null ? this : new ObjectName(defaultSchema, name);
     }
 
+    /**
+     * As {@code toString().compareTo(other.toString())}, without building either string: names are compared all the
+     * time (sorted sets of references, the graph's order).
+     */
     @Override
     public int compareTo(ObjectName other) {
-        return toString().compareTo(other.toString());
+        int length = length();
+        int otherLength = other.length();
+        for (int i = 0, shorter = Math.min(length, otherLength); i < shorter; i++) {
+            char mine = charAt(i);
+            char theirs = other.charAt(i);
+            if (mine != theirs) {
+                return mine - theirs;
+            }
+        }
+        return length - otherLength;
+    }
+
+    /** The length of {@link #toString()}. */
+    private int length() {
+        return schema == null ? name.length() : schema.length() + 1 + name.length();
+    }
+
+    /** The character of {@link #toString()} at i. */
+    private char charAt(int i) {
+        if (schema == null) {
+            return name.charAt(i);
+        }
+        int dot = schema.length();
+        return i < dot ? schema.charAt(i) : i == dot ? '.' : name.charAt(i - dot - 1);
     }
 
     @Override
