@@ -19,7 +19,7 @@ java -cp "$classpath" io.github.rsevolve.bench.AnalyticQueries "$project" 240
 middle() { local f; f=$(mktemp); printf '%s\n' "$@" > "$f"; sort -n "$f" -o "$f"; sed -n "$(( ($# + 1) / 2 ))p" "$f"; rm -f "$f"; }
 elapsed() { echo $(( ($(date +%s%N) - $1) / 1000000 )); }
 
-# One round: lint, then Maven alone, so both see the same machine.
+# One round: lint, then Maven alone (the same flags and output), so both see the same machine.
 whole() {
   local pom=$1 lint=() alone=() own=() statements=0 start line
   for _ in $(seq "$runs"); do
@@ -30,7 +30,7 @@ whole() {
     statements=${line%% *}
     own+=("${line##*, }")
     start=$(date +%s%N)
-    mvn -q -B -o -f "$pom" redshift:lint -Dredshift.skip=true > /dev/null 2>&1
+    mvn -B -o -f "$pom" redshift:lint -Dredshift.skip=true > /dev/null 2>&1
     alone+=("$(elapsed "$start")")
   done
   local l a o

@@ -26,7 +26,7 @@ for size in ${sizes//,/ }; do
     whole+=($(( ($(date +%s%N) - start) / 1000000 )))
     own+=("$(grep -o 'drift(s); [0-9]* ms' target/bench-validate.log | grep -o '[0-9]* ms$' | cut -d' ' -f1)")
     start=$(date +%s%N)
-    mvn -q -B -o -f "$pom" redshift:validate -Dredshift.skip=true > /dev/null 2>&1
+    mvn -B -o -f "$pom" redshift:validate -Dredshift.skip=true > /dev/null 2>&1
     alone+=($(( ($(date +%s%N) - start) / 1000000 )))
   done
   echo "| ${size}x | $(middle "${whole[@]}") ms | $(middle "${alone[@]}") ms | $(middle "${own[@]}") ms |"

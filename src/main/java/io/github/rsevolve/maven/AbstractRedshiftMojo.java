@@ -109,6 +109,7 @@ public abstract class AbstractRedshiftMojo extends AbstractMojo {
             return;
         }
         quietEmbeddedServer();
+        JsonReporter.prepareInBackground();
         try {
             run();
         } catch (ConfigurationException | ValidateException e) {
