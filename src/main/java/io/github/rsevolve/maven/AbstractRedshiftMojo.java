@@ -109,11 +109,25 @@ public abstract class AbstractRedshiftMojo extends AbstractMojo {
             return;
         }
         quietEmbeddedServer();
-        JsonReporter.prepareInBackground();
+        Thread preparation = writesReports() ? JsonReporter.prepareInBackground() : null;
         try {
             run();
         } catch (ConfigurationException | ValidateException e) {
             throw new MojoExecutionException(e.getMessage(), e);
+        } finally {
+            // Maven closes the plugin's class realm after the goal: the preparation must not outlive it.
+            awaitPreparation(preparation);
+        }
+    }
+
+    private static void awaitPreparation(Thread preparation) {
+        if (preparation == null) {
+            return;
+        }
+        try {
+            preparation.join();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
         }
     }
 
@@ -126,6 +140,11 @@ public abstract class AbstractRedshiftMojo extends AbstractMojo {
         if (!getLog().isDebugEnabled()) {
             System.getProperties().putIfAbsent("org.slf4j.simpleLogger.log.io.zonky", "warn");
         }
+    }
+
+    /** Whether the goal writes JSON or SARIF reports; if so, the JSON writer is set up while the goal works. */
+    protected boolean writesReports() {
+        return true;
     }
 
     /** The goal's work: build the core's settings, call the core, report. */

@@ -8,6 +8,11 @@ import org.apache.maven.plugins.annotations.Mojo;
 public final class BaselineMojo extends AbstractEnvironmentMojo {
 
     @Override
+    protected boolean writesReports() {
+        return false;
+    }
+
+    @Override
     protected void runOn(Environment target) {
         migrator(target).baseline(baselineVersion);
         getLog().info("redshift:baseline: environment " + target.name() + " is now on version " + baselineVersion

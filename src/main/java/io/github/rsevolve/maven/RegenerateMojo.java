@@ -57,6 +57,11 @@ public final class RegenerateMojo extends AbstractThrowawayMojo {
     private boolean dryRun;
 
     @Override
+    protected boolean writesReports() {
+        return false;
+    }
+
+    @Override
     protected void run() throws MojoExecutionException {
         // Regenerate needs each view's references, not a syntax check of its query (lint and validate do that).
         LintProject project = Linter.load(lintSettings(), ParseDepth.TOKENS);

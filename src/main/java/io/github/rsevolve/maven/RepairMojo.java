@@ -8,6 +8,11 @@ import org.apache.maven.plugins.annotations.Mojo;
 public final class RepairMojo extends AbstractEnvironmentMojo {
 
     @Override
+    protected boolean writesReports() {
+        return false;
+    }
+
+    @Override
     protected void runOn(Environment target) {
         int upgraded = migrator(target).repair();
         if (upgraded > 0) {

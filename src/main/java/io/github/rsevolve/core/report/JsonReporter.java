@@ -24,19 +24,21 @@ public final class JsonReporter {
 
     /**
      * Loads and sets up the JSON writer on a daemon thread while a goal does its work: on a cold JVM that costs tens of
-     * milliseconds, which the reports written at the end would otherwise add to the build.
+     * milliseconds, which the reports written at the end would otherwise add to the build. The caller joins the
+     * thread before its class loader goes away.
      */
-    public static void prepareInBackground() {
+    public static Thread prepareInBackground() {
         Thread thread = new Thread(() -> {
             try {
                 MAPPER.writeValueAsBytes(findings(List.of(new Finding("RS000", "warm-up", Severity.INFO, "f", 1, 1,
                         "m"))));
-            } catch (IOException e) {
-                // Nothing was written anywhere; the real write reports its own failure.
+            } catch (IOException | RuntimeException | LinkageError e) {
+                // Only a head start: the real write loads what it needs itself and reports its own failure.
             }
         }, "redshift-report-preparation");
         thread.setDaemon(true);
         thread.start();
+        return thread;
     }
 
     public static void write(List<Finding> findings, Path target, Object extra) throws IOException {
