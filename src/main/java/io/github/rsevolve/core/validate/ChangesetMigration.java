@@ -64,6 +64,9 @@ public final class ChangesetMigration implements ResolvedMigration, MigrationExe
 
     private final Changeset changeset;
     private final RunnerFactory runners;
+    /** Parsed once: Flyway asks for the version in every comparison of its sorts and state checks. */
+    private final MigrationVersion version;
+    private final int checksum;
 
     /** Makes the statement runner for the migration's connection. */
     interface RunnerFactory {
@@ -73,6 +76,8 @@ public final class ChangesetMigration implements ResolvedMigration, MigrationExe
     ChangesetMigration(Changeset changeset, RunnerFactory runners) {
         this.changeset = changeset;
         this.runners = runners;
+        this.version = changeset.isVersioned() ? MigrationVersion.fromVersion(changeset.flywayVersion()) : null;
+        this.checksum = checksum(changeset);
     }
 
     @Override
@@ -112,7 +117,7 @@ public final class ChangesetMigration implements ResolvedMigration, MigrationExe
 
     @Override
     public MigrationVersion getVersion() {
-        return changeset.isVersioned() ? MigrationVersion.fromVersion(changeset.flywayVersion()) : null;
+        return version;
     }
 
     @Override
@@ -126,7 +131,7 @@ public final class ChangesetMigration implements ResolvedMigration, MigrationExe
      */
     @Override
     public Integer getChecksum() {
-        return checksum(changeset);
+        return checksum;
     }
 
     public static int checksum(Changeset changeset) {
