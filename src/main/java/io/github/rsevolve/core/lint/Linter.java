@@ -6,7 +6,6 @@ import io.github.rsevolve.core.parse.ParsedStatement;
 import io.github.rsevolve.core.parse.RedshiftParser;
 import io.github.rsevolve.core.sql.SqlScript;
 import io.github.rsevolve.core.sql.SqlSourceReader;
-import io.github.rsevolve.core.sql.SqlStatement;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
