@@ -16,8 +16,7 @@ project=target/bench-analytic
 rm -rf "$project" "$project-sample"
 java -cp "$classpath" io.github.rsevolve.bench.AnalyticQueries "$project" 240
 
-middle() { local f; f=$(mktemp); printf '%s\n' "$@" > "$f"; sort -n "$f" -o "$f"; sed -n "$(( ($# + 1) / 2 ))p" "$f"; rm -f "$f"; }
-elapsed() { echo $(( ($(date +%s%N) - $1) / 1000000 )); }
+source bench/lib.sh
 
 # One round: lint, then Maven alone (the same flags and output), so both see the same machine.
 whole() {

@@ -9,6 +9,7 @@ mvn -q -B install -DskipTests -Dinvoker.skip > /dev/null
 mvn -q -B test-compile dependency:build-classpath -Dmdep.outputFile=target/bench.cp -Dmdep.includeScope=test > /dev/null
 java -cp "target/classes:target/test-classes:$(cat target/bench.cp)" io.github.rsevolve.bench.RegenerateBenchmark \
     target/bench-views 5
+source bench/lib.sh
 # Each round: the goal, then Maven alone (the goal skipped), so both see the same machine.
 times=()
 alone=()
@@ -16,13 +17,13 @@ for _ in $(seq "$runs"); do
   rm -rf target/bench-views/views-10000/src/main/redshift/incremental
   start=$(date +%s%N)
   mvn -q -B -o -f target/bench-views/views-10000/pom.xml redshift:regenerate -Dredshift.objects=g.t0 > /dev/null
-  times+=($(( ($(date +%s%N) - start) / 1000000 )))
+  times+=("$(elapsed "$start")")
   start=$(date +%s%N)
   mvn -q -B -o -f target/bench-views/views-10000/pom.xml redshift:regenerate -Dredshift.skip=true > /dev/null
-  alone+=($(( ($(date +%s%N) - start) / 1000000 )))
+  alone+=("$(elapsed "$start")")
 done
-median=$(printf '%s\n' "${times[@]}" | sort -n | sed -n "$(( (runs + 1) / 2 ))p")
-median_alone=$(printf '%s\n' "${alone[@]}" | sort -n | sed -n "$(( (runs + 1) / 2 ))p")
+median=$(middle "${times[@]}")
+median_alone=$(middle "${alone[@]}")
 echo "| whole \`mvn redshift:regenerate\` process, 10,000 views (median of $runs) | ${median} ms |"
 echo "| Maven alone, the goal skipped (median of $runs) | ${median_alone} ms |"
 echo "| ratio regenerate / Maven alone | $(awk "BEGIN { printf \"%.2f\", $median / $median_alone }") (target: at most 1.2) |"

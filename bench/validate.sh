@@ -13,7 +13,7 @@ mvn -q -B test-compile dependency:build-classpath -Dmdep.outputFile=target/bench
 java -cp "target/classes:target/test-classes:$(cat target/bench.cp)" io.github.rsevolve.bench.ValidateBenchmark \
     target/bench-model "$rounds" "$sizes" 2>&1 | grep -v -e '^SLF4J' -e 'INFO'
 
-middle() { printf '%s\n' "$@" | sort -n | sed -n "$(( ($# + 1) / 2 ))p"; }
+source bench/lib.sh
 echo "| size | whole \`mvn redshift:validate\` | Maven alone | validate's own time (its summary) |"
 echo "|---|---|---|---|"
 largest=1
@@ -23,11 +23,11 @@ for size in ${sizes//,/ }; do
   for _ in $(seq "$rounds"); do
     start=$(date +%s%N)
     mvn -B -o -f "$pom" redshift:validate > target/bench-validate.log
-    whole+=($(( ($(date +%s%N) - start) / 1000000 )))
+    whole+=("$(elapsed "$start")")
     own+=("$(grep -o 'drift(s); [0-9]* ms' target/bench-validate.log | grep -o '[0-9]* ms$' | cut -d' ' -f1)")
     start=$(date +%s%N)
     mvn -B -o -f "$pom" redshift:validate -Dredshift.skip=true > /dev/null 2>&1
-    alone+=($(( ($(date +%s%N) - start) / 1000000 )))
+    alone+=("$(elapsed "$start")")
   done
   echo "| ${size}x | $(middle "${whole[@]}") ms | $(middle "${alone[@]}") ms | $(middle "${own[@]}") ms |"
   largest=$size

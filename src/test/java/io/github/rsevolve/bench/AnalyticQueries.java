@@ -105,11 +105,7 @@ public final class AnalyticQueries {
         Path etl = redshift.resolve("etl");
         Files.createDirectories(absolute);
         Files.createDirectories(etl);
-        Files.writeString(project.resolve("pom.xml"), "<project xmlns=\"http://maven.apache.org/POM/4.0.0\">\n"
-                + "  <modelVersion>4.0.0</modelVersion>\n  <groupId>bench</groupId>\n  <artifactId>analytic"
-                + "</artifactId>\n  <version>1</version>\n  <packaging>pom</packaging>\n  <build><plugins><plugin>\n"
-                + "    <groupId>io.github.rsevolve</groupId><artifactId>redshift-maven-plugin</artifactId>\n"
-                + "    <version>0.1.0-SNAPSHOT</version>\n  </plugin></plugins></build>\n</project>\n");
+        BenchProject.writePom(project, "analytic");
         Files.writeString(absolute.resolve("00_star_schema.sql"), SCHEMA);
         int views = statements / 6;
         List<Path> files = new ArrayList<>();

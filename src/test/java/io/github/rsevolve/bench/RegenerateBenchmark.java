@@ -68,11 +68,7 @@ public final class RegenerateBenchmark {
     private static long generate(Path project, int views) throws Exception {
         Path absolute = project.resolve("src/main/redshift/absolute");
         Files.createDirectories(absolute);
-        Files.writeString(project.resolve("pom.xml"), "<project xmlns=\"http://maven.apache.org/POM/4.0.0\">\n"
-                + "  <modelVersion>4.0.0</modelVersion>\n  <groupId>bench</groupId>\n  <artifactId>views-" + views
-                + "</artifactId>\n  <version>1</version>\n  <packaging>pom</packaging>\n  <build><plugins><plugin>\n"
-                + "    <groupId>io.github.rsevolve</groupId><artifactId>redshift-maven-plugin</artifactId>\n"
-                + "    <version>0.1.0-SNAPSHOT</version>\n  </plugin></plugins></build>\n</project>\n");
+        BenchProject.writePom(project, "views-" + views);
         StringBuilder tables = new StringBuilder("CREATE SCHEMA g;\n");
         for (int t = 0; t < TABLES; t++) {
             tables.append("CREATE TABLE g.t").append(t).append(" (id INT, k INT) DISTKEY (id);\n");

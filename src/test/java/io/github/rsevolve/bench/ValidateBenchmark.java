@@ -138,11 +138,7 @@ public final class ValidateBenchmark {
             }
             Files.createDirectories(dir);
         }
-        Files.writeString(root.resolve("pom.xml"), "<project xmlns=\"http://maven.apache.org/POM/4.0.0\">\n"
-                + "  <modelVersion>4.0.0</modelVersion>\n  <groupId>bench</groupId>\n  <artifactId>validate-model"
-                + "</artifactId>\n  <version>1</version>\n  <packaging>pom</packaging>\n  <build><plugins><plugin>\n"
-                + "    <groupId>io.github.rsevolve</groupId><artifactId>redshift-maven-plugin</artifactId>\n"
-                + "    <version>0.1.0-SNAPSHOT</version>\n  </plugin></plugins></build>\n</project>\n");
+        BenchProject.writePom(root, "validate-model");
         Random random = new Random(7);
         List<String> schemas = List.of("s0", "s1", "s2", "s3", "s4");
         StringBuilder absoluteTables = new StringBuilder();
