@@ -116,7 +116,7 @@ final class QueryShape {
             return problem(statement, clause, name + " must be followed by BY", "Write " + name + " BY.");
         }
         boolean nothingFollows = next == null || next.isSymbol(")") || next.isSymbol(",")
-                || isClause(next) && !(next.is("select") && FOLLOWED_BY_SELECT.contains(clause.identifier()));
+                || isClause(next) && !(next.is("select") && FOLLOWED_BY_SELECT.contains(clause.name()));
         if (!nothingFollows) {
             return null;
         }

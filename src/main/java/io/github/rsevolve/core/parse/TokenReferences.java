@@ -35,7 +35,7 @@ final class TokenReferences {
 
     static Set<ObjectName> of(SqlStatement statement, int from, int to) {
         List<Token> tokens = statement.tokens();
-        Set<String> ctes = statement.indexOf("with", from) >= 0 ? cteNames(tokens, from, to) : Set.of();
+        Set<String> ctes = cteNames(tokens, from, to);
         Set<ObjectName> references = new TreeSet<>();
         // The paren depth of each open FROM list, innermost last; a comma at that depth starts another reference.
         List<Integer> fromLists = new ArrayList<>();

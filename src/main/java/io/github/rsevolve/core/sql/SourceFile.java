@@ -28,27 +28,32 @@ public record SourceFile(Path path, String displayPath, String text, int[] lineS
     private static int[] lineStarts(String text) {
         int[] starts = new int[16];
         int count = 1;
-        if (text.indexOf('\r') < 0) {
-            // Line feeds only, the common case: found by String.indexOf, which the JIT has compiled long before.
-            for (int at = text.indexOf('\n'); at >= 0; at = text.indexOf('\n', at + 1)) {
-                if (count == starts.length) {
-                    starts = Arrays.copyOf(starts, count * 2);
-                }
-                starts[count++] = at + 1;
+        boolean lineFeedsOnly = text.indexOf('\r') < 0;
+        for (int at = nextLineStart(text, 0, lineFeedsOnly); at >= 0; at = nextLineStart(text, at, lineFeedsOnly)) {
+            if (count == starts.length) {
+                starts = Arrays.copyOf(starts, count * 2);
             }
-            return Arrays.copyOf(starts, count);
-        }
-        for (int i = 0; i < text.length(); i++) {
-            char c = text.charAt(i);
-            boolean lineBreak = c == '\n' || (c == '\r' && (i + 1 >= text.length() || text.charAt(i + 1) != '\n'));
-            if (lineBreak) {
-                if (count == starts.length) {
-                    starts = Arrays.copyOf(starts, count * 2);
-                }
-                starts[count++] = i + 1;
-            }
+            starts[count++] = at;
         }
         return Arrays.copyOf(starts, count);
+    }
+
+    /**
+     * Where the line after the one holding 'from' starts, or -1. Line feeds only, the common case, are found by
+     * String.indexOf, which the JIT has compiled long before.
+     */
+    private static int nextLineStart(String text, int from, boolean lineFeedsOnly) {
+        if (lineFeedsOnly) {
+            int lineFeed = text.indexOf('\n', from);
+            return lineFeed < 0 ? -1 : lineFeed + 1;
+        }
+        for (int i = from; i < text.length(); i++) {
+            char c = text.charAt(i);
+            if (c == '\n' || c == '\r' && (i + 1 >= text.length() || text.charAt(i + 1) != '\n')) {
+                return i + 1;
+            }
+        }
+        return -1;
     }
 
     /** The 1-based line and column of a character offset. */

@@ -31,10 +31,6 @@ public final class Words {
         return index().words().getOrDefault(word, NONE);
     }
 
-    public boolean contains(String word) {
-        return index().words().containsKey(word);
-    }
-
     /** The distinct words of the statement, folded as {@link Token#identifier()} folds them. */
     public Set<String> all() {
         return index().words().keySet();
@@ -78,9 +74,8 @@ public final class Words {
                 quoted[quotedCount++] = i;
             }
         }
-        Map<String, int[]> words = new HashMap<>(growing.size() * 2);
-        growing.forEach((word, positions) -> words.put(word, Arrays.copyOfRange(positions, 1, positions[0] + 1)));
-        return new Index(Map.copyOf(words), Arrays.copyOf(quoted, quotedCount));
+        growing.replaceAll((word, positions) -> Arrays.copyOfRange(positions, 1, positions[0] + 1));
+        return new Index(Map.copyOf(growing), Arrays.copyOf(quoted, quotedCount));
     }
 
     /** Derived from the tokens, which the statement compares itself: every index equals every other. */
