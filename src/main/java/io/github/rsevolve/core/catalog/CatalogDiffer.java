@@ -13,12 +13,12 @@ public final class CatalogDiffer {
     /**
      * One difference.
      *
-     * @param object   the object, e.g. "column dw.orders.discount"
+     * @param object   the object, e.g. the column dw.orders.discount
      * @param property the property that differs, or null when the object exists on one side only
      * @param model    the value in the absolute model's build, or null
      * @param changes  the value after the changesets, or null
      */
-    public record Drift(String object, String property, String model, String changes) {
+    public record Drift(CatalogKey object, String property, String model, String changes) {
 
         /** Whether the object exists in only one of the two builds. */
         public boolean isMissing() {
@@ -31,9 +31,9 @@ public final class CatalogDiffer {
 
     public static List<Drift> diff(CatalogSnapshot model, CatalogSnapshot changes) {
         List<Drift> drift = new ArrayList<>();
-        Set<String> objects = new TreeSet<>(model.objects().keySet());
+        Set<CatalogKey> objects = new TreeSet<>(model.objects().keySet());
         objects.addAll(changes.objects().keySet());
-        for (String object : objects) {
+        for (CatalogKey object : objects) {
             Map<String, String> left = model.properties(object);
             Map<String, String> right = changes.properties(object);
             if (left == null || right == null) {

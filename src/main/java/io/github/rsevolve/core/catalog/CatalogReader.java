@@ -12,7 +12,6 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.SortedMap;
 import java.util.TreeMap;
@@ -34,12 +33,18 @@ public final class CatalogReader {
     public static final String GRANT_OBJECT = "on";
     public static final String GRANT_GRANTEE = "grantee";
 
+    /** The property of a constraint that lists its columns, comma-separated as its definition has them. */
+    public static final String CONSTRAINT_COLUMNS = "columns";
+
     /** How Redshift prints an IDENTITY column's default: "identity"(table oid, column index, 'seed,step'::text). */
+    private static final List<CatalogKey.Kind> RELATION_KINDS = List.of(CatalogKey.Kind.TABLE, CatalogKey.Kind.VIEW,
+            CatalogKey.Kind.MATERIALIZED_VIEW);
+
     private static final Pattern REDSHIFT_IDENTITY = Pattern.compile("^\"identity\"\\(");
 
     private final Connection connection;
     private final String historyTable;
-    private final SortedMap<String, SortedMap<String, String>> objects = new TreeMap<>();
+    private final SortedMap<CatalogKey, SortedMap<String, String>> objects = new TreeMap<>();
 
     private CatalogReader(Connection connection, String historyTable) {
         this.connection = connection;
@@ -99,11 +104,11 @@ public final class CatalogReader {
      */
     public static CatalogSnapshot reprinted(CatalogSnapshot other, CatalogSnapshot reference,
                                             Connection referenceConnection) throws SQLException {
-        SortedMap<String, SortedMap<String, String>> objects = new TreeMap<>(other.objects());
+        SortedMap<CatalogKey, SortedMap<String, String>> objects = new TreeMap<>(other.objects());
         boolean autoCommit = referenceConnection.getAutoCommit();
         referenceConnection.setAutoCommit(false);
         try {
-            for (Map.Entry<String, SortedMap<String, String>> object : other.objects().entrySet()) {
+            for (Map.Entry<CatalogKey, SortedMap<String, String>> object : other.objects().entrySet()) {
                 Map<String, String> theirs = reference.properties(object.getKey());
                 String body = object.getValue().get("definition");
                 if (body == null || theirs == null || body.equals(theirs.get("definition"))) {
@@ -124,8 +129,8 @@ public final class CatalogReader {
     }
 
     /** The body as this connection's server prints it, or null when it cannot be created there. */
-    private static String printedAgain(Connection connection, String object, String body) throws SQLException {
-        ObjectName name = CatalogKeys.relationNameOf(object);
+    private static String printedAgain(Connection connection, CatalogKey object, String body) throws SQLException {
+        ObjectName name = object.object();
         String probe = SqlText.identifier(name.schema()) + "." + SqlText.identifier("rse_reprinted");
         Savepoint before = connection.setSavepoint();
         try (Statement statement = connection.createStatement()) {
@@ -147,8 +152,8 @@ public final class CatalogReader {
         return new CatalogReader(connection, "").hasBookkeeping();
     }
 
-    private SortedMap<String, String> object(String description) {
-        return objects.computeIfAbsent(description, d -> new TreeMap<>());
+    private SortedMap<String, String> object(CatalogKey key) {
+        return objects.computeIfAbsent(key, k -> new TreeMap<>());
     }
 
     private List<String[]> query(String sql, int columns) throws SQLException {
@@ -168,7 +173,7 @@ public final class CatalogReader {
     private void schemas() throws SQLException {
         for (String[] row : query("SELECT n.nspname, obj_description(n.oid, 'pg_namespace') FROM pg_namespace n "
                 + "WHERE " + USER_SCHEMAS, 2)) {
-            SortedMap<String, String> schema = object("schema " + SqlText.name(row[0]));
+            SortedMap<String, String> schema = object(CatalogKey.schema(row[0]));
             putIfPresent(schema, "comment", row[1]);
         }
     }
@@ -179,12 +184,13 @@ public final class CatalogReader {
         }
     }
 
-    private static String kind(String relkind) {
-        return switch (relkind) {
-            case "v" -> "view";
-            case "m" -> "materialized view";
-            default -> "table";
+    private static CatalogKey relation(String relkind, String schema, String name) {
+        CatalogKey.Kind kind = switch (relkind) {
+            case "v" -> CatalogKey.Kind.VIEW;
+            case "m" -> CatalogKey.Kind.MATERIALIZED_VIEW;
+            default -> CatalogKey.Kind.TABLE;
         };
+        return CatalogKey.relation(kind, new ObjectName(schema, name));
     }
 
     private boolean isHistoryTable(String name) {
@@ -199,7 +205,7 @@ public final class CatalogReader {
             if (isHistoryTable(row[1])) {
                 continue;
             }
-            SortedMap<String, String> relation = object(CatalogKeys.relation(kind(row[2]), row[0], row[1]));
+            SortedMap<String, String> relation = object(relation(row[2], row[0], row[1]));
             if (row[3] != null) {
                 relation.put("definition", row[3].replaceAll("\\s+", " ").trim());
             }
@@ -208,7 +214,7 @@ public final class CatalogReader {
     }
 
     private void columns() throws SQLException {
-        Map<String, List<String>> order = new LinkedHashMap<>();
+        Map<CatalogKey, List<String>> order = new LinkedHashMap<>();
         boolean redshift = isRedshift(connection);
         for (String[] row : query("SELECT n.nspname, c.relname, c.relkind, a.attname, "
                 + "format_type(a.atttypid, a.atttypmod), a.attnotnull::text, pg_get_expr(d.adbin, d.adrelid), "
@@ -221,7 +227,7 @@ public final class CatalogReader {
             if (isHistoryTable(row[1])) {
                 continue;
             }
-            SortedMap<String, String> column = object(CatalogKeys.column(row[0], row[1], row[3]));
+            SortedMap<String, String> column = object(CatalogKey.column(new ObjectName(row[0], row[1]), row[3]));
             column.put("type", row[4]);
             if (row[2].equals("r") || row[2].equals("p")) {
                 column.put("nullable", "true".equals(row[5]) ? "NOT NULL" : "NULL");
@@ -234,7 +240,7 @@ public final class CatalogReader {
                 }
             }
             putIfPresent(column, "comment", row[8]);
-            order.computeIfAbsent(CatalogKeys.relation(kind(row[2]), row[0], row[1]), k -> new ArrayList<>())
+            order.computeIfAbsent(relation(row[2], row[0], row[1]), k -> new ArrayList<>())
                     .add(row[3]);
         }
         order.forEach((relation, columns) -> object(relation).put("column order", String.join(", ", columns)));
@@ -243,7 +249,7 @@ public final class CatalogReader {
     private void relationAttributes() throws SQLException {
         for (String[] row : query("SELECT schema_name, relation_name, dist_style, dist_key, sort_style, sort_keys, "
                 + "backup, encode_auto::text, auto_refresh, late_binding::text FROM rse_meta.relation_attributes", 10)) {
-            SortedMap<String, String> relation = existing(CatalogKeys.relationName(row[0], row[1]));
+            SortedMap<String, String> relation = existing(new ObjectName(row[0], row[1]));
             if (relation == null) {
                 continue;
             }
@@ -261,7 +267,7 @@ public final class CatalogReader {
         // A table the translator did not create (plain Flyway or psql on a stand-in) has no row: it is what Redshift
         // makes of a CREATE TABLE without attributes (docs: CREATE TABLE), as the translator records it.
         objects.forEach((key, table) -> {
-            if (key.startsWith("table ") && !table.containsKey("diststyle")) {
+            if (key.kind() == CatalogKey.Kind.TABLE && !table.containsKey("diststyle")) {
                 table.put("diststyle", "AUTO");
                 table.put("sortkey", "AUTO");
                 table.put("backup", "YES");
@@ -271,9 +277,9 @@ public final class CatalogReader {
     }
 
     /** The properties of the table, view or materialized view with this name, or null if none exists. */
-    private SortedMap<String, String> existing(String name) {
-        for (String kind : List.of("table ", "view ", "materialized view ")) {
-            SortedMap<String, String> found = objects.get(kind + name);
+    private SortedMap<String, String> existing(ObjectName name) {
+        for (CatalogKey.Kind kind : RELATION_KINDS) {
+            SortedMap<String, String> found = objects.get(CatalogKey.relation(kind, name));
             if (found != null) {
                 return found;
             }
@@ -284,7 +290,7 @@ public final class CatalogReader {
     private void columnAttributes() throws SQLException {
         for (String[] row : query("SELECT schema_name, relation_name, column_name, encoding, identity "
                 + "FROM rse_meta.column_attributes", 5)) {
-            SortedMap<String, String> column = objects.get(CatalogKeys.column(row[0], row[1], row[2]));
+            SortedMap<String, String> column = objects.get(CatalogKey.column(new ObjectName(row[0], row[1]), row[2]));
             if (column != null) {
                 putIfPresent(column, "encode", row[3]);
                 putIfPresent(column, "identity", row[4]);
@@ -295,21 +301,17 @@ public final class CatalogReader {
     private void constraints() throws SQLException {
         for (String[] row : query("SELECT schema_name, relation_name, constraint_type, columns, referenced "
                 + "FROM rse_meta.constraints", 5)) {
-            if (existing(CatalogKeys.relationName(row[0], row[1])) != null) {
-                object(CatalogKeys.constraint(row[0], row[1], row[2] + " (" + row[3] + ")")
-                        + (row[4] == null ? "" : " REFERENCES " + row[4]));
+            ObjectName relation = new ObjectName(row[0], row[1]);
+            if (existing(relation) != null) {
+                object(CatalogKey.constraint(relation, row[2] + " (" + row[3] + ")"
+                        + (row[4] == null ? "" : " REFERENCES " + row[4]))).put(CONSTRAINT_COLUMNS, row[3]);
             }
         }
     }
 
-    /** How a grant is named among the catalog's objects, e.g. "grant SELECT on table dw.orders to group bi". */
-    public static String grantObject(String privilege, String objectType, String object, String grantee) {
-        return "grant " + privilege + " on " + objectType.toLowerCase(Locale.ROOT) + " " + object + " to " + grantee;
-    }
-
     /** One privilege on one object to one grantee, as a GRANT of several of each expands. */
     public interface GrantVisitor {
-        void grant(String name, String privilege, String object, String grantee);
+        void grant(CatalogKey key, String privilege, String object, String grantee);
     }
 
     /**
@@ -321,7 +323,7 @@ public final class CatalogReader {
         for (String privilege : privileges) {
             for (String object : objects.isEmpty() ? List.of("") : objects) {
                 for (String grantee : grantees) {
-                    visitor.grant(grantObject(privilege, objectType, object, grantee), privilege, object, grantee);
+                    visitor.grant(CatalogKey.grant(privilege, objectType, object, grantee), privilege, object, grantee);
                 }
             }
         }
@@ -332,17 +334,16 @@ public final class CatalogReader {
      * say what it grants, so a changeset can be written from it.
      */
     private void grants() throws SQLException {
-        Map<String, Map<String, String>> effective = new HashMap<>();
+        Map<CatalogKey, Map<String, String>> effective = new HashMap<>();
         for (String[] row : query("SELECT revoke::text, privileges, object_type, objects, grantees "
                 + "FROM rse_meta.grants ORDER BY seq", 5)) {
             String objectType = row[2];
             expand(List.of(row[1].split(",")), objectType, row[3].isEmpty() ? List.of() : List.of(row[3].split(",")),
                     List.of(row[4].split(",")), (grant, privilege, object, grantee) -> {
                         if ("true".equals(row[0])) {
-                            String onObjectToGrantee = " on " + objectType.toLowerCase(Locale.ROOT) + " " + object
-                                    + " to " + grantee;
-                            effective.keySet().removeIf(g -> g.equals(grant) || (privilege.startsWith("ALL")
-                                    && g.endsWith(onObjectToGrantee)));
+                            effective.entrySet().removeIf(g -> g.getKey().equals(grant)
+                                    || privilege.startsWith("ALL") && sameObjectAndGrantee(g.getValue(), objectType,
+                                    object, grantee));
                         } else {
                             effective.put(grant, Map.of(GRANT_PRIVILEGE, privilege, GRANT_OBJECT_TYPE, objectType,
                                     GRANT_OBJECT, object, GRANT_GRANTEE, grantee));
@@ -350,5 +351,11 @@ public final class CatalogReader {
                     });
         }
         effective.forEach((grant, properties) -> object(grant).putAll(properties));
+    }
+
+    private static boolean sameObjectAndGrantee(Map<String, String> grant, String objectType, String object,
+                                                String grantee) {
+        return grant.get(GRANT_OBJECT_TYPE).equalsIgnoreCase(objectType) && grant.get(GRANT_OBJECT).equals(object)
+                && grant.get(GRANT_GRANTEE).equals(grantee);
     }
 }

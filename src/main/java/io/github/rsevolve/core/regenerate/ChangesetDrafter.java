@@ -1,6 +1,7 @@
 package io.github.rsevolve.core.regenerate;
 
-import io.github.rsevolve.core.catalog.CatalogKeys;
+import io.github.rsevolve.core.catalog.CatalogKey;
+import io.github.rsevolve.core.catalog.CatalogKey.Kind;
 import io.github.rsevolve.core.catalog.CatalogDiffer;
 import io.github.rsevolve.core.catalog.CatalogDiffer.Drift;
 import io.github.rsevolve.core.catalog.CatalogReader;
@@ -42,7 +43,7 @@ import java.util.TreeMap;
  */
 public final class ChangesetDrafter {
 
-    private static final List<String> RELATION_KINDS = List.of("table", "view", "materialized view");
+    private static final List<Kind> RELATION_KINDS = List.of(Kind.TABLE, Kind.VIEW, Kind.MATERIALIZED_VIEW);
 
     /**
      * @param description      the changesets' description, e.g. "add discount"
@@ -85,31 +86,31 @@ public final class ChangesetDrafter {
     }
 
     private Draft draft() {
-        Map<String, List<Drift>> relations = new TreeMap<>();
+        Map<ObjectName, List<Drift>> relations = new TreeMap<>();
         for (Drift difference : drift) {
-            String object = difference.object();
-            if (!object.startsWith("schema ") && !object.startsWith("grant ")) {
-                relations.computeIfAbsent(CatalogKeys.relationOf(object), k -> new ArrayList<>()).add(difference);
+            Kind kind = difference.object().kind();
+            if (kind != Kind.SCHEMA && kind != Kind.GRANT) {
+                relations.computeIfAbsent(difference.object().object(), k -> new ArrayList<>()).add(difference);
             }
         }
         List<DraftGroup> ownChangesets = new ArrayList<>();
         Set<ObjectName> affectedTables = new LinkedHashSet<>();
-        List<String> goneTables = new ArrayList<>();
-        Set<String> goneViews = new LinkedHashSet<>();
+        List<ObjectName> goneTables = new ArrayList<>();
+        Set<ObjectName> goneViews = new LinkedHashSet<>();
         List<ObjectName> newTables = new ArrayList<>();
         relations.forEach((key, differences) -> {
-            String wanted = kind(model, key);
-            String now = kind(current, key);
-            if (now != null && !now.equals(wanted)) {
-                (now.equals("table") ? goneTables : goneViews).add(key);
+            Kind wanted = kind(model, key);
+            Kind now = kind(current, key);
+            if (now != null && now != wanted) {
+                (now == Kind.TABLE ? goneTables : goneViews).add(key);
             }
             if (wanted == null) {
                 return;
             }
             ObjectName name = resolve(key);
-            if (!wanted.equals(now)) {
-                (wanted.equals("table") && !isCreatedAs(name) ? newTables : created).add(name);
-            } else if (wanted.equals("table")) {
+            if (wanted != now) {
+                (wanted == Kind.TABLE && !isCreatedAs(name) ? newTables : created).add(name);
+            } else if (wanted == Kind.TABLE) {
                 TableChanges.Plan plan = TableChanges.plan(key, name, model, current, regenerator,
                         settings.allowDestructive());
                 plan.groups().stream().filter(g -> g.phase() == Phase.PREPARE).forEach(prepare::add);
@@ -121,7 +122,7 @@ public final class ChangesetDrafter {
                     affectedTables.add(name);
                 }
             } else if (differences.stream().anyMatch(d -> !"comment".equals(d.property()))
-                    || wanted.equals("materialized view")) {
+                    || wanted == Kind.MATERIALIZED_VIEW) {
                 // COMMENT ON has no MATERIALIZED VIEW form (docs: COMMENT), so a materialized view is recreated.
                 recreated.put(name, "its definition or attributes change");
             }
@@ -138,7 +139,7 @@ public final class ChangesetDrafter {
         groups.addAll(prepare);
         groups.addAll(ownChangesets);
         createViews().ifPresent(groups::add);
-        Set<String> covered = extras();
+        Set<CatalogKey> covered = extras();
         grants(covered);
         comments();
         drops(goneTables);
@@ -148,14 +149,18 @@ public final class ChangesetDrafter {
                 settings.allowDestructive()).write(groups, version);
     }
 
-    private static String kind(CatalogSnapshot snapshot, String key) {
-        return RELATION_KINDS.stream().filter(k -> snapshot.properties(CatalogKeys.relation(k, key)) != null)
+    /** Whether the snapshot has the relation as a table, view or materialized view; null when it lacks it. */
+    private static Kind kind(CatalogSnapshot snapshot, ObjectName relation) {
+        return RELATION_KINDS.stream().filter(k -> snapshot.properties(CatalogKey.relation(k, relation)) != null)
                 .findFirst()
                 .orElse(null);
     }
 
-    private ObjectName resolve(String key) {
-        ObjectName name = ObjectName.parse(key);
+    private static String keyword(Kind kind) {
+        return kind.word().toUpperCase(Locale.ROOT);
+    }
+
+    private ObjectName resolve(ObjectName name) {
         ObjectName resolved = graph.resolve(name);
         return resolved != null ? resolved : name;
     }
@@ -178,23 +183,22 @@ public final class ChangesetDrafter {
     }
 
     /** Views to recreate that exist now, and views the model no longer has, in reverse dependency order. */
-    private Optional<DraftGroup> dropViews(Set<String> goneViews) {
-        Map<String, String> why = new LinkedHashMap<>();
+    private Optional<DraftGroup> dropViews(Set<ObjectName> goneViews) {
+        Map<ObjectName, String> why = new LinkedHashMap<>();
         goneViews.forEach(key -> why.put(key, "not in the absolute model"));
         recreated.forEach((name, reason) -> {
-            String now = kind(current, name.toString());
-            if (now != null && !now.equals("table")) {
-                why.put(name.toString(), "dropped to be created again below, " + reason);
+            Kind now = kind(current, name);
+            if (now != null && now != Kind.TABLE) {
+                why.put(name, "dropped to be created again below, " + reason);
             }
         });
         if (why.isEmpty()) {
             return Optional.empty();
         }
         List<Step> steps = new ArrayList<>();
-        for (String key : dropOrder(why.keySet())) {
-            String kind = kind(current, key);
-            steps.add(new Step(key + ": " + why.get(key) + ".", "DROP " + kind.toUpperCase(Locale.ROOT) + " "
-                    + ObjectName.parse(key).toSql()));
+        for (ObjectName key : dropOrder(why.keySet())) {
+            steps.add(new Step(key.toSql() + ": " + why.get(key) + ".", "DROP " + keyword(kind(current, key)) + " "
+                    + key.toSql()));
         }
         return Optional.of(new DraftGroup(Phase.PREPARE, "Views dropped, in reverse dependency order "
                 + "(never CASCADE).", steps));
@@ -204,14 +208,14 @@ public final class ChangesetDrafter {
      * The views in the order they can be dropped now: their current definitions, read from the catalog, say what
      * each reads.
      */
-    private List<String> dropOrder(Set<String> keys) {
+    private List<ObjectName> dropOrder(Set<ObjectName> keys) {
         StringBuilder script = new StringBuilder();
-        for (String key : keys) {
-            String kind = kind(current, key);
-            String definition = current.properties(CatalogKeys.relation(kind, key))
+        for (ObjectName key : keys) {
+            Kind kind = kind(current, key);
+            String definition = current.properties(CatalogKey.relation(kind, key))
                     .getOrDefault("definition", "SELECT 1");
-            script.append("CREATE ").append(kind.toUpperCase(Locale.ROOT)).append(' ')
-                    .append(ObjectName.parse(key).toSql()).append(" AS ")
+            script.append("CREATE ").append(keyword(kind)).append(' ')
+                    .append(key.toSql()).append(" AS ")
                     .append(definition.replaceAll(";\\s*$", "")).append(";\n");
         }
         SourceFile file = SourceFile.of(Path.of("current-views.sql"), "current-views.sql", script.toString());
@@ -221,11 +225,11 @@ public final class ChangesetDrafter {
         }
         DependencyGraph<ParsedStatement> now = RelationGraph.of(parsed);
         DependencyGraph.Ordering ordering = now.ordered(now.names());
-        List<String> order = new ArrayList<>(keys);
-        List<String> created = new ArrayList<>(ordering.order().stream().map(ObjectName::toString).toList());
-        created.addAll(ordering.cycle().stream().map(ObjectName::toString).toList());
+        List<ObjectName> order = new ArrayList<>(keys);
+        List<ObjectName> created = new ArrayList<>(ordering.order());
+        created.addAll(ordering.cycle());
         order.removeAll(created);
-        List<String> reversed = new ArrayList<>(created);
+        List<ObjectName> reversed = new ArrayList<>(created);
         Collections.reverse(reversed);
         reversed.retainAll(keys);
         order.addAll(reversed);
@@ -235,9 +239,13 @@ public final class ChangesetDrafter {
     /** New schemas with their comments and grants first; schemas the model no longer has are dropped last. */
     private void schemas(List<DraftGroup> groups) {
         List<Step> steps = new ArrayList<>();
-        for (String object : model.objects().keySet()) {
-            if (object.startsWith("schema ") && current.properties(object) == null) {
-                String schema = object.substring("schema ".length());
+        for (CatalogKey object : model.objects().keySet()) {
+            if (object.kind() != Kind.SCHEMA) {
+                continue;
+            }
+            ObjectName schemaName = object.object();
+            String schema = schemaName.name();
+            if (current.properties(object) == null) {
                 List<String> statements = new ArrayList<>();
                 for (ParsedStatement statement : regenerator.absolute()) {
                     if (belongsToSchema(statement, schema)) {
@@ -246,15 +254,15 @@ public final class ChangesetDrafter {
                     }
                 }
                 if (statements.isEmpty()) {
-                    statements.add("CREATE SCHEMA " + new ObjectName(null, schema).toSql());
+                    statements.add("CREATE SCHEMA " + schemaName.toSql());
                 }
-                steps.add(new Step("New schema " + schema + ".", statements, false, null));
-            } else if (object.startsWith("schema ")) {
+                steps.add(new Step("New schema " + schemaName.toSql() + ".", statements, false, null));
+            } else {
                 String comment = model.properties(object).get("comment");
                 if (!Objects.equals(comment, current.properties(object).get("comment"))) {
-                    finish.add(new DraftGroup(Phase.FINISH, "Schema " + object.substring(7) + ": comment.",
-                            List.of(new Step("The comment changes.", "COMMENT ON SCHEMA "
-                                    + new ObjectName(null, object.substring(7)).toSql() + " IS " + SqlText.redshiftLiteral(comment)))));
+                    finish.add(new DraftGroup(Phase.FINISH, "Schema " + schemaName.toSql() + ": comment.",
+                            List.of(new Step("The comment changes.", "COMMENT ON SCHEMA " + schemaName.toSql()
+                                    + " IS " + SqlText.redshiftLiteral(comment)))));
                 }
             }
         }
@@ -299,14 +307,14 @@ public final class ChangesetDrafter {
      *
      * @return the grants they make, as the catalog names them
      */
-    private Set<String> extras() {
+    private Set<CatalogKey> extras() {
         List<ParsedStatement> extras = regenerator.extras(madeAnew());
         if (!extras.isEmpty()) {
             finish.add(new DraftGroup(Phase.FINISH, "Grants, comments and owners of the objects created above.",
                     List.of(new Step("From the absolute model: Redshift drops them with an object.",
                             extras.stream().map(e -> e.statement().text()).toList(), false, null))));
         }
-        Set<String> granted = new HashSet<>();
+        Set<CatalogKey> granted = new HashSet<>();
         List<ParsedStatement> copied = new ArrayList<>(extras);
         copied.addAll(schemaStatements);
         for (ParsedStatement statement : copied) {
@@ -316,7 +324,7 @@ public final class ChangesetDrafter {
             }
             CatalogReader.expand(grant.privileges(), grant.objectType(),
                     grant.objects().stream().map(ObjectName::toString).toList(), grant.grantees(),
-                    (name, privilege, object, grantee) -> granted.add(name));
+                    (key, privilege, object, grantee) -> granted.add(key));
         }
         return granted;
     }
@@ -331,18 +339,18 @@ public final class ChangesetDrafter {
     }
 
     /** Grants the model has and the schema lacks; revokes of the ones it has and the model does not. */
-    private void grants(Set<String> covered) {
+    private void grants(Set<CatalogKey> covered) {
         Map<String, List<Step>> byObject = new TreeMap<>();
-        for (String grant : model.objects().keySet()) {
-            if (grant.startsWith("grant ") && current.properties(grant) == null && !covered.contains(grant)) {
+        for (CatalogKey grant : model.objects().keySet()) {
+            if (grant.kind() == Kind.GRANT && current.properties(grant) == null && !covered.contains(grant)) {
                 Map<String, String> p = model.properties(grant);
                 byObject.computeIfAbsent(on(p), k -> new ArrayList<>()).add(new Step("Granted in the absolute model.",
                         "GRANT " + p.get(CatalogReader.GRANT_PRIVILEGE) + " ON " + on(p) + " TO "
                                 + grantee(p.get(CatalogReader.GRANT_GRANTEE))));
             }
         }
-        for (String grant : current.objects().keySet()) {
-            if (grant.startsWith("grant ") && model.properties(grant) == null) {
+        for (CatalogKey grant : current.objects().keySet()) {
+            if (grant.kind() == Kind.GRANT && model.properties(grant) == null) {
                 Map<String, String> p = current.properties(grant);
                 byObject.computeIfAbsent(on(p), k -> new ArrayList<>()).add(new Step(p.get(CatalogReader
                         .GRANT_PRIVILEGE) + " on " + on(p) + " to " + p.get(CatalogReader.GRANT_GRANTEE) + " is not "
@@ -375,38 +383,37 @@ public final class ChangesetDrafter {
     /** Comments that differ on objects neither created nor recreated (those get the model's own). */
     private void comments() {
         Set<ObjectName> targets = madeAnew();
-        Map<String, List<Step>> byRelation = new TreeMap<>();
+        Map<ObjectName, List<Step>> byRelation = new TreeMap<>();
         for (Drift difference : drift) {
-            String object = difference.object();
-            if (!"comment".equals(difference.property()) || object.startsWith("schema ")) {
+            CatalogKey object = difference.object();
+            if (!"comment".equals(difference.property()) || object.kind() == Kind.SCHEMA) {
                 continue;
             }
-            String key = CatalogKeys.relationOf(object);
+            ObjectName key = object.object();
             if (targets.contains(resolve(key))) {
                 continue;
             }
-            String target = object.startsWith("column ") ? "COLUMN " + ObjectName.parse(key).toSql() + "."
-                    + new ObjectName(null, CatalogKeys.columnOf(object)).toSql()
-                    : (kind(model, key).equals("view") ? "VIEW " : "TABLE ") + ObjectName.parse(key).toSql();
+            String target = object.kind() == Kind.COLUMN ? "COLUMN " + key.toSql() + "." + SqlText.name(object.column())
+                    : (kind(model, key) == Kind.VIEW ? "VIEW " : "TABLE ") + key.toSql();
             byRelation.computeIfAbsent(key, k -> new ArrayList<>()).add(new Step("The comment changes.",
                     "COMMENT ON " + target + " IS " + SqlText.redshiftLiteral(difference.model())));
         }
-        byRelation.forEach((key, steps) -> finish.add(new DraftGroup(Phase.FINISH, "Comments on " + key + ".",
+        byRelation.forEach((key, steps) -> finish.add(new DraftGroup(Phase.FINISH, "Comments on " + key.toSql() + ".",
                 steps)));
     }
 
     /** Tables and schemas the absolute model no longer has: last, and only with allowDestructive. */
-    private void drops(List<String> goneTables) {
+    private void drops(List<ObjectName> goneTables) {
         List<Step> steps = new ArrayList<>();
-        for (String key : goneTables) {
-            steps.add(new Step("Table " + key + " is not in the absolute model: dropping it loses its data.",
-                    List.of("DROP TABLE " + ObjectName.parse(key).toSql()), true, null));
+        for (ObjectName key : goneTables) {
+            steps.add(new Step("Table " + key.toSql() + " is not in the absolute model: dropping it loses its data.",
+                    List.of("DROP TABLE " + key.toSql()), true, null));
         }
-        for (String object : current.objects().keySet()) {
-            if (object.startsWith("schema ") && model.properties(object) == null) {
-                steps.add(new Step("Schema " + object.substring(7) + " is not in the absolute model: dropping it "
-                        + "takes its privileges with it.",
-                        List.of("DROP SCHEMA " + new ObjectName(null, object.substring(7)).toSql()), true, null));
+        for (CatalogKey object : current.objects().keySet()) {
+            if (object.kind() == Kind.SCHEMA && model.properties(object) == null) {
+                String schema = object.object().toSql();
+                steps.add(new Step("Schema " + schema + " is not in the absolute model: dropping it "
+                        + "takes its privileges with it.", List.of("DROP SCHEMA " + schema), true, null));
             }
         }
         if (!steps.isEmpty()) {

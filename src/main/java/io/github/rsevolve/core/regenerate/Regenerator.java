@@ -1,6 +1,5 @@
 package io.github.rsevolve.core.regenerate;
 
-import io.github.rsevolve.core.catalog.CatalogKeys;
 import io.github.rsevolve.core.catalog.CatalogDiffer.Drift;
 import io.github.rsevolve.core.graph.DependencyGraph;
 import io.github.rsevolve.core.graph.RelationGraph;
@@ -172,7 +171,8 @@ public final class Regenerator {
     public List<ObjectName> objectsWithDrift(List<Drift> drift) {
         Set<ObjectName> objects = new LinkedHashSet<>();
         for (Drift difference : drift) {
-            ObjectName resolved = graph.resolve(CatalogKeys.relationNameOf(difference.object()));
+            ObjectName object = difference.object().object();
+            ObjectName resolved = object == null ? null : graph.resolve(object);
             if (resolved != null) {
                 objects.add(resolved);
             }

@@ -1,6 +1,7 @@
 package io.github.rsevolve.core.regenerate;
 
-import io.github.rsevolve.core.catalog.CatalogKeys;
+import io.github.rsevolve.core.catalog.CatalogKey;
+import io.github.rsevolve.core.catalog.CatalogReader;
 import io.github.rsevolve.core.catalog.CatalogSnapshot;
 import io.github.rsevolve.core.model.Column;
 import io.github.rsevolve.core.model.ObjectName;
@@ -18,6 +19,7 @@ import java.util.Objects;
 import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import java.util.stream.Stream;
 
 /**
  * How one table that exists on both sides becomes its absolute definition: ALTER TABLE where Redshift changes the
@@ -29,7 +31,8 @@ final class TableChanges {
     /** Encodings with which Redshift cannot change a VARCHAR's size (docs: ALTER TABLE ALTER COLUMN TYPE). */
     private static final Set<String> FIXED_SIZE_ENCODINGS = Set.of("bytedict", "runlength", "text255", "text32k");
 
-    private final String key;
+    /** The table as the catalogs name it. */
+    private final ObjectName relation;
     private final ObjectName table;
     private final Table definition;
     private final CatalogSnapshot model;
@@ -44,17 +47,18 @@ final class TableChanges {
     private boolean dependentsAffected;
     private boolean deepCopy;
 
-    private TableChanges(String key, ObjectName table, CatalogSnapshot model, CatalogSnapshot current,
+    private TableChanges(ObjectName relation, ObjectName table, CatalogSnapshot model, CatalogSnapshot current,
                          Regenerator regenerator) {
-        this.key = key;
+        this.relation = relation;
         this.table = table;
         this.model = model;
         this.current = current;
         this.regenerator = regenerator;
         this.definition = regenerator.graph().get(table) != null
                 && regenerator.graph().get(table).definition() instanceof Table t ? t : null;
-        this.wantedTable = model.properties(CatalogKeys.relation("table", key));
-        this.currentTable = current.properties(CatalogKeys.relation("table", key));
+        CatalogKey key = CatalogKey.relation(CatalogKey.Kind.TABLE, relation);
+        this.wantedTable = model.properties(key);
+        this.currentTable = current.properties(key);
         this.modelColumns = columns(wantedTable);
         this.currentColumns = columns(currentTable);
     }
@@ -69,9 +73,10 @@ final class TableChanges {
     record Plan(List<DraftGroup> groups, boolean dependentsAffected, boolean deepCopy) {
     }
 
-    static Plan plan(String key, ObjectName table, CatalogSnapshot model, CatalogSnapshot current,
+    /** @param relation the table as the catalogs name it; {@code table} is its name in the model's graph */
+    static Plan plan(ObjectName relation, ObjectName table, CatalogSnapshot model, CatalogSnapshot current,
                      Regenerator regenerator, boolean allowDestructive) {
-        TableChanges changes = new TableChanges(key, table, model, current, regenerator);
+        TableChanges changes = new TableChanges(relation, table, model, current, regenerator);
         changes.plan(allowDestructive);
         return new Plan(changes.groups, changes.dependentsAffected, changes.deepCopy);
     }
@@ -82,11 +87,11 @@ final class TableChanges {
     }
 
     private Map<String, String> modelColumn(String column) {
-        return model.properties(CatalogKeys.column(key, column));
+        return model.properties(CatalogKey.column(relation, column));
     }
 
     private Map<String, String> currentColumn(String column) {
-        return current.properties(CatalogKeys.column(key, column));
+        return current.properties(CatalogKey.column(relation, column));
     }
 
     private String sql() {
@@ -213,10 +218,13 @@ final class TableChanges {
     }
 
     private boolean inConstraint(String column) {
-        String prefix = CatalogKeys.constraint(key, "");
-        return current.objects().keySet().stream().filter(o -> o.startsWith(prefix))
-                .map(o -> o.substring(o.indexOf('(') + 1, o.indexOf(')')))
-                .anyMatch(columns -> Arrays.asList(columns.split(",")).contains(column));
+        return constraintsOf(current).anyMatch(c -> Arrays.asList(current.properties(c)
+                .get(CatalogReader.CONSTRAINT_COLUMNS).split(",")).contains(column));
+    }
+
+    private Stream<CatalogKey> constraintsOf(CatalogSnapshot snapshot) {
+        return snapshot.objects().keySet().stream()
+                .filter(o -> o.kind() == CatalogKey.Kind.CONSTRAINT && o.object().equals(relation));
     }
 
     /**
@@ -283,17 +291,16 @@ final class TableChanges {
 
     /** Informational constraints: added by ALTER TABLE; one to drop needs its name, which the catalogs lack. */
     private void constraints(List<Step> steps) {
-        String prefix = CatalogKeys.constraint(key, "");
-        for (String constraint : model.objects().keySet()) {
-            if (constraint.startsWith(prefix) && current.properties(constraint) == null) {
-                String clause = constraint.substring(prefix.length());
+        for (CatalogKey constraint : constraintsOf(model).toList()) {
+            if (current.properties(constraint) == null) {
+                String clause = constraint.detail();
                 steps.add(new Step("New constraint " + clause + " (Redshift does not enforce it; the planner uses "
                         + "it: docs: Defining table constraints).", "ALTER TABLE " + sql() + " ADD " + clause));
             }
         }
-        for (String constraint : current.objects().keySet()) {
-            if (constraint.startsWith(prefix) && model.properties(constraint) == null) {
-                String clause = constraint.substring(prefix.length());
+        for (CatalogKey constraint : constraintsOf(current).toList()) {
+            if (model.properties(constraint) == null) {
+                String clause = constraint.detail();
                 steps.add(new Step("Constraint " + clause + " is not in the absolute definition.", List.of(),
                         false, "drop " + table + "'s constraint " + clause + " by its name: ALTER TABLE " + sql()
                         + " DROP CONSTRAINT <name>; the name is in SVV_TABLE_INFO's or PG_CONSTRAINT's rows for the "

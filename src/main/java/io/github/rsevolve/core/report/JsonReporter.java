@@ -2,8 +2,11 @@ package io.github.rsevolve.core.report;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
+import com.fasterxml.jackson.databind.module.SimpleModule;
+import com.fasterxml.jackson.databind.ser.std.ToStringSerializer;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.github.rsevolve.core.catalog.CatalogKey;
 import io.github.rsevolve.core.lint.Finding;
 import io.github.rsevolve.core.lint.Severity;
 import java.io.IOException;
@@ -17,7 +20,9 @@ import java.util.List;
  */
 public final class JsonReporter {
 
-    static final ObjectMapper MAPPER = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
+    /** A drift's object is written as its text, "column dw.orders.total". */
+    static final ObjectMapper MAPPER = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT)
+            .registerModule(new SimpleModule().addSerializer(CatalogKey.class, ToStringSerializer.instance));
 
     private JsonReporter() {
     }

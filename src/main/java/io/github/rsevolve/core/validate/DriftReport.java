@@ -1,7 +1,7 @@
 package io.github.rsevolve.core.validate;
 
 import io.github.rsevolve.core.catalog.CatalogDiffer.Drift;
-import io.github.rsevolve.core.catalog.CatalogKeys;
+import io.github.rsevolve.core.catalog.CatalogKey;
 import io.github.rsevolve.core.lint.Changeset;
 import io.github.rsevolve.core.lint.Finding;
 import io.github.rsevolve.core.lint.LintProject;
@@ -72,15 +72,15 @@ final class DriftReport {
     List<Finding> findings(List<Drift> drifts) {
         Map<String, Boolean> missingRelations = new HashMap<>();
         for (Drift drift : drifts) {
-            if (drift.isMissing() && CatalogKeys.isRelation(drift.object())) {
-                missingRelations.put(CatalogKeys.relationOf(drift.object()), drift.model() != null);
+            if (drift.isMissing() && drift.object().isRelation()) {
+                missingRelations.put(owner(drift.object()), drift.model() != null);
             }
         }
         Map<String, Integer> parts = new HashMap<>();
         List<Drift> reported = new ArrayList<>();
         for (Drift drift : drifts) {
-            String relation = CatalogKeys.relationOf(drift.object());
-            boolean part = drift.isMissing() && !CatalogKeys.isRelation(drift.object())
+            String relation = owner(drift.object());
+            boolean part = drift.isMissing() && !drift.object().isRelation()
                     && Boolean.valueOf(drift.model() != null).equals(missingRelations.get(relation));
             if (part) {
                 parts.merge(relation, 1, Integer::sum);
@@ -91,16 +91,16 @@ final class DriftReport {
         // One finding per object: several differences of one table or view are listed in one message, located at
         // the object's definition when one of them is about the whole object, else at the first.
         Map<String, List<Drift>> byObject = new LinkedHashMap<>();
-        reported.forEach(drift -> byObject.computeIfAbsent(CatalogKeys.relationOf(drift.object()),
+        reported.forEach(drift -> byObject.computeIfAbsent(owner(drift.object()),
                 k -> new ArrayList<>()).add(drift));
         List<Finding> findings = new ArrayList<>();
         byObject.forEach((object, differences) -> {
             List<String> messages = differences.stream().map(drift -> message(drift,
-                    CatalogKeys.isRelation(drift.object()) ? parts.getOrDefault(object, 0) : 0)).toList();
+                    drift.object().isRelation() ? parts.getOrDefault(object, 0) : 0)).toList();
             String message = messages.size() == 1 ? messages.get(0) : object + ": " + messages.size()
                     + " differences: " + String.join("; ", messages.stream()
                     .map(m -> m.substring(0, m.length() - 1)).toList()) + ".";
-            Drift where = differences.stream().filter(d -> CatalogKeys.isRelation(d.object())).findFirst()
+            Drift where = differences.stream().filter(d -> d.object().isRelation()).findFirst()
                     .orElse(differences.get(0));
             findings.add(at(where, message));
         });
@@ -134,17 +134,26 @@ final class DriftReport {
         return value == null ? "none" : value;
     }
 
-    /** "column dw.orders.total" reads as "dw.orders.total"; other kinds keep their word. */
-    private static String describe(String object) {
-        return object.startsWith("column ") ? object.substring("column ".length()) : object;
+    /** A column reads as "dw.orders.total"; other kinds keep their word. */
+    private static String describe(CatalogKey object) {
+        String text = object.toString();
+        return object.kind() == CatalogKey.Kind.COLUMN ? text.substring("column ".length()) : text;
+    }
+
+    /** What the fact belongs to, as messages name it: "dw.orders" for its columns too; a grant is its own. */
+    private static String owner(CatalogKey object) {
+        return object.object() == null ? object.toString() : object.object().toSql();
     }
 
     private record Location(SourceFile file, int offset) {
     }
 
     private Optional<Location> locate(Drift drift) {
-        String column = CatalogKeys.columnOf(drift.object());
-        ObjectName objectName = CatalogKeys.relationNameOf(drift.object());
+        String column = drift.object().column();
+        ObjectName objectName = drift.object().object();
+        if (objectName == null) {
+            return Optional.empty();
+        }
         ParsedStatement definition = drift.model() != null || changesetStatements.get(objectName) == null
                 ? modelDefinitions.get(objectName) : changesetStatements.get(objectName);
         if (definition == null) {
