@@ -4,6 +4,11 @@ SELECT 1, 'one';
 CREATE TABLE "sales"."sales_copy" (sale, label) AS
 SELECT sale, label FROM sales.sales;
 INSERT INTO rse_meta.relation_attributes VALUES ('sales', 'sales_copy', 'AUTO', NULL, 'AUTO', '', 'YES', false, NULL, false);
+CREATE VIEW "sales"."view" (sale) AS
+SELECT 1;
+CREATE TABLE "sales"."table" (sale) AS
+SELECT sale FROM sales."view";
+INSERT INTO rse_meta.relation_attributes VALUES ('sales', 'table', 'AUTO', NULL, 'AUTO', '', 'YES', false, NULL, false);
 SELECT schemaname, tablename, "column", distkey, sortkey FROM rse_compat.pg_table_def WHERE tablename = 'sales_copy';
 SELECT '--DROP TABLE ' + QUOTE_IDENT(n.nspname) + '.' + QUOTE_IDENT(c.relname) + ';', c.reldiststyle, a.attisdistkey
 FROM pg_namespace n JOIN rse_compat.pg_class c ON n.oid = c.relnamespace JOIN rse_compat.pg_attribute AS a ON a.attrelid = c.oid

@@ -2,6 +2,9 @@
 CREATE SCHEMA sales;
 CREATE VIEW sales.sales (sale, label) AS SELECT 1, 'one';
 CREATE TABLE sales.sales_copy (sale, label) AS SELECT sale, label FROM sales.sales;
+-- So does one named like a keyword before it: the parser keeps where the list is, nothing looks for it again.
+CREATE VIEW sales."view" (sale) AS SELECT 1;
+CREATE TABLE sales."table" (sale) AS SELECT sale FROM sales."view";
 -- Redshift's catalog, qualified or not, and string + string as AWS's admin views write it.
 SELECT schemaname, tablename, "column", distkey, sortkey FROM pg_catalog.pg_table_def WHERE tablename = 'sales_copy';
 SELECT '--DROP TABLE ' + QUOTE_IDENT(n.nspname) + '.' + QUOTE_IDENT(c.relname) + ';', c.reldiststyle, a.attisdistkey

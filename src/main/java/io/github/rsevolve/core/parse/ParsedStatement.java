@@ -19,10 +19,12 @@ import java.util.Set;
  * @param references the tables and views the statement reads or writes (queries, view bodies, DML targets)
  * @param problems   what the engine could not understand, located
  * @param searchPath the schemas a SET search_path earlier in the file put in effect, or empty for the default
+ * @param spans      where a CREATE's query, column list and signature are among the tokens
  */
 public record ParsedStatement(SqlStatement statement, StatementKind kind, ObjectName target,
                               SchemaObject definition, AlterTable alter, Drop drop, Grant grant, Comment comment,
-                              Set<ObjectName> references, List<SqlProblem> problems, List<String> searchPath) {
+                              Set<ObjectName> references, List<SqlProblem> problems, List<String> searchPath,
+                              Spans spans) {
 
     /** Whether the engine understood the whole statement. */
     public boolean understood() {
@@ -48,6 +50,6 @@ public record ParsedStatement(SqlStatement statement, StatementKind kind, Object
             qualifiedTarget = qualified.name();
         }
         return new ParsedStatement(statement, kind, qualifiedTarget, qualified, alter, drop, grant, comment,
-                references, problems, List.copyOf(path));
+                references, problems, List.copyOf(path), spans);
     }
 }

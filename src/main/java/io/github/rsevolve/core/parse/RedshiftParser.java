@@ -276,7 +276,9 @@ public final class RedshiftParser implements AutoCloseable {
         Set<ObjectName> references = Set.of();
         if (parsed.queryStart() >= 0) {
             result.kind = external ? StatementKind.CREATE_EXTERNAL_TABLE : StatementKind.CREATE_TABLE_AS;
-            references = queryReferences(result, parsed.queryStart(), result.statement.tokens().size());
+            int queryEnd = result.statement.tokens().size();
+            references = queryReferences(result, parsed.queryStart(), queryEnd);
+            result.spans = Spans.ofQuery(new Spans.Span(parsed.queryStart(), queryEnd), parsed.columnList());
         } else if (table.like() != null) {
             references = Set.of(table.like());
         }
@@ -288,8 +290,11 @@ public final class RedshiftParser implements AutoCloseable {
     private void view(TokenCursor cursor, Builder result, boolean orReplace, boolean materialized) {
         cursor.accept("if", "not", "exists");
         ObjectName name = cursor.qualifiedName();
+        Spans.Span columnList = Spans.Span.NONE;
         if (cursor.isSymbol("(")) {
+            int open = cursor.position();
             cursor.identifierList();
+            columnList = new Spans.Span(open, cursor.position());
         }
         TableParser.Attributes attributes = new TableParser.Attributes();
         if (materialized) {
@@ -305,6 +310,7 @@ public final class RedshiftParser implements AutoCloseable {
             queryEnd -= 4;
         }
         Set<ObjectName> references = queryReferences(result, queryStart, queryEnd);
+        result.spans = Spans.ofQuery(new Spans.Span(queryStart, queryEnd), columnList);
         result.define(new View(name, materialized, lateBinding, orReplace, attributes.physical(),
                 attributes.autoRefresh, cursor.text(queryStart, queryEnd), references, result.statement));
     }
@@ -324,8 +330,44 @@ public final class RedshiftParser implements AutoCloseable {
         return parsed.references();
     }
 
+    /** The words that end a function's RETURNS type (docs: CREATE FUNCTION, CREATE EXTERNAL FUNCTION). */
+    private static final Set<String> ROUTINE_OPTIONS = Set.of("stable", "volatile", "immutable", "as", "language",
+            "lambda", "iam_role", "retry_timeout", "sagemaker", "max_batch_rows", "max_batch_size");
+
     private static void routine(TokenCursor cursor, Builder result, boolean procedure) {
         ObjectName name = cursor.qualifiedName();
+        Spans.Span argumentList = Spans.Span.NONE;
+        List<Spans.Span> arguments = new ArrayList<>();
+        if (cursor.isSymbol("(")) {
+            int open = cursor.position();
+            cursor.next();
+            int start = cursor.position();
+            int depth = 0;
+            while (!cursor.atEnd()) {
+                Token token = cursor.next();
+                boolean end = depth == 0 && token.isSymbol(")");
+                if (end || depth == 0 && token.isSymbol(",")) {
+                    if (cursor.position() - 1 > start) {
+                        arguments.add(new Spans.Span(start, cursor.position() - 1));
+                    }
+                    start = cursor.position();
+                    if (end) {
+                        break;
+                    }
+                }
+                depth += token.isSymbol("(") ? 1 : token.isSymbol(")") ? -1 : 0;
+            }
+            argumentList = new Spans.Span(open, cursor.position());
+        }
+        Spans.Span returns = Spans.Span.NONE;
+        if (cursor.accept("returns")) {
+            int from = cursor.position();
+            while (!cursor.atEnd() && !ROUTINE_OPTIONS.contains(cursor.peek().text().toLowerCase(Locale.ROOT))) {
+                cursor.next();
+            }
+            returns = new Spans.Span(from, cursor.position());
+        }
+        result.spans = Spans.ofRoutine(argumentList, arguments, returns);
         int language = result.statement.indexOf("language", cursor.position());
         String languageName = language >= 0 && result.statement.token(language + 1) != null
                 ? result.statement.token(language + 1).identifier() : null;
@@ -502,6 +544,7 @@ public final class RedshiftParser implements AutoCloseable {
         Comment comment;
         final List<ObjectName> references = new ArrayList<>();
         final List<SqlProblem> problems = new ArrayList<>();
+        Spans spans = Spans.NONE;
 
         Builder(SqlStatement statement) {
             this.statement = statement;
@@ -519,7 +562,7 @@ public final class RedshiftParser implements AutoCloseable {
 
         ParsedStatement build() {
             return new ParsedStatement(statement, kind, target, definition, alter, drop, grant, comment,
-                    Set.copyOf(references), List.copyOf(problems), List.of());
+                    Set.copyOf(references), List.copyOf(problems), List.of(), spans);
         }
     }
 }

@@ -57,7 +57,8 @@ final class TableParser {
         this.cursor = cursor;
     }
 
-    record Parsed(Table table, int queryStart) {
+    /** @param columnList the parenthesised group after the name, or none */
+    record Parsed(Table table, int queryStart, Spans.Span columnList) {
     }
 
     /**
@@ -73,13 +74,16 @@ final class TableParser {
         boolean ifNotExists = cursor.accept("if", "not", "exists");
         ObjectName name = cursor.qualifiedName();
         boolean nameListOnly = false;
+        Spans.Span columnList = Spans.Span.NONE;
         if (cursor.isSymbol("(")) {
+            int open = cursor.position();
             nameListOnly = isNameList();
             if (nameListOnly) {
                 cursor.identifierList();
             } else {
                 elements();
             }
+            columnList = new Spans.Span(open, cursor.position());
         }
         if (external) {
             // Spectrum's PARTITIONED BY / ROW FORMAT / STORED AS / LOCATION / TABLE PROPERTIES are kept in the
@@ -101,7 +105,7 @@ final class TableParser {
         Table table = new Table(name, List.copyOf(columns), List.copyOf(constraints), attributes.physical(),
                 temporary || name.name().startsWith("#"), external, ifNotExists, like, queryStart >= 0, Set.of(),
                 List.copyOf(attributes.postgresClauses), null);
-        return new Parsed(table, queryStart);
+        return new Parsed(table, queryStart, columnList);
     }
 
     /** CTAS may name its columns: (a, b, c) with nothing but names. */

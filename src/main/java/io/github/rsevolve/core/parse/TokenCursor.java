@@ -174,10 +174,7 @@ final class TokenCursor {
 
     /** The source text of tokens [from, to), as written. */
     String text(int from, int to) {
-        if (from >= to) {
-            return "";
-        }
-        return statement.file().text().substring(tokens.get(from).offset(), tokens.get(to - 1).end());
+        return statement.text(from, to);
     }
 
     int offset() {

@@ -32,6 +32,11 @@ public record SqlStatement(SourceFile file, int index, List<Token> tokens, List<
         return file.text().substring(startOffset(), endOffset());
     }
 
+    /** The source text of the tokens [from, to), as written; empty when the range is. */
+    public String text(int from, int to) {
+        return from >= to ? "" : file.text().substring(tokens.get(from).offset(), tokens.get(to - 1).end());
+    }
+
     /** The token at index i, or null past the end. */
     public Token token(int i) {
         return i >= 0 && i < tokens.size() ? tokens.get(i) : null;

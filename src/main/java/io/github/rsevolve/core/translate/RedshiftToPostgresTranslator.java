@@ -10,6 +10,8 @@ import io.github.rsevolve.core.model.TableConstraint;
 import io.github.rsevolve.core.model.View;
 import io.github.rsevolve.core.parse.AlterTable;
 import io.github.rsevolve.core.parse.ParsedStatement;
+import io.github.rsevolve.core.parse.Spans;
+import io.github.rsevolve.core.parse.Spans.Span;
 import io.github.rsevolve.core.sql.SqlStatement;
 import io.github.rsevolve.core.sql.SqlText;
 import io.github.rsevolve.core.sql.Token;
@@ -211,49 +213,18 @@ public final class RedshiftToPostgresTranslator {
         return sql.stream().map(insert -> Bookkeeping.unlessRecorded(table.name(), insert)).toList();
     }
 
-    /** The token index where the query of a CTAS, view or materialized view starts (after its AS). */
-    private static int queryStart(SqlStatement statement) {
-        int depth = 0;
-        List<Token> tokens = statement.tokens();
-        for (int i = 2; i < tokens.size() - 1; i++) {
-            Token token = tokens.get(i);
-            depth += token.isSymbol("(") ? 1 : token.isSymbol(")") ? -1 : 0;
-            Token next = tokens.get(i + 1);
-            if (depth == 0 && token.is("as") && (next.is("select") || next.is("with") || next.isSymbol("("))) {
-                return i + 1;
-            }
-        }
-        return tokens.size();
-    }
-
-    /**
-     * The column list of CREATE TABLE t (a, b) AS or CREATE VIEW v (a, b) AS, as written, or empty. The name is the
-     * last part of the object's path: in {@code sales.sales (a, b)} the schema has the same name.
-     */
-    private static String columnList(SqlStatement statement, ObjectName name) {
-        List<Token> tokens = statement.tokens();
-        for (int i = 0; i < tokens.size() - 1; i++) {
-            if (tokens.get(i).isIdentifier() && tokens.get(i).identifier().equals(name.name())
-                    && !tokens.get(i + 1).isSymbol(".")) {
-                if (!tokens.get(i + 1).isSymbol("(")) {
-                    return "";
-                }
-                int close = i + 1;
-                while (close < tokens.size() && !tokens.get(close).isSymbol(")")) {
-                    close++;
-                }
-                return " " + statement.file().text().substring(tokens.get(i + 1).offset(), tokens.get(close).end());
-            }
-        }
-        return "";
+    /** The column list of CREATE TABLE t (a, b) AS or CREATE VIEW v (a, b) AS, as written, or empty. */
+    private static String columnList(ParsedStatement parsed) {
+        Span columns = parsed.spans().columnList();
+        return columns.isPresent() ? " " + parsed.statement().text(columns.from(), columns.to()) : "";
     }
 
     private static Translation createTableAs(ParsedStatement parsed, Table table) {
-        SqlStatement statement = parsed.statement();
-        String query = QueryRewriter.rewrite(statement, queryStart(statement), statement.tokens().size());
+        Span span = parsed.spans().query();
+        String query = QueryRewriter.rewrite(parsed.statement(), span.from(), span.to());
         List<String> sql = new ArrayList<>();
         sql.add("CREATE " + (table.temporary() ? "TEMPORARY " : "") + "TABLE " + quote(table.name())
-                + columnList(statement, table.name()) + " AS\n" + query);
+                + columnList(parsed) + " AS\n" + query);
         if (!table.temporary()) {
             sql.add(Bookkeeping.relation(table.name(), table.physical(), null, false));
         }
@@ -261,16 +232,15 @@ public final class RedshiftToPostgresTranslator {
     }
 
     private static Translation createView(ParsedStatement parsed, View view) {
-        SqlStatement statement = parsed.statement();
-        int end = statement.tokens().size() - (view.lateBinding() ? 4 : 0);
-        String query = QueryRewriter.rewrite(statement, queryStart(statement), end);
+        Span span = parsed.spans().query();
+        String query = QueryRewriter.rewrite(parsed.statement(), span.from(), span.to());
         List<String> sql = new ArrayList<>();
         if (view.materialized()) {
             sql.add("CREATE MATERIALIZED VIEW " + quote(view.name()) + " AS\n" + query);
             sql.add(Bookkeeping.relation(view.name(), view.physical(), view.autoRefresh(), false));
         } else {
             sql.add("CREATE " + (view.orReplace() ? "OR REPLACE " : "") + "VIEW " + quote(view.name())
-                    + columnList(statement, view.name()) + " AS\n" + query);
+                    + columnList(parsed) + " AS\n" + query);
             if (view.lateBinding()) {
                 sql.add(Bookkeeping.relation(view.name(), PhysicalAttributes.NONE, null, true));
             }
@@ -281,40 +251,36 @@ public final class RedshiftToPostgresTranslator {
     private static Translation routine(ParsedStatement parsed, Routine routine) {
         String language = routine.language() == null ? "" : routine.language().toLowerCase(Locale.ROOT);
         SqlStatement statement = parsed.statement();
-        int open = firstSymbol(statement, "(");
-        int close = open < 0 ? -1 : closing(statement, open);
+        Spans spans = parsed.spans();
         if (!RUNNABLE_LANGUAGES.contains(language)) {
-            if (routine.procedure() || open < 0) {
+            if (routine.procedure() || !spans.argumentList().isPresent()) {
                 return Translation.skip("procedures in " + (language.isEmpty() ? "this language" : language)
                         + " cannot run on PostgreSQL");
             }
-            return udfStub(routine, statement, open, close, language);
+            return udfStub(routine, statement, spans, language);
         }
         // Bodies are kept as written; the throwaway database does not check them (check_function_bodies = off).
-        if (open < 0) {
+        if (!spans.argumentList().isPresent()) {
             return Translation.run(statement.text());
         }
         if (!routine.procedure()) {
-            return Translation.run(withPostgresTypes(statement, open, close));
+            return Translation.run(withPostgresTypes(statement, spans));
         }
         // Redshift writes a procedure argument as name [IN|OUT|INOUT] type, PostgreSQL as [mode] name type.
         String source = statement.file().text();
-        List<Token> tokens = statement.tokens();
-        StringBuilder sql = new StringBuilder(source.substring(statement.startOffset(), tokens.get(open).end()));
-        List<String> arguments = new ArrayList<>();
-        int start = open + 1;
-        for (int i = open + 1; i <= close; i++) {
-            if (i == close || tokens.get(i).isSymbol(",") && depth(tokens, open, i) == 1) {
-                arguments.add(argument(statement, start, i));
-                start = i + 1;
-            }
-        }
-        sql.append(String.join(", ", arguments)).append(source, tokens.get(close).offset(), statement.endOffset());
+        int open = spans.argumentList().from();
+        int close = spans.argumentList().to() - 1;
+        StringBuilder sql = new StringBuilder(source.substring(statement.startOffset(), statement.token(open).end()));
+        List<String> arguments = spans.arguments().stream().map(a -> argument(statement, a)).toList();
+        sql.append(String.join(", ", arguments)).append(source, statement.token(close).offset(),
+                statement.endOffset());
         return Translation.run(sql.toString());
     }
 
     /** A procedure argument, its mode first and its type in PostgreSQL's words (VARCHAR(MAX) is VARCHAR(65535)). */
-    private static String argument(SqlStatement statement, int from, int to) {
+    private static String argument(SqlStatement statement, Span argument) {
+        int from = argument.from();
+        int to = argument.to();
         List<Token> tokens = statement.tokens();
         if (to - from >= 3 && tokens.get(from).isIdentifier()
                 && (tokens.get(from + 1).is("in") || tokens.get(from + 1).is("out")
@@ -322,7 +288,7 @@ public final class RedshiftToPostgresTranslator {
             return tokens.get(from + 1).text() + " " + tokens.get(from).text() + " "
                     + QueryRewriter.rewrite(statement, from + 2, to).trim();
         }
-        return from >= to ? "" : QueryRewriter.rewrite(statement, from, to).trim();
+        return QueryRewriter.rewrite(statement, from, to).trim();
     }
 
     /**
@@ -332,30 +298,29 @@ public final class RedshiftToPostgresTranslator {
     private record Signature(String arguments, String returns, int options) {
     }
 
-    /** The signature between the argument list's parentheses at open and close, or null without RETURNS. */
-    private static Signature signature(SqlStatement statement, int open, int close) {
-        int returns = statement.indexOf("returns", close);
-        if (returns < 0) {
+    /** The signature the parser found, or null without RETURNS. */
+    private static Signature signature(SqlStatement statement, Spans spans) {
+        Span returns = spans.returns();
+        if (!returns.isPresent()) {
             return null;
         }
-        int end = returns + 1;
-        while (end < statement.tokens().size() && !isRoutineOption(statement.token(end))) {
-            end++;
-        }
-        return new Signature(QueryRewriter.rewrite(statement, open + 1, close).trim(),
-                TypeMapper.toPostgres(QueryRewriter.rewrite(statement, returns + 1, end).trim()), end);
+        Span arguments = spans.argumentList();
+        return new Signature(QueryRewriter.rewrite(statement, arguments.from() + 1, arguments.to() - 1).trim(),
+                TypeMapper.toPostgres(QueryRewriter.rewrite(statement, returns.from(), returns.to()).trim()),
+                returns.to());
     }
 
     /** A SQL or PL/pgSQL function with its argument and return types in PostgreSQL's words, its body as written. */
-    private static String withPostgresTypes(SqlStatement statement, int open, int close) {
-        Signature signature = signature(statement, open, close);
+    private static String withPostgresTypes(SqlStatement statement, Spans spans) {
+        Signature signature = signature(statement, spans);
         if (signature == null) {
             return statement.text();
         }
         String source = statement.file().text();
         String options = signature.options() < statement.tokens().size()
                 ? source.substring(statement.token(signature.options()).offset(), statement.endOffset()) : "";
-        return source.substring(statement.startOffset(), statement.token(open).end()) + signature.arguments()
+        return source.substring(statement.startOffset(), statement.token(spans.argumentList().from()).end())
+                + signature.arguments()
                 + ") RETURNS " + signature.returns() + " " + options;
     }
 
@@ -363,49 +328,14 @@ public final class RedshiftToPostgresTranslator {
      * A Python or Lambda UDF cannot run on PostgreSQL, but views call it: a stub with the same signature returning
      * NULL lets them build.
      */
-    private static Translation udfStub(Routine routine, SqlStatement statement, int open, int close,
-                                       String language) {
-        Signature signature = signature(statement, open, close);
+    private static Translation udfStub(Routine routine, SqlStatement statement, Spans spans, String language) {
+        Signature signature = signature(statement, spans);
         if (signature == null) {
             return Translation.skip("functions in " + language + " cannot run on PostgreSQL");
         }
         return Translation.run("CREATE OR REPLACE FUNCTION " + quote(routine.name()) + "(" + signature.arguments()
                 + ") RETURNS " + signature.returns() + " LANGUAGE sql IMMUTABLE AS $$ SELECT NULL::"
                 + signature.returns() + " $$");
-    }
-
-    private static boolean isRoutineOption(Token token) {
-        return Set.of("stable", "volatile", "immutable", "as", "language", "lambda", "iam_role", "retry_timeout",
-                "sagemaker", "max_batch_rows", "max_batch_size").contains(token.text().toLowerCase(Locale.ROOT));
-    }
-
-    private static int firstSymbol(SqlStatement statement, String symbol) {
-        for (int i = 0; i < statement.tokens().size(); i++) {
-            if (statement.token(i).isSymbol(symbol)) {
-                return i;
-            }
-        }
-        return -1;
-    }
-
-    private static int closing(SqlStatement statement, int open) {
-        List<Token> tokens = statement.tokens();
-        int depth = 0;
-        for (int i = open; i < tokens.size(); i++) {
-            depth += tokens.get(i).isSymbol("(") ? 1 : tokens.get(i).isSymbol(")") ? -1 : 0;
-            if (depth == 0) {
-                return i;
-            }
-        }
-        return tokens.size() - 1;
-    }
-
-    private static int depth(List<Token> tokens, int open, int at) {
-        int depth = 0;
-        for (int i = open; i < at; i++) {
-            depth += tokens.get(i).isSymbol("(") ? 1 : tokens.get(i).isSymbol(")") ? -1 : 0;
-        }
-        return depth;
     }
 
     private static Translation alterTable(ParsedStatement parsed) {

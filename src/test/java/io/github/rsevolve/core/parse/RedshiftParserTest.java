@@ -174,6 +174,26 @@ class RedshiftParserTest {
     }
 
     @Test
+    void theSpansTheTranslatorRewritesAreKept() {
+        ParsedStatement view = parse("CREATE VIEW sales.\"view\" (a, b) AS SELECT 1, 2 WITH NO SCHEMA BINDING");
+        assertEquals("(a, b)", text(view, view.spans().columnList()));
+        assertEquals("SELECT 1, 2", text(view, view.spans().query()));
+        ParsedStatement procedure = parse("CREATE PROCEDURE p(a IN NUMERIC(10, 2), b VARCHAR(MAX)) AS $$ BEGIN END $$ "
+                + "LANGUAGE plpgsql");
+        assertEquals(List.of("a IN NUMERIC(10, 2)", "b VARCHAR(MAX)"),
+                procedure.spans().arguments().stream().map(a -> text(procedure, a)).toList());
+        assertEquals("(a IN NUMERIC(10, 2), b VARCHAR(MAX))", text(procedure, procedure.spans().argumentList()));
+        ParsedStatement function = parse("CREATE FUNCTION f() RETURNS DECIMAL(8, 2) STABLE AS 'SELECT 1' LANGUAGE sql");
+        assertEquals(List.of(), function.spans().arguments());
+        assertEquals("DECIMAL(8, 2)", text(function, function.spans().returns()));
+        assertFalse(parse("SELECT 1").spans().query().isPresent());
+    }
+
+    private static String text(ParsedStatement parsed, Spans.Span span) {
+        return parsed.statement().text(span.from(), span.to());
+    }
+
+    @Test
     void deeplyNestedInputIsReportedNotParsed() {
         ParsedStatement nested = parse("SELECT " + "(".repeat(500) + "1" + ")".repeat(500));
         assertEquals(1, nested.problems().size());
