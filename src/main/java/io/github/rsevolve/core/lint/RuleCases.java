@@ -14,8 +14,8 @@ import java.util.regex.Pattern;
  * <pre>
  * === bad                              a case; "bad" and "good" are the documented examples
  * --- incremental/V1__create.sql       a file of the case, relative to src/main/redshift
- * CREATE TABLE t (id SERIAL); -- expect    a finding of the rule is expected on this line
- * CREATE TABLE t (id SERIAL); -- expect @20 "is SERIAL"   ... at column 20, its message containing the text
+ * CREATE TABLE t (id SERIAL); -- expect @20 "is SERIAL"   a finding of the rule on this line, at column 20,
+ *                                                         its message containing the text (the tests require both)
  * --- absolute/old.sql (latin-1)       the file is written in ISO-8859-1 instead of UTF-8
  * !!! expect absolute/x.sql:1          a finding expected where no marker fits (a directory, say)
  * </pre>

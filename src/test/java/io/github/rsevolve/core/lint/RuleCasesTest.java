@@ -82,6 +82,10 @@ class RuleCasesTest {
             Files.writeString(target, file.content(),
                     file.latin1() ? StandardCharsets.ISO_8859_1 : StandardCharsets.UTF_8);
             for (RuleCases.Expected finding : RuleCases.expected(file)) {
+                // A finding moved within its line must fail a case: every marker names its column and its text.
+                assertTrue(finding.column() != null && finding.text() != null, () -> rule.info().name() + ": "
+                        + testCase.name() + ": " + file.path() + ":" + finding.line() + ": write the marker as "
+                        + "-- expect @<column> \"<part of the message>\"");
                 expected.add("src/main/redshift/" + file.path() + ":" + finding.line());
                 detailed.add(Map.entry("src/main/redshift/" + file.path(), finding));
             }
