@@ -2,9 +2,9 @@ package io.github.rsevolve.maven;
 
 import io.github.rsevolve.core.db.Interruption;
 import io.github.rsevolve.core.lint.ConfigurationException;
-import io.github.rsevolve.core.lint.Finding;
+import io.github.rsevolve.core.finding.Finding;
 import io.github.rsevolve.core.lint.LintSettings;
-import io.github.rsevolve.core.lint.Severity;
+import io.github.rsevolve.core.finding.Severity;
 import io.github.rsevolve.core.parse.ParseDepth;
 import io.github.rsevolve.core.parse.RedshiftParser;
 import io.github.rsevolve.core.report.JsonReporter;

@@ -1,6 +1,6 @@
 package io.github.rsevolve.maven;
 
-import io.github.rsevolve.core.lint.Finding;
+import io.github.rsevolve.core.finding.Finding;
 import io.github.rsevolve.core.lint.LintProject;
 import io.github.rsevolve.core.lint.Linter;
 import io.github.rsevolve.core.migrate.ChangesetState;

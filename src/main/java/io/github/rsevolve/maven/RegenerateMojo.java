@@ -3,7 +3,7 @@ package io.github.rsevolve.maven;
 import io.github.rsevolve.core.lint.ConfigurationException;
 import io.github.rsevolve.core.lint.LintProject;
 import io.github.rsevolve.core.lint.Linter;
-import io.github.rsevolve.core.lint.Severity;
+import io.github.rsevolve.core.finding.Severity;
 import io.github.rsevolve.core.model.ObjectName;
 import io.github.rsevolve.core.parse.ParseDepth;
 import io.github.rsevolve.core.regenerate.RegenerateException;

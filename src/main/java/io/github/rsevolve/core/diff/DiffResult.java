@@ -1,7 +1,7 @@
 package io.github.rsevolve.core.diff;
 
-import io.github.rsevolve.core.lint.Finding;
-import io.github.rsevolve.core.lint.Severity;
+import io.github.rsevolve.core.finding.Finding;
+import io.github.rsevolve.core.finding.Severity;
 import io.github.rsevolve.core.regenerate.Draft;
 import io.github.rsevolve.core.validate.ValidateResult;
 import java.nio.file.Path;

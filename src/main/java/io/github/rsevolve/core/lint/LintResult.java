@@ -1,5 +1,7 @@
 package io.github.rsevolve.core.lint;
 
+import io.github.rsevolve.core.finding.Finding;
+import io.github.rsevolve.core.finding.Severity;
 import java.util.List;
 
 /** The findings of one lint run, sorted by file, line and column, with what was read. */

@@ -1,5 +1,6 @@
 package io.github.rsevolve.core.lint;
 
+import io.github.rsevolve.core.finding.Severity;
 import io.github.rsevolve.core.parse.ParseDepth;
 import java.nio.file.Path;
 import java.util.ArrayList;

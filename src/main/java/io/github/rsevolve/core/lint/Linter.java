@@ -1,5 +1,7 @@
 package io.github.rsevolve.core.lint;
 
+import io.github.rsevolve.core.finding.Finding;
+import io.github.rsevolve.core.finding.Severity;
 import io.github.rsevolve.core.model.SchemaModel;
 import io.github.rsevolve.core.parse.ParseDepth;
 import io.github.rsevolve.core.parse.ParsedStatement;

@@ -1,5 +1,7 @@
 package io.github.rsevolve.core.lint;
 
+import io.github.rsevolve.core.finding.Finding;
+import io.github.rsevolve.core.finding.Severity;
 import io.github.rsevolve.core.sql.Comment;
 import io.github.rsevolve.core.sql.SourceFile;
 import io.github.rsevolve.core.sql.SourcePosition;

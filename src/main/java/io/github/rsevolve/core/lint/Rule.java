@@ -1,5 +1,6 @@
 package io.github.rsevolve.core.lint;
 
+import io.github.rsevolve.core.finding.CheckInfo;
 import io.github.rsevolve.core.parse.ParsedStatement;
 
 /**
@@ -22,5 +23,11 @@ public interface Rule {
 
     default RuleInfo info() {
         return getClass().getAnnotation(RuleInfo.class);
+    }
+
+    /** The rule's metadata in the shape every check shares. */
+    default CheckInfo check() {
+        RuleInfo rule = info();
+        return new CheckInfo(rule.id(), rule.name(), rule.severity(), rule.summary(), rule.why(), rule.fix());
     }
 }

@@ -1,5 +1,6 @@
 package io.github.rsevolve.core.lint;
 
+import io.github.rsevolve.core.finding.Severity;
 import java.lang.annotation.ElementType;
 import java.lang.annotation.Retention;
 import java.lang.annotation.RetentionPolicy;

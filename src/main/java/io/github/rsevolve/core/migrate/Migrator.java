@@ -2,12 +2,12 @@ package io.github.rsevolve.core.migrate;
 
 import io.github.rsevolve.core.db.ExternalServer;
 import io.github.rsevolve.core.lint.Changeset;
-import io.github.rsevolve.core.lint.Finding;
+import io.github.rsevolve.core.finding.Finding;
 import io.github.rsevolve.core.lint.LintProject;
 import io.github.rsevolve.core.lint.LintResult;
 import io.github.rsevolve.core.lint.LintSettings;
 import io.github.rsevolve.core.lint.Linter;
-import io.github.rsevolve.core.lint.Severity;
+import io.github.rsevolve.core.finding.Severity;
 import io.github.rsevolve.core.parse.ParsedStatement;
 import io.github.rsevolve.core.parse.Transactions;
 import io.github.rsevolve.core.sql.SqlText;
@@ -17,7 +17,7 @@ import io.github.rsevolve.core.validate.ChangesetFlyway;
 import io.github.rsevolve.core.validate.ChangesetMigration;
 import io.github.rsevolve.core.validate.SqlCallback;
 import io.github.rsevolve.core.validate.StatementRunner;
-import io.github.rsevolve.core.validate.ValidateCheck;
+import io.github.rsevolve.core.finding.DatabaseCheck;
 import io.github.rsevolve.core.validate.ValidateSettings;
 import io.github.rsevolve.core.validate.Validator;
 import java.net.SocketTimeoutException;
@@ -299,7 +299,7 @@ public final class Migrator {
     private Flyway flyway(Callback... callbacks) {
         Function<Connection, StatementRunner> runners = connection -> new StatementRunner(connection,
                 translates(), environment.statementTimeoutSeconds(), findings, false,
-                ValidateCheck.DEPLOY_ERROR, environment.placeholders());
+                DatabaseCheck.DEPLOY_ERROR, environment.placeholders());
         List<Callback> all = new ArrayList<>(Arrays.asList(callbacks));
         project.changesets().forEach(file -> SqlCallback.of(file, runners).ifPresent(all::add));
         return options.applyTo(ChangesetFlyway.configuration(environment.url(), environment.user(),

@@ -1,6 +1,6 @@
 package io.github.rsevolve.core.regenerate;
 
-import io.github.rsevolve.core.lint.Finding;
+import io.github.rsevolve.core.finding.Finding;
 import java.util.List;
 
 /**

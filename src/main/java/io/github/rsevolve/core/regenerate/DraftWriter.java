@@ -1,8 +1,8 @@
 package io.github.rsevolve.core.regenerate;
 
-import io.github.rsevolve.core.lint.CheckInfo;
-import io.github.rsevolve.core.lint.Finding;
-import io.github.rsevolve.core.lint.Severity;
+import io.github.rsevolve.core.finding.CheckInfo;
+import io.github.rsevolve.core.finding.Finding;
+import io.github.rsevolve.core.finding.Severity;
 import io.github.rsevolve.core.regenerate.DraftGroup.Phase;
 import io.github.rsevolve.core.regenerate.DraftGroup.Step;
 import java.util.ArrayList;

@@ -1,9 +1,10 @@
 package io.github.rsevolve.core.report;
 
-import io.github.rsevolve.core.lint.CheckInfo;
+import io.github.rsevolve.core.finding.CheckInfo;
 import io.github.rsevolve.core.lint.Linter;
+import io.github.rsevolve.core.lint.Rule;
 import io.github.rsevolve.core.regenerate.DraftWriter;
-import io.github.rsevolve.core.validate.ValidateCheck;
+import io.github.rsevolve.core.finding.DatabaseCheck;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -22,11 +23,11 @@ public final class Checks {
     }
 
     static List<CheckInfo> lint() {
-        return Linter.rules().stream().map(rule -> CheckInfo.of(rule.info())).toList();
+        return Linter.rules().stream().map(Rule::check).toList();
     }
 
     static List<CheckInfo> database() {
-        return Arrays.stream(ValidateCheck.values()).map(ValidateCheck::info).toList();
+        return Arrays.stream(DatabaseCheck.values()).map(DatabaseCheck::info).toList();
     }
 
     static List<CheckInfo> draft() {

@@ -1,9 +1,9 @@
 package io.github.rsevolve.core.report;
 
 import java.util.Locale;
-import io.github.rsevolve.core.lint.Finding;
-import io.github.rsevolve.core.lint.Severity;
-import io.github.rsevolve.core.validate.ValidateCheck;
+import io.github.rsevolve.core.finding.Finding;
+import io.github.rsevolve.core.finding.Severity;
+import io.github.rsevolve.core.finding.DatabaseCheck;
 import io.github.rsevolve.core.validate.ValidateResult;
 import java.io.IOException;
 import java.io.Writer;
@@ -77,16 +77,16 @@ public final class JUnitReporter {
         checks.add(new Check("build from the changesets", phases.getOrDefault("build B: changesets", 0L),
                 errors.stream().filter(f -> isBuildError(f) && !f.file().contains("/absolute/")).toList()));
         checks.add(new Check("no drift between the model and the changesets", phases.getOrDefault("drift", 0L),
-                errors.stream().filter(f -> f.rule().equals(ValidateCheck.DRIFT.checkName())).toList()));
+                errors.stream().filter(f -> f.rule().equals(DatabaseCheck.DRIFT.checkName())).toList()));
         for (String file : result.etlFiles()) {
             checks.add(new Check("ETL " + file, 0, errors.stream().filter(f -> f.file().equals(file)
-                    && f.rule().equals(ValidateCheck.ETL_ERROR.checkName())).toList()));
+                    && f.rule().equals(DatabaseCheck.ETL_ERROR.checkName())).toList()));
         }
         return checks;
     }
 
     private static boolean isBuildError(Finding finding) {
-        return finding.rule().equals(ValidateCheck.BUILD_ERROR.checkName())
-                || finding.rule().equals(ValidateCheck.DEPENDENCY_CYCLE.checkName());
+        return finding.rule().equals(DatabaseCheck.BUILD_ERROR.checkName())
+                || finding.rule().equals(DatabaseCheck.DEPENDENCY_CYCLE.checkName());
     }
 }

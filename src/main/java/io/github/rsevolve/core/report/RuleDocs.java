@@ -1,6 +1,6 @@
 package io.github.rsevolve.core.report;
 
-import io.github.rsevolve.core.lint.CheckInfo;
+import io.github.rsevolve.core.finding.CheckInfo;
 import io.github.rsevolve.core.lint.Rule;
 import io.github.rsevolve.core.lint.RuleCases;
 import io.github.rsevolve.core.lint.RuleInfo;
@@ -27,7 +27,7 @@ public final class RuleDocs {
                 .append("| id | name | severity | summary |\n|---|---|---|---|\n");
         List<CheckInfo> others = new ArrayList<>(Checks.database());
         others.addAll(Checks.draft());
-        List<CheckInfo> all = new ArrayList<>(rules.stream().map(rule -> CheckInfo.of(rule.info())).toList());
+        List<CheckInfo> all = new ArrayList<>(rules.stream().map(Rule::check).toList());
         all.addAll(others);
         for (CheckInfo info : all) {
             out.append("| ").append(info.id()).append(" | [").append(info.name()).append("](#")

@@ -2,9 +2,9 @@ package io.github.rsevolve.core.report;
 
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import io.github.rsevolve.core.lint.CheckInfo;
-import io.github.rsevolve.core.lint.Finding;
-import io.github.rsevolve.core.lint.Severity;
+import io.github.rsevolve.core.finding.CheckInfo;
+import io.github.rsevolve.core.finding.Finding;
+import io.github.rsevolve.core.finding.Severity;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;

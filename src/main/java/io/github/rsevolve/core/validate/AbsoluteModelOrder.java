@@ -1,8 +1,9 @@
 package io.github.rsevolve.core.validate;
 
+import io.github.rsevolve.core.finding.DatabaseCheck;
 import io.github.rsevolve.core.graph.DependencyGraph;
 import io.github.rsevolve.core.graph.RelationGraph;
-import io.github.rsevolve.core.lint.Finding;
+import io.github.rsevolve.core.finding.Finding;
 import io.github.rsevolve.core.lint.LintedScript;
 import io.github.rsevolve.core.model.ObjectName;
 import io.github.rsevolve.core.model.View;
@@ -64,7 +65,7 @@ final class AbsoluteModelOrder {
         if (!ordering.cycle().isEmpty()) {
             String names = ordering.cycle().stream().map(ObjectName::toString).collect(Collectors.joining(", "));
             for (ObjectName name : ordering.cycle()) {
-                problems.add(ValidateCheck.DEPENDENCY_CYCLE.at(graph.get(name).statement(),
+                problems.add(DatabaseCheck.DEPENDENCY_CYCLE.at(graph.get(name).statement(),
                         name + " is part of a dependency cycle among " + names + "."));
             }
         }

@@ -1,5 +1,6 @@
 package io.github.rsevolve.core.validate;
 
+import io.github.rsevolve.core.finding.DatabaseCheck;
 import io.github.rsevolve.core.lint.Changeset;
 import io.github.rsevolve.core.parse.Transactions;
 import io.github.rsevolve.core.parse.ParsedStatement;
@@ -152,7 +153,7 @@ public final class ChangesetMigration implements ResolvedMigration, MigrationExe
         StatementRunner runner = runners.on(context.getConnection());
         // Flyway runs a changeset that cannot run in a transaction with auto-commit: each statement stays applied.
         boolean outsideTransaction = context.getConnection().getAutoCommit()
-                && runner.failureCheck() == ValidateCheck.DEPLOY_ERROR;
+                && runner.failureCheck() == DatabaseCheck.DEPLOY_ERROR;
         List<String> ran = new ArrayList<>();
         for (ParsedStatement statement : changeset.script().statements()) {
             String before = outsideTransaction ? whatStaysApplied(ran) : "";

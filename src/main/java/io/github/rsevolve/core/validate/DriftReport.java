@@ -2,8 +2,9 @@ package io.github.rsevolve.core.validate;
 
 import io.github.rsevolve.core.catalog.CatalogDiffer.Drift;
 import io.github.rsevolve.core.catalog.CatalogKey;
+import io.github.rsevolve.core.finding.DatabaseCheck;
 import io.github.rsevolve.core.lint.Changeset;
-import io.github.rsevolve.core.lint.Finding;
+import io.github.rsevolve.core.finding.Finding;
 import io.github.rsevolve.core.lint.LintProject;
 import io.github.rsevolve.core.lint.LintedScript;
 import io.github.rsevolve.core.model.Column;
@@ -126,8 +127,8 @@ final class DriftReport {
     }
 
     private Finding at(Drift drift, String message) {
-        return locate(drift).map(s -> ValidateCheck.DRIFT.at(s.file(), s.offset, message))
-                .orElseGet(() -> ValidateCheck.DRIFT.at(fallback, 0, message));
+        return locate(drift).map(s -> DatabaseCheck.DRIFT.at(s.file(), s.offset, message))
+                .orElseGet(() -> DatabaseCheck.DRIFT.at(fallback, 0, message));
     }
 
     private static String value(String value) {

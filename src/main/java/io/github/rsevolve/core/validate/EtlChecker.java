@@ -1,5 +1,6 @@
 package io.github.rsevolve.core.validate;
 
+import io.github.rsevolve.core.finding.DatabaseCheck;
 import io.github.rsevolve.core.lint.LintedScript;
 import io.github.rsevolve.core.parse.ParsedStatement;
 import io.github.rsevolve.core.parse.RedshiftParser;
@@ -54,23 +55,23 @@ final class EtlChecker {
                 if (sql != null) {
                     // SELECT ... INTO creates a table later statements read, so it runs; a query is explained.
                     runner.runSql(statement, selectInto ? sql : List.of("EXPLAIN " + sql.get(0)),
-                            ValidateCheck.ETL_ERROR, "");
+                            DatabaseCheck.ETL_ERROR, "");
                 }
             }
             // Data statements run, in the transaction rolled back at the end, so the rules on values fire:
             // lengths, NOT NULL, casts (docs: INSERT, UPDATE, DELETE, MERGE).
-            case INSERT, UPDATE, DELETE, MERGE -> runner.run(statement, ValidateCheck.ETL_ERROR);
+            case INSERT, UPDATE, DELETE, MERGE -> runner.run(statement, DatabaseCheck.ETL_ERROR);
             case COPY -> runner.runSql(statement, List.of(copyTargetCheck(statement.statement())),
-                    ValidateCheck.ETL_ERROR, "The COPY target does not fit: ");
+                    DatabaseCheck.ETL_ERROR, "The COPY target does not fit: ");
             case UNLOAD -> unload(statement);
             case CALL -> runner.skipped(statement, "procedure bodies are not run in ETL checks (their PL/pgSQL "
                     + "is Redshift's)");
             case OTHER -> {
                 if (statement.statement().startsWith("refresh", "materialized", "view")) {
-                    runner.runSql(statement, List.of(statement.statement().text()), ValidateCheck.ETL_ERROR, "");
+                    runner.runSql(statement, List.of(statement.statement().text()), DatabaseCheck.ETL_ERROR, "");
                 }
             }
-            default -> runner.run(statement, ValidateCheck.ETL_ERROR);
+            default -> runner.run(statement, DatabaseCheck.ETL_ERROR);
         }
     }
 
@@ -118,7 +119,7 @@ final class EtlChecker {
         }
         List<String> sql = runner.sql(parser.parse(split.get(0)));
         if (sql != null) {
-            runner.runSql(statement, List.of("EXPLAIN " + sql.get(0)), ValidateCheck.ETL_ERROR,
+            runner.runSql(statement, List.of("EXPLAIN " + sql.get(0)), DatabaseCheck.ETL_ERROR,
                     "The UNLOAD query does not compile: ");
         }
     }

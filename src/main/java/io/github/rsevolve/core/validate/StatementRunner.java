@@ -1,7 +1,8 @@
 package io.github.rsevolve.core.validate;
 
 import io.github.rsevolve.core.db.Interruption;
-import io.github.rsevolve.core.lint.Finding;
+import io.github.rsevolve.core.finding.DatabaseCheck;
+import io.github.rsevolve.core.finding.Finding;
 import io.github.rsevolve.core.parse.ParsedStatement;
 import io.github.rsevolve.core.translate.LateralAliases;
 import io.github.rsevolve.core.translate.RedshiftToPostgresTranslator;
@@ -35,7 +36,7 @@ public final class StatementRunner {
     private final int statementTimeoutSeconds;
     private final List<Finding> findings;
     private final boolean continueAfterFailure;
-    private final ValidateCheck failureCheck;
+    private final DatabaseCheck failureCheck;
     private final Map<String, String> placeholders;
     /** The search_path last set on the connection; empty is the connection's own; null before the first. */
     private List<String> searchPath;
@@ -50,7 +51,7 @@ public final class StatementRunner {
      */
     StatementRunner(Connection connection, boolean translate, int statementTimeoutSeconds, List<Finding> findings,
                     boolean continueAfterFailure) {
-        this(connection, translate, statementTimeoutSeconds, findings, continueAfterFailure, ValidateCheck.BUILD_ERROR,
+        this(connection, translate, statementTimeoutSeconds, findings, continueAfterFailure, DatabaseCheck.BUILD_ERROR,
                 Map.of());
     }
 
@@ -59,7 +60,7 @@ public final class StatementRunner {
      * @param placeholders Flyway placeholders: ${name} in a statement is replaced by the value
      */
     public StatementRunner(Connection connection, boolean translate, int statementTimeoutSeconds,
-                           List<Finding> findings, boolean continueAfterFailure, ValidateCheck failureCheck,
+                           List<Finding> findings, boolean continueAfterFailure, DatabaseCheck failureCheck,
                            Map<String, String> placeholders) {
         this.connection = connection;
         this.translate = translate;
@@ -76,7 +77,7 @@ public final class StatementRunner {
         return this;
     }
 
-    ValidateCheck failureCheck() {
+    DatabaseCheck failureCheck() {
         return failureCheck;
     }
 
@@ -96,7 +97,7 @@ public final class StatementRunner {
 
     /** Reports a statement that is not run, with why. */
     void skipped(ParsedStatement parsed, String why) {
-        findings.add(ValidateCheck.SKIPPED.at(parsed.statement(), "Not run on PostgreSQL: " + why + "."));
+        findings.add(DatabaseCheck.SKIPPED.at(parsed.statement(), "Not run on PostgreSQL: " + why + "."));
         notBuilt(parsed, why);
     }
 
@@ -129,18 +130,18 @@ public final class StatementRunner {
      * Runs the statement; a failure becomes a finding of the given check and false. A late-binding view that fails
      * is a warning, and true: Redshift accepts it.
      */
-    boolean run(ParsedStatement parsed, ValidateCheck onFailure) throws SQLException {
+    boolean run(ParsedStatement parsed, DatabaseCheck onFailure) throws SQLException {
         return run(parsed, onFailure, "");
     }
 
     /** As above, a failure's message starting with the context. */
-    boolean run(ParsedStatement parsed, ValidateCheck onFailure, String context) throws SQLException {
+    boolean run(ParsedStatement parsed, DatabaseCheck onFailure, String context) throws SQLException {
         Translation translation = translation(parsed);
         if (translation == null) {
             return true;
         }
         if (translation.lateBinding()) {
-            run(parsed, translation.sql(), ValidateCheck.LATE_BINDING, "The late-binding view cannot be built "
+            run(parsed, translation.sql(), DatabaseCheck.LATE_BINDING, "The late-binding view cannot be built "
                     + "here: ", true);
             return true;
         }
@@ -184,12 +185,12 @@ public final class StatementRunner {
         stringsAsRedshift = true;
     }
 
-    boolean runSql(ParsedStatement parsed, List<String> sql, ValidateCheck onFailure, String context)
+    boolean runSql(ParsedStatement parsed, List<String> sql, DatabaseCheck onFailure, String context)
             throws SQLException {
         return run(parsed, sql, onFailure, context, continueAfterFailure);
     }
 
-    private boolean run(ParsedStatement parsed, List<String> sql, ValidateCheck onFailure, String context,
+    private boolean run(ParsedStatement parsed, List<String> sql, DatabaseCheck onFailure, String context,
                         boolean isolate) throws SQLException {
         return run(parsed, sql, onFailure, context, isolate, 0);
     }
@@ -215,7 +216,7 @@ public final class StatementRunner {
         return null;
     }
 
-    private boolean run(ParsedStatement parsed, List<String> sql, ValidateCheck onFailure, String context,
+    private boolean run(ParsedStatement parsed, List<String> sql, DatabaseCheck onFailure, String context,
                         boolean isolate, int attempt) throws SQLException {
         readStringsAsRedshift();
         useSearchPath(parsed.searchPath());

@@ -1,9 +1,9 @@
 package io.github.rsevolve.core.validate;
 
 import io.github.rsevolve.core.catalog.CatalogDiffer.Drift;
-import io.github.rsevolve.core.lint.Finding;
+import io.github.rsevolve.core.finding.Finding;
 import io.github.rsevolve.core.lint.LintResult;
-import io.github.rsevolve.core.lint.Severity;
+import io.github.rsevolve.core.finding.Severity;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;

@@ -9,12 +9,13 @@ import io.github.rsevolve.core.db.ExternalServer;
 import io.github.rsevolve.core.db.Interruption;
 import io.github.rsevolve.core.db.ThrowawayDatabase;
 import io.github.rsevolve.core.db.ThrowawayServer;
+import io.github.rsevolve.core.finding.DatabaseCheck;
 import io.github.rsevolve.core.lint.Changeset;
-import io.github.rsevolve.core.lint.Finding;
+import io.github.rsevolve.core.finding.Finding;
 import io.github.rsevolve.core.lint.LintProject;
 import io.github.rsevolve.core.lint.LintResult;
 import io.github.rsevolve.core.lint.Linter;
-import io.github.rsevolve.core.lint.Severity;
+import io.github.rsevolve.core.finding.Severity;
 import io.github.rsevolve.core.parse.ParsedStatement;
 import io.github.rsevolve.core.parse.RedshiftParser;
 import io.github.rsevolve.core.translate.RedshiftToPostgresTranslator;
@@ -324,7 +325,7 @@ public final class Validator {
         try (Connection connection = model.connect()) {
             StatementRunner runner = runner(connection, true, project.externalSchemas());
             for (ParsedStatement statement : ordered.statements()) {
-                runner.run(statement, ValidateCheck.BUILD_ERROR);
+                runner.run(statement, DatabaseCheck.BUILD_ERROR);
             }
         }
     }
@@ -344,7 +345,7 @@ public final class Validator {
         } catch (FlywayException e) {
             // An interruption ends Flyway's connection: that is no finding at the user's first changeset.
             if (!causedByFailedChangeset(e) && !Interruption.underway()) {
-                checks.add(ValidateCheck.BUILD_ERROR.at(project.changesets().get(0).script().file(), 0,
+                checks.add(DatabaseCheck.BUILD_ERROR.at(project.changesets().get(0).script().file(), 0,
                         "Flyway could not apply the changesets: " + e.getMessage().replaceAll("\\s+", " ")));
             }
         }

@@ -4,10 +4,10 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import io.github.rsevolve.core.lint.Finding;
+import io.github.rsevolve.core.finding.Finding;
 import io.github.rsevolve.core.lint.LintProject;
 import io.github.rsevolve.core.lint.Linter;
-import io.github.rsevolve.core.lint.Severity;
+import io.github.rsevolve.core.finding.Severity;
 import io.github.rsevolve.core.model.ObjectName;
 import io.github.rsevolve.core.validate.ValidateResult;
 import java.nio.file.Files;

@@ -4,10 +4,10 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import io.github.rsevolve.core.lint.CheckInfo;
-import io.github.rsevolve.core.lint.Finding;
+import io.github.rsevolve.core.finding.CheckInfo;
+import io.github.rsevolve.core.finding.Finding;
 import io.github.rsevolve.core.lint.LintResult;
-import io.github.rsevolve.core.lint.Severity;
+import io.github.rsevolve.core.finding.Severity;
 import io.github.rsevolve.core.regenerate.RegenerateTestSupport;
 import io.github.rsevolve.core.validate.ValidateResult;
 import java.io.IOException;

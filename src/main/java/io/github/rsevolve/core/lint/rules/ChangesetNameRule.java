@@ -4,7 +4,7 @@ import io.github.rsevolve.core.lint.Changeset;
 import io.github.rsevolve.core.lint.Reporter;
 import io.github.rsevolve.core.lint.Rule;
 import io.github.rsevolve.core.lint.RuleInfo;
-import io.github.rsevolve.core.lint.Severity;
+import io.github.rsevolve.core.finding.Severity;
 
 @RuleInfo(id = "RS601", name = "changeset-name", severity = Severity.ERROR,
         summary = "A file in the incremental folder whose name does not match Flyway's V<version>__<description>.sql "

@@ -5,7 +5,7 @@ import io.github.rsevolve.core.lint.LintProject;
 import io.github.rsevolve.core.lint.Reporter;
 import io.github.rsevolve.core.lint.Rule;
 import io.github.rsevolve.core.lint.RuleInfo;
-import io.github.rsevolve.core.lint.Severity;
+import io.github.rsevolve.core.finding.Severity;
 import java.util.List;
 
 @RuleInfo(id = "RS602", name = "duplicate-version", severity = Severity.ERROR,

@@ -4,7 +4,7 @@ import io.github.rsevolve.core.lint.Changeset;
 import io.github.rsevolve.core.lint.Reporter;
 import io.github.rsevolve.core.lint.Rule;
 import io.github.rsevolve.core.lint.RuleInfo;
-import io.github.rsevolve.core.lint.Severity;
+import io.github.rsevolve.core.finding.Severity;
 
 @RuleInfo(id = "RS603", name = "empty-changeset", severity = Severity.ERROR,
         summary = "A changeset with no SQL statement.",

@@ -4,7 +4,7 @@ import io.github.rsevolve.core.lint.Changeset;
 import io.github.rsevolve.core.lint.Reporter;
 import io.github.rsevolve.core.lint.Rule;
 import io.github.rsevolve.core.lint.RuleInfo;
-import io.github.rsevolve.core.lint.Severity;
+import io.github.rsevolve.core.finding.Severity;
 
 @RuleInfo(id = "RS301", name = "unsafe-table-recreation", severity = Severity.ERROR,
         summary = "A changeset that copies a table and then drops or renames it, without locking it first.",

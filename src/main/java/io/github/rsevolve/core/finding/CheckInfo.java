@@ -1,7 +1,7 @@
-package io.github.rsevolve.core.lint;
+package io.github.rsevolve.core.finding;
 
 /**
- * What any check that reports findings is, in one shape: lint's rules (from their {@link RuleInfo}), validate's
+ * What any check that reports findings is, in one shape: lint's rules (from their annotation), validate's
  * database checks and the checks of a drafted changeset. The reports' rule lists and the generated docs are built from
  * it, so every id a report can contain is listed with its why and fix.
  *
@@ -9,10 +9,6 @@ package io.github.rsevolve.core.lint;
  * @param name kebab-case name, as reports and configuration write it
  */
 public record CheckInfo(String id, String name, Severity severity, String summary, String why, String fix) {
-
-    public static CheckInfo of(RuleInfo rule) {
-        return new CheckInfo(rule.id(), rule.name(), rule.severity(), rule.summary(), rule.why(), rule.fix());
-    }
 
     /** A finding of this check at its severity; the message ends with the check's why and fix. */
     public Finding finding(String file, int line, int column, String what) {

@@ -1,14 +1,11 @@
-package io.github.rsevolve.core.validate;
+package io.github.rsevolve.core.finding;
 
-import io.github.rsevolve.core.lint.CheckInfo;
-import io.github.rsevolve.core.lint.Finding;
-import io.github.rsevolve.core.lint.Severity;
 import io.github.rsevolve.core.sql.SourceFile;
 import io.github.rsevolve.core.sql.SourcePosition;
 import io.github.rsevolve.core.sql.SqlStatement;
 
 /** The checks validate makes with a database, reported with the same finding format as lint. */
-public enum ValidateCheck {
+public enum DatabaseCheck {
 
     BUILD_ERROR("RSV01", "build-error", Severity.ERROR,
             "A statement of the absolute model or the changesets fails on a freshly built database.",
@@ -44,7 +41,7 @@ public enum ValidateCheck {
 
     private final CheckInfo info;
 
-    ValidateCheck(String id, String checkName, Severity severity, String summary, String why, String fix) {
+    DatabaseCheck(String id, String checkName, Severity severity, String summary, String why, String fix) {
         this.info = new CheckInfo(id, checkName, severity, summary, why, fix);
     }
 

@@ -1,4 +1,4 @@
-package io.github.rsevolve.core.lint;
+package io.github.rsevolve.core.finding;
 
 /**
  * One problem found in the user's SQL, located like a compiler message.
