@@ -1,12 +1,12 @@
 package io.github.rsevolve.maven;
 
-import io.github.rsevolve.core.lint.ConfigurationException;
-import io.github.rsevolve.core.lint.LintProject;
-import io.github.rsevolve.core.lint.Linter;
+import io.github.rsevolve.core.finding.ConfigurationException;
+import io.github.rsevolve.core.project.Project;
 import io.github.rsevolve.core.migrate.Environment;
 import io.github.rsevolve.core.migrate.FlywayOptions;
 import io.github.rsevolve.core.migrate.MigrateException;
 import io.github.rsevolve.core.migrate.Migrator;
+import io.github.rsevolve.core.project.ProjectLoader;
 import io.github.rsevolve.core.validate.ValidateException;
 import java.util.Arrays;
 import java.util.List;
@@ -136,11 +136,11 @@ public abstract class AbstractEnvironmentMojo extends AbstractThrowawayMojo {
     }
 
     protected Migrator migrator(Environment target) {
-        return migrator(target, Linter.load(lintSettings()));
+        return migrator(target, ProjectLoader.load(lintSettings().project()));
     }
 
     /** Deploys the loaded project to the environment with the Flyway options. */
-    protected Migrator migrator(Environment target, LintProject project) {
+    protected Migrator migrator(Environment target, Project project) {
         return new Migrator(target, project, new FlywayOptions(flywayTarget, outOfOrder, baselineOnMigrate,
                 baselineVersion, validateOnMigrate, commaSeparated(ignoreMigrationPatterns)));
     }

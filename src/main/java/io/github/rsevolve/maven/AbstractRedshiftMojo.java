@@ -1,7 +1,7 @@
 package io.github.rsevolve.maven;
 
 import io.github.rsevolve.core.db.Interruption;
-import io.github.rsevolve.core.lint.ConfigurationException;
+import io.github.rsevolve.core.finding.ConfigurationException;
 import io.github.rsevolve.core.finding.Finding;
 import io.github.rsevolve.core.lint.LintSettings;
 import io.github.rsevolve.core.finding.Severity;

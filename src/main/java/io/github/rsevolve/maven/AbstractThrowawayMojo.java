@@ -1,7 +1,6 @@
 package io.github.rsevolve.maven;
 
 import io.github.rsevolve.core.db.EmbeddedServer;
-import io.github.rsevolve.core.lint.ConfigurationException;
 import io.github.rsevolve.core.lint.LintSettings;
 import io.github.rsevolve.core.validate.ValidateResult;
 import io.github.rsevolve.core.validate.ValidateSettings;

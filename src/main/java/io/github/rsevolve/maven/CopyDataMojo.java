@@ -6,7 +6,7 @@ import io.github.rsevolve.core.copy.CopyTable;
 import io.github.rsevolve.core.copy.DataCopier;
 import io.github.rsevolve.core.copy.S3Staging;
 import io.github.rsevolve.core.copy.TableCopy;
-import io.github.rsevolve.core.lint.ConfigurationException;
+import io.github.rsevolve.core.finding.ConfigurationException;
 import io.github.rsevolve.core.migrate.Environment;
 import io.github.rsevolve.core.report.JsonReporter;
 import java.io.IOException;

@@ -1,6 +1,6 @@
 package io.github.rsevolve.maven;
 
-import io.github.rsevolve.core.lint.ConfigurationException;
+import io.github.rsevolve.core.finding.ConfigurationException;
 import org.apache.maven.settings.Server;
 import org.apache.maven.settings.Settings;
 import org.apache.maven.settings.building.SettingsProblem;

@@ -1,11 +1,11 @@
 package io.github.rsevolve.maven;
 
 import io.github.rsevolve.core.finding.Finding;
-import io.github.rsevolve.core.lint.LintProject;
-import io.github.rsevolve.core.lint.Linter;
+import io.github.rsevolve.core.project.Project;
 import io.github.rsevolve.core.migrate.ChangesetState;
 import io.github.rsevolve.core.migrate.Environment;
 import io.github.rsevolve.core.migrate.Migrator;
+import io.github.rsevolve.core.project.ProjectLoader;
 import java.util.List;
 import java.util.Map;
 import org.apache.maven.plugin.MojoExecutionException;
@@ -25,7 +25,7 @@ public final class InfoMojo extends AbstractEnvironmentMojo {
 
     @Override
     protected void runOn(Environment target) throws MojoExecutionException {
-        LintProject project = Linter.load(lintSettings());
+        Project project = ProjectLoader.load(lintSettings().project());
         Migrator migrator = migrator(target, project);
         List<ChangesetState> states = migrator.info();
         getLog().info(String.format("%-10s %-40s %-14s %s", "Version", "Changeset", "State", "Installed on"));

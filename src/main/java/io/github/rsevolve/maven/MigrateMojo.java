@@ -1,10 +1,10 @@
 package io.github.rsevolve.maven;
 
 import io.github.rsevolve.core.finding.Finding;
-import io.github.rsevolve.core.lint.LintProject;
-import io.github.rsevolve.core.lint.Linter;
+import io.github.rsevolve.core.project.Project;
 import io.github.rsevolve.core.migrate.Environment;
 import io.github.rsevolve.core.migrate.Migrator;
+import io.github.rsevolve.core.project.ProjectLoader;
 import io.github.rsevolve.core.report.TextReporter;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -33,7 +33,7 @@ public final class MigrateMojo extends AbstractEnvironmentMojo {
 
     @Override
     protected void runOn(Environment target) throws MojoExecutionException, MojoFailureException {
-        LintProject project = Linter.load(lintSettings());
+        Project project = ProjectLoader.load(lintSettings().project());
         Migrator migrator = migrator(target, project);
         if (dryRun) {
             String sql = migrator.dryRun();

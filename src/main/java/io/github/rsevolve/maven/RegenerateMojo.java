@@ -1,11 +1,11 @@
 package io.github.rsevolve.maven;
 
-import io.github.rsevolve.core.lint.ConfigurationException;
-import io.github.rsevolve.core.lint.LintProject;
-import io.github.rsevolve.core.lint.Linter;
+import io.github.rsevolve.core.finding.ConfigurationException;
+import io.github.rsevolve.core.project.Project;
 import io.github.rsevolve.core.finding.Severity;
 import io.github.rsevolve.core.model.ObjectName;
 import io.github.rsevolve.core.parse.ParseDepth;
+import io.github.rsevolve.core.project.ProjectLoader;
 import io.github.rsevolve.core.regenerate.RegenerateException;
 import io.github.rsevolve.core.regenerate.Regeneration;
 import io.github.rsevolve.core.regenerate.Regenerator;
@@ -64,7 +64,7 @@ public final class RegenerateMojo extends AbstractThrowawayMojo {
     @Override
     protected void run() throws MojoExecutionException {
         // Regenerate needs each view's references, not a syntax check of its query (lint and validate do that).
-        LintProject project = Linter.load(lintSettings(), ParseDepth.TOKENS);
+        Project project = ProjectLoader.load(lintSettings().project(), ParseDepth.TOKENS);
         Regenerator regenerator = new Regenerator(project);
         Regeneration regeneration;
         try {

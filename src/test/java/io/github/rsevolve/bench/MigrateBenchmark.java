@@ -3,10 +3,10 @@ package io.github.rsevolve.bench;
 import io.github.rsevolve.core.db.EmbeddedServer;
 import io.github.rsevolve.core.db.ThrowawayDatabase;
 import io.github.rsevolve.core.lint.LintSettings;
-import io.github.rsevolve.core.lint.Linter;
 import io.github.rsevolve.core.migrate.Environment;
 import io.github.rsevolve.core.migrate.Migrator;
 import io.github.rsevolve.core.parse.RedshiftParser;
+import io.github.rsevolve.core.project.ProjectLoader;
 import io.github.rsevolve.core.sql.SqlSourceReader;
 import java.nio.file.Path;
 import java.util.Map;
@@ -40,7 +40,7 @@ public final class MigrateBenchmark {
                 long start = System.nanoTime();
                 Environment environment = new Environment("bench", database.url().replaceFirst("\\?.*$", ""),
                         server.user(), server.password(), "flyway_schema_history", Map.of(), true, 300);
-                new Migrator(environment, Linter.load(lint)).migrate(lint, line -> { });
+                new Migrator(environment, ProjectLoader.load(lint.project())).migrate(lint, line -> { });
                 if (round >= 0) {
                     migrate[round] = (System.nanoTime() - start) / 1e6;
                 }

@@ -2,12 +2,12 @@ package io.github.rsevolve.bench;
 
 import static io.github.rsevolve.bench.ValidateBenchmark.median;
 
-import io.github.rsevolve.core.lint.LintProject;
+import io.github.rsevolve.core.project.Project;
 import io.github.rsevolve.core.lint.LintSettings;
-import io.github.rsevolve.core.lint.Linter;
 import io.github.rsevolve.core.model.ObjectName;
 import io.github.rsevolve.core.parse.ParseDepth;
 import io.github.rsevolve.core.parse.RedshiftParser;
+import io.github.rsevolve.core.project.ProjectLoader;
 import io.github.rsevolve.core.regenerate.Regeneration;
 import io.github.rsevolve.core.regenerate.Regenerator;
 import io.github.rsevolve.core.sql.SqlSourceReader;
@@ -38,7 +38,7 @@ public final class RegenerateBenchmark {
             int recreated = 0;
             for (int round = -1; round < rounds; round++) {
                 long start = System.nanoTime();
-                LintProject loaded = Linter.load(settings(project), ParseDepth.TOKENS);
+                Project loaded = ProjectLoader.load(settings(project).project(), ParseDepth.TOKENS);
                 long loadNanos = System.nanoTime() - start;
                 start = System.nanoTime();
                 Regeneration regeneration = new Regenerator(loaded).regenerate(List.of(ObjectName.parse("g.t0")),

@@ -2,12 +2,12 @@ package io.github.rsevolve.bench;
 
 import io.github.rsevolve.core.db.EmbeddedServer;
 import io.github.rsevolve.core.db.ThrowawayDatabase;
-import io.github.rsevolve.core.lint.Changeset;
-import io.github.rsevolve.core.lint.LintProject;
+import io.github.rsevolve.core.project.Changeset;
+import io.github.rsevolve.core.project.Project;
 import io.github.rsevolve.core.lint.LintSettings;
-import io.github.rsevolve.core.lint.Linter;
 import io.github.rsevolve.core.parse.ParsedStatement;
 import io.github.rsevolve.core.parse.RedshiftParser;
+import io.github.rsevolve.core.project.ProjectLoader;
 import io.github.rsevolve.core.sql.SqlSourceReader;
 import io.github.rsevolve.core.translate.RedshiftToPostgresTranslator;
 import io.github.rsevolve.core.translate.Translation;
@@ -190,7 +190,7 @@ public final class ValidateBenchmark {
     /** The changesets translated to PostgreSQL: one Flyway SQL file each, and all of them in one psql file. */
     static void translate(LintSettings lint, Path flywaySql, Path psqlFile) throws Exception {
         Files.createDirectories(flywaySql);
-        LintProject project = Linter.load(lint);
+        Project project = ProjectLoader.load(lint.project());
         StringBuilder all = new StringBuilder();
         for (String sql : RedshiftToPostgresTranslator.setUp()) {
             all.append(sql).append(";\n");

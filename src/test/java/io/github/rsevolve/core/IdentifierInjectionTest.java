@@ -16,11 +16,11 @@ import io.github.rsevolve.core.diff.DiffSettings;
 import io.github.rsevolve.core.diff.Differ;
 import io.github.rsevolve.core.finding.Finding;
 import io.github.rsevolve.core.lint.LintSettings;
-import io.github.rsevolve.core.lint.Linter;
 import io.github.rsevolve.core.finding.Severity;
 import io.github.rsevolve.core.migrate.Environment;
 import io.github.rsevolve.core.migrate.Migrator;
 import io.github.rsevolve.core.model.ObjectName;
+import io.github.rsevolve.core.project.ProjectLoader;
 import io.github.rsevolve.core.regenerate.RegenerateTestSupport;
 import io.github.rsevolve.core.regenerate.Regeneration;
 import io.github.rsevolve.core.regenerate.Regenerator;
@@ -28,7 +28,6 @@ import io.github.rsevolve.core.sql.SqlText;
 import io.github.rsevolve.core.validate.ValidateResult;
 import io.github.rsevolve.core.validate.ValidateSettings;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.ResultSet;
@@ -139,8 +138,8 @@ class IdentifierInjectionTest {
              ThrowawayDatabase qa = ThrowawayDatabase.create(EmbeddedServer.shared(), "qa", false)) {
             Environment from = CopyFixture.deploy(lint, pro, "pro");
             Environment to = CopyFixture.deploy(lint, qa, "qa");
-            List<Finding> migrated = new ArrayList<>(new Migrator(from, Linter.load(lint)).migrate(lint, line -> { }));
-            migrated.addAll(new Migrator(from, Linter.load(lint)).drift(throwaway));
+            List<Finding> migrated = new ArrayList<>(new Migrator(from, ProjectLoader.load(lint.project())).migrate(lint, line -> { }));
+            migrated.addAll(new Migrator(from, ProjectLoader.load(lint.project())).drift(throwaway));
             assertNothingRan("migrate with verification", migrated);
 
             // Redshift folds delimited names to lower case, and so did the translator.

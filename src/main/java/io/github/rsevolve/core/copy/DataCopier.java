@@ -1,12 +1,12 @@
 package io.github.rsevolve.core.copy;
 
 import io.github.rsevolve.core.db.ExternalServer;
-import io.github.rsevolve.core.lint.LintProject;
-import io.github.rsevolve.core.lint.Linter;
+import io.github.rsevolve.core.project.Project;
 import io.github.rsevolve.core.migrate.ChangesetState;
 import io.github.rsevolve.core.migrate.Environment;
 import io.github.rsevolve.core.migrate.Migrator;
 import io.github.rsevolve.core.model.ObjectName;
+import io.github.rsevolve.core.project.ProjectLoader;
 import io.github.rsevolve.core.translate.RedshiftToPostgresTranslator;
 import java.sql.Connection;
 import java.sql.ResultSet;
@@ -207,7 +207,7 @@ public final class DataCopier {
 
     private String lackingChangesets() {
         try {
-            LintProject project = Linter.load(settings.lint());
+            Project project = ProjectLoader.load(settings.lint().project());
             Set<String> fromApplied = applied(new Migrator(settings.from(), project).info());
             Set<String> toApplied = applied(new Migrator(settings.to(), project).info());
             Set<String> lacking = new TreeSet<>(fromApplied);

@@ -1,10 +1,10 @@
 package io.github.rsevolve.core.diff;
 
-import io.github.rsevolve.core.lint.ConfigurationException;
-import io.github.rsevolve.core.lint.LintProject;
+import io.github.rsevolve.core.finding.ConfigurationException;
+import io.github.rsevolve.core.project.Project;
 import io.github.rsevolve.core.lint.LintSettings;
-import io.github.rsevolve.core.lint.Linter;
 import io.github.rsevolve.core.migrate.Migrator;
+import io.github.rsevolve.core.project.ProjectLoader;
 import io.github.rsevolve.core.regenerate.ChangesetDrafter;
 import io.github.rsevolve.core.regenerate.Draft;
 import io.github.rsevolve.core.sql.SourceFile;
@@ -32,7 +32,7 @@ public final class Differ {
 
     public static DiffResult run(DiffSettings settings) {
         LintSettings lint = settings.throwaway().lint();
-        LintProject project = Linter.load(lint);
+        Project project = ProjectLoader.load(lint.project());
         int pending = 0;
         Validator.Catalogs catalogs;
         if (settings.environment() == null) {

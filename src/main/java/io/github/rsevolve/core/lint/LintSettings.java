@@ -1,9 +1,10 @@
 package io.github.rsevolve.core.lint;
 
+import io.github.rsevolve.core.finding.ConfigurationException;
 import io.github.rsevolve.core.finding.Severity;
 import io.github.rsevolve.core.parse.ParseDepth;
+import io.github.rsevolve.core.project.ProjectSettings;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -11,7 +12,7 @@ import java.util.Map;
 import java.util.Optional;
 
 /**
- * What lint reads and how.
+ * What lint reads and how ({@link #project()}), and each rule's level.
  *
  * @param ruleLevels per rule name or id: a severity, or empty to switch the rule off
  * @param parseTimeoutMillis bound on parsing one statement
@@ -46,9 +47,13 @@ public record LintSettings(Path baseDir, Path absoluteDir, Path incrementalDir, 
 
     /** Every folder of changesets, the incremental folder first. */
     public List<Path> incrementalDirs() {
-        List<Path> folders = new ArrayList<>(List.of(incrementalDir));
-        folders.addAll(moreIncrementalDirs);
-        return folders;
+        return project().incrementalDirs();
+    }
+
+    /** Where the SQL is and how it is read, without the rules' levels. */
+    public ProjectSettings project() {
+        return new ProjectSettings(baseDir, absoluteDir, incrementalDir, etlDir, parseTimeoutMillis, maxFileBytes,
+                threads, moreIncrementalDirs, queryDepth);
     }
 
     /** Parses {@code rule=level,rule=level} where level is error, warning, info or off. */

@@ -2,6 +2,9 @@ package io.github.rsevolve.core.lint;
 
 import io.github.rsevolve.core.finding.CheckInfo;
 import io.github.rsevolve.core.parse.ParsedStatement;
+import io.github.rsevolve.core.project.Changeset;
+import io.github.rsevolve.core.project.Origin;
+import io.github.rsevolve.core.project.Project;
 
 /**
  * A lint rule: one small class annotated with {@link RuleInfo} and registered for {@link java.util.ServiceLoader}.
@@ -18,7 +21,7 @@ public interface Rule {
     }
 
     /** The whole project once: the absolute model, the ordered changesets and the ETL files. */
-    default void checkProject(LintProject project, Reporter reporter) {
+    default void checkProject(Project project, Reporter reporter) {
     }
 
     default RuleInfo info() {

@@ -1,9 +1,9 @@
 package io.github.rsevolve.core.migrate;
 
 import io.github.rsevolve.core.db.ExternalServer;
-import io.github.rsevolve.core.lint.Changeset;
+import io.github.rsevolve.core.project.Changeset;
 import io.github.rsevolve.core.finding.Finding;
-import io.github.rsevolve.core.lint.LintProject;
+import io.github.rsevolve.core.project.Project;
 import io.github.rsevolve.core.lint.LintResult;
 import io.github.rsevolve.core.lint.LintSettings;
 import io.github.rsevolve.core.lint.Linter;
@@ -55,15 +55,15 @@ public final class Migrator {
             + "installed_by, execution_time, success)";
 
     private final Environment environment;
-    private final LintProject project;
+    private final Project project;
     private final FlywayOptions options;
     private final List<Finding> findings = Collections.synchronizedList(new ArrayList<>());
 
-    public Migrator(Environment environment, LintProject project) {
+    public Migrator(Environment environment, Project project) {
         this(environment, project, FlywayOptions.DEFAULTS);
     }
 
-    public Migrator(Environment environment, LintProject project, FlywayOptions options) {
+    public Migrator(Environment environment, Project project, FlywayOptions options) {
         this.environment = environment;
         this.project = project;
         this.options = options;

@@ -8,7 +8,7 @@ import io.github.rsevolve.core.catalog.CatalogReader;
 import io.github.rsevolve.core.catalog.CatalogSnapshot;
 import io.github.rsevolve.core.graph.DependencyGraph;
 import io.github.rsevolve.core.graph.RelationGraph;
-import io.github.rsevolve.core.lint.LintProject;
+import io.github.rsevolve.core.project.Project;
 import io.github.rsevolve.core.model.Grant;
 import io.github.rsevolve.core.model.ObjectName;
 import io.github.rsevolve.core.model.Schema;
@@ -54,7 +54,7 @@ public final class ChangesetDrafter {
     public record Settings(String description, boolean allowDestructive, String folder, String subject) {
     }
 
-    private final LintProject project;
+    private final Project project;
     private final CatalogSnapshot model;
     private final CatalogSnapshot current;
     private final Settings settings;
@@ -71,7 +71,7 @@ public final class ChangesetDrafter {
     /** The model's statements the draft copies for new schemas, whose grants need no GRANT of their own. */
     private final List<ParsedStatement> schemaStatements = new ArrayList<>();
 
-    private ChangesetDrafter(LintProject project, CatalogSnapshot model, CatalogSnapshot current, Settings settings) {
+    private ChangesetDrafter(Project project, CatalogSnapshot model, CatalogSnapshot current, Settings settings) {
         this.project = project;
         this.model = model;
         this.current = current;
@@ -81,7 +81,7 @@ public final class ChangesetDrafter {
         this.graph = regenerator.graph();
     }
 
-    public static Draft draft(LintProject project, CatalogSnapshot model, CatalogSnapshot current, Settings settings) {
+    public static Draft draft(Project project, CatalogSnapshot model, CatalogSnapshot current, Settings settings) {
         return new ChangesetDrafter(project, model, current, settings).draft();
     }
 

@@ -1,7 +1,7 @@
 package io.github.rsevolve.core.regenerate;
 
 import io.github.rsevolve.core.graph.DependencyGraph;
-import io.github.rsevolve.core.lint.Changeset;
+import io.github.rsevolve.core.project.Changeset;
 import io.github.rsevolve.core.model.Column;
 import io.github.rsevolve.core.model.ObjectName;
 import io.github.rsevolve.core.model.Table;

@@ -1,6 +1,6 @@
 package io.github.rsevolve.core.regenerate;
 
-import io.github.rsevolve.core.lint.Changeset;
+import io.github.rsevolve.core.project.Changeset;
 import java.math.BigInteger;
 import java.util.List;
 import java.util.Locale;

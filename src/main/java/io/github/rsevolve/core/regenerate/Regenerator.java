@@ -3,8 +3,8 @@ package io.github.rsevolve.core.regenerate;
 import io.github.rsevolve.core.catalog.CatalogDiffer.Drift;
 import io.github.rsevolve.core.graph.DependencyGraph;
 import io.github.rsevolve.core.graph.RelationGraph;
-import io.github.rsevolve.core.lint.Changeset;
-import io.github.rsevolve.core.lint.LintProject;
+import io.github.rsevolve.core.project.Changeset;
+import io.github.rsevolve.core.project.Project;
 import io.github.rsevolve.core.model.Column;
 import io.github.rsevolve.core.model.Grant;
 import io.github.rsevolve.core.model.ObjectName;
@@ -29,11 +29,11 @@ import java.util.stream.Collectors;
  */
 public final class Regenerator {
 
-    private final LintProject project;
+    private final Project project;
     private final List<ParsedStatement> absolute;
     private final DependencyGraph<ParsedStatement> graph;
 
-    public Regenerator(LintProject project) {
+    public Regenerator(Project project) {
         this.project = project;
         this.absolute = project.absolute().stream().flatMap(s -> s.statements().stream()).toList();
         this.graph = RelationGraph.of(absolute);

@@ -4,7 +4,6 @@ import io.github.rsevolve.core.model.Column;
 import io.github.rsevolve.core.model.ObjectName;
 import io.github.rsevolve.core.model.PhysicalAttributes;
 import io.github.rsevolve.core.model.SchemaModel;
-import io.github.rsevolve.core.model.TableConstraint;
 import io.github.rsevolve.core.sql.SqlText;
 import java.util.List;
 

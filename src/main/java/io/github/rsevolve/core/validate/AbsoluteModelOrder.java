@@ -4,7 +4,7 @@ import io.github.rsevolve.core.finding.DatabaseCheck;
 import io.github.rsevolve.core.graph.DependencyGraph;
 import io.github.rsevolve.core.graph.RelationGraph;
 import io.github.rsevolve.core.finding.Finding;
-import io.github.rsevolve.core.lint.LintedScript;
+import io.github.rsevolve.core.project.Script;
 import io.github.rsevolve.core.model.ObjectName;
 import io.github.rsevolve.core.model.View;
 import io.github.rsevolve.core.parse.ParsedStatement;
@@ -28,7 +28,7 @@ final class AbsoluteModelOrder {
     private AbsoluteModelOrder() {
     }
 
-    static Ordered of(List<LintedScript> absolute) {
+    static Ordered of(List<Script> absolute) {
         List<ParsedStatement> all = absolute.stream().flatMap(s -> s.statements().stream()).toList();
         List<ParsedStatement> schemas = new ArrayList<>();
         List<ParsedStatement> relations = new ArrayList<>();

@@ -1,6 +1,6 @@
 package io.github.rsevolve.core.validate;
 
-import io.github.rsevolve.core.lint.Changeset;
+import io.github.rsevolve.core.project.Changeset;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;

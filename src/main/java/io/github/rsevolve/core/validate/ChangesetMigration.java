@@ -1,7 +1,7 @@
 package io.github.rsevolve.core.validate;
 
 import io.github.rsevolve.core.finding.DatabaseCheck;
-import io.github.rsevolve.core.lint.Changeset;
+import io.github.rsevolve.core.project.Changeset;
 import io.github.rsevolve.core.parse.Transactions;
 import io.github.rsevolve.core.parse.ParsedStatement;
 import java.nio.charset.StandardCharsets;

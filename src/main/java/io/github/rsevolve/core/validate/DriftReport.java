@@ -3,10 +3,10 @@ package io.github.rsevolve.core.validate;
 import io.github.rsevolve.core.catalog.CatalogDiffer.Drift;
 import io.github.rsevolve.core.catalog.CatalogKey;
 import io.github.rsevolve.core.finding.DatabaseCheck;
-import io.github.rsevolve.core.lint.Changeset;
+import io.github.rsevolve.core.project.Changeset;
 import io.github.rsevolve.core.finding.Finding;
-import io.github.rsevolve.core.lint.LintProject;
-import io.github.rsevolve.core.lint.LintedScript;
+import io.github.rsevolve.core.project.Project;
+import io.github.rsevolve.core.project.Script;
 import io.github.rsevolve.core.model.Column;
 import io.github.rsevolve.core.model.ObjectName;
 import io.github.rsevolve.core.model.Schema;
@@ -34,8 +34,8 @@ final class DriftReport {
     private final SourceFile fallback;
     private final String changesetRange;
 
-    DriftReport(LintProject project) {
-        for (LintedScript script : project.absolute()) {
+    DriftReport(Project project) {
+        for (Script script : project.absolute()) {
             script.statements().stream().filter(s -> s.definition() != null)
                     .forEach(s -> modelDefinitions.putIfAbsent(key(s), s));
         }

@@ -1,7 +1,7 @@
 package io.github.rsevolve.core.validate;
 
 import io.github.rsevolve.core.finding.DatabaseCheck;
-import io.github.rsevolve.core.lint.LintedScript;
+import io.github.rsevolve.core.project.Script;
 import io.github.rsevolve.core.parse.ParsedStatement;
 import io.github.rsevolve.core.parse.RedshiftParser;
 import io.github.rsevolve.core.sql.SourceFile;
@@ -31,12 +31,12 @@ final class EtlChecker {
         this.parser = parser;
     }
 
-    void check(List<LintedScript> etl) throws SQLException {
+    void check(List<Script> etl) throws SQLException {
         connection.setAutoCommit(false);
         try {
             // One session in file order, as a pipeline runs them and as lint reads them: a later file reads the
             // tables an earlier one creates (CTAS, temporary tables).
-            for (LintedScript script : etl) {
+            for (Script script : etl) {
                 for (ParsedStatement statement : script.statements()) {
                     check(statement);
                 }

@@ -1,6 +1,6 @@
 package io.github.rsevolve.core.validate;
 
-import io.github.rsevolve.core.lint.Changeset;
+import io.github.rsevolve.core.project.Changeset;
 import io.github.rsevolve.core.parse.ParsedStatement;
 import java.sql.Connection;
 import java.sql.SQLException;

@@ -10,14 +10,15 @@ import io.github.rsevolve.core.db.Interruption;
 import io.github.rsevolve.core.db.ThrowawayDatabase;
 import io.github.rsevolve.core.db.ThrowawayServer;
 import io.github.rsevolve.core.finding.DatabaseCheck;
-import io.github.rsevolve.core.lint.Changeset;
+import io.github.rsevolve.core.project.Changeset;
 import io.github.rsevolve.core.finding.Finding;
-import io.github.rsevolve.core.lint.LintProject;
+import io.github.rsevolve.core.project.Project;
 import io.github.rsevolve.core.lint.LintResult;
 import io.github.rsevolve.core.lint.Linter;
 import io.github.rsevolve.core.finding.Severity;
 import io.github.rsevolve.core.parse.ParsedStatement;
 import io.github.rsevolve.core.parse.RedshiftParser;
+import io.github.rsevolve.core.project.ProjectLoader;
 import io.github.rsevolve.core.translate.RedshiftToPostgresTranslator;
 import java.io.IOException;
 import java.sql.Connection;
@@ -65,7 +66,7 @@ public final class Validator {
     }
 
     /** The absolute model's and the changesets' catalogs, from two throwaway databases built at once. */
-    public static Catalogs catalogs(ValidateSettings settings, LintProject project) {
+    public static Catalogs catalogs(ValidateSettings settings, Project project) {
         Validator validator = new Validator(settings);
         ThrowawayServer server = validator.server();
         try (ThrowawayDatabase model = validator.create(server); ThrowawayDatabase changes = validator.create(server)) {
@@ -85,7 +86,7 @@ public final class Validator {
      * The absolute model's catalog (built in a throwaway database) and a live environment's. A Redshift cluster
      * keeps no bookkeeping, so both are read without it then: drift compares what both catalogs have.
      */
-    public static Catalogs catalogsAgainst(ValidateSettings settings, LintProject project, Connection environment,
+    public static Catalogs catalogsAgainst(ValidateSettings settings, Project project, Connection environment,
                                            String historyTable) {
         Validator validator = new Validator(settings);
         ThrowawayServer server = validator.server();
@@ -112,7 +113,7 @@ public final class Validator {
      * Drift between the absolute model (built in a throwaway database) and a live environment's catalog, located
      * like validate's; for migrate's verification and info's summary.
      */
-    public static List<Finding> driftAgainst(ValidateSettings settings, LintProject project, Connection environment,
+    public static List<Finding> driftAgainst(ValidateSettings settings, Project project, Connection environment,
                                              String historyTable) {
         Catalogs catalogs = catalogsAgainst(settings, project, environment, historyTable);
         if (!catalogs.problems().isEmpty()) {
@@ -132,7 +133,7 @@ public final class Validator {
         CompletableFuture<ThrowawayServer> server = CompletableFuture.supplyAsync(this::server);
         CompletableFuture<ThrowawayDatabase> modelDatabase = server.thenApplyAsync(this::create);
         CompletableFuture<ThrowawayDatabase> changesDatabase = server.thenApplyAsync(this::create);
-        LintProject project = Linter.load(settings.lint());
+        Project project = ProjectLoader.load(settings.lint().project());
         LintResult lint = Linter.check(project, settings.lint());
         phase("lint");
         List<Drift> drift = List.of();
@@ -153,7 +154,7 @@ public final class Validator {
         return result(lint, drift, project.etl().stream().map(s -> s.file().displayPath()).toList());
     }
 
-    private List<Drift> checkWithDatabases(LintProject project, ThrowawayDatabase model, ThrowawayDatabase changes)
+    private List<Drift> checkWithDatabases(Project project, ThrowawayDatabase model, ThrowawayDatabase changes)
             throws SQLException {
         long before = errors();
         buildBoth(model, changes, project);
@@ -299,7 +300,7 @@ public final class Validator {
     }
 
     /** Builds A and B at once, in two databases: they share nothing until drift compares them. */
-    private void buildBoth(ThrowawayDatabase model, ThrowawayDatabase changes, LintProject project)
+    private void buildBoth(ThrowawayDatabase model, ThrowawayDatabase changes, Project project)
             throws SQLException {
         CompletableFuture<Void> modelBuild = CompletableFuture.runAsync(() -> {
             try {
@@ -319,7 +320,7 @@ public final class Validator {
         }
     }
 
-    private void buildModel(ThrowawayDatabase model, LintProject project) throws SQLException {
+    private void buildModel(ThrowawayDatabase model, Project project) throws SQLException {
         AbsoluteModelOrder.Ordered ordered = AbsoluteModelOrder.of(project.absolute());
         checks.addAll(ordered.problems());
         try (Connection connection = model.connect()) {
@@ -331,7 +332,7 @@ public final class Validator {
     }
 
     /** Runs the changesets with Flyway, as migrate will; a failing statement is already a finding. */
-    private void buildChanges(ThrowawayDatabase changes, LintProject project) {
+    private void buildChanges(ThrowawayDatabase changes, Project project) {
         if (project.changesets().stream().noneMatch(Changeset::isWellNamed)) {
             return;
         }

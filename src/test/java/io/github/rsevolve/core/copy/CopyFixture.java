@@ -5,10 +5,10 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import io.github.rsevolve.core.db.EmbeddedLogin;
 import io.github.rsevolve.core.db.ThrowawayDatabase;
 import io.github.rsevolve.core.lint.LintSettings;
-import io.github.rsevolve.core.lint.Linter;
 import io.github.rsevolve.core.finding.Severity;
 import io.github.rsevolve.core.migrate.Environment;
 import io.github.rsevolve.core.migrate.Migrator;
+import io.github.rsevolve.core.project.ProjectLoader;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.sql.Statement;
@@ -47,7 +47,7 @@ public final class CopyFixture {
     }
 
     public static Environment deploy(LintSettings lint, Environment environment) {
-        assertTrue(new Migrator(environment, Linter.load(lint)).migrate(lint, line -> { }).stream()
+        assertTrue(new Migrator(environment, ProjectLoader.load(lint.project())).migrate(lint, line -> { }).stream()
                 .noneMatch(f -> f.severity() == Severity.ERROR));
         return environment;
     }

@@ -8,10 +8,10 @@ import io.github.rsevolve.core.db.EmbeddedLogin;
 import io.github.rsevolve.core.db.EmbeddedServer;
 import io.github.rsevolve.core.db.ThrowawayDatabase;
 import io.github.rsevolve.core.finding.Finding;
-import io.github.rsevolve.core.lint.Linter;
 import io.github.rsevolve.core.finding.Severity;
 import io.github.rsevolve.core.migrate.Environment;
 import io.github.rsevolve.core.migrate.Migrator;
+import io.github.rsevolve.core.project.ProjectLoader;
 import io.github.rsevolve.core.regenerate.Draft;
 import io.github.rsevolve.core.regenerate.RegenerateTestSupport;
 import io.github.rsevolve.core.validate.ValidateSettings;
@@ -265,7 +265,7 @@ class DifferTest {
         try (ThrowawayDatabase qa = ThrowawayDatabase.create(EmbeddedServer.shared(), "qa", false)) {
             Environment environment = new Environment("qa", qa.url().replaceFirst("\\?.*$", ""), "postgres",
                     EmbeddedLogin.password(), "flyway_schema_history", Map.of(), true, 60);
-            Migrator migrator = new Migrator(environment, Linter.load(RegenerateTestSupport.settings(project)));
+            Migrator migrator = new Migrator(environment, ProjectLoader.load(RegenerateTestSupport.settings(project).project()));
             assertTrue(migrator.migrate(RegenerateTestSupport.settings(project), line -> { }).stream()
                     .noneMatch(f -> f.severity() == Severity.ERROR));
 

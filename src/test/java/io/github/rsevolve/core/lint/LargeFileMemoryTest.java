@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.github.rsevolve.core.parse.RedshiftParser;
+import io.github.rsevolve.core.project.ProjectLoader;
 import io.github.rsevolve.core.sql.SqlSourceReader;
 import java.io.BufferedWriter;
 import java.nio.file.Files;
@@ -29,7 +30,7 @@ class LargeFileMemoryTest {
         LintSettings settings = new LintSettings(root, redshift.resolve("absolute"), redshift.resolve("incremental"),
                 redshift.resolve("etl"), Map.of(), RedshiftParser.DEFAULT_TIMEOUT_MILLIS,
                 SqlSourceReader.DEFAULT_MAX_FILE_BYTES, 2);
-        Linter.check(Linter.load(settings), settings).findings().forEach(System.out::println);
+        Linter.check(ProjectLoader.load(settings.project()), settings).findings().forEach(System.out::println);
         System.out.println("lint completed");
     }
 

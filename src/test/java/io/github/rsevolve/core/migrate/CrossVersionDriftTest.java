@@ -7,7 +7,7 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
 import io.github.rsevolve.core.db.DebianPostgres;
 import io.github.rsevolve.core.finding.Finding;
 import io.github.rsevolve.core.lint.LintSettings;
-import io.github.rsevolve.core.lint.Linter;
+import io.github.rsevolve.core.project.ProjectLoader;
 import io.github.rsevolve.core.regenerate.RegenerateTestSupport;
 import io.github.rsevolve.core.translate.StandInDatabase;
 import io.github.rsevolve.core.validate.ValidateSettings;
@@ -53,7 +53,7 @@ class CrossVersionDriftTest {
         server.createDatabase("qa");
         Environment qa = new Environment("qa", server.url("qa"), "postgres", server.password(),
                 "flyway_schema_history", Map.of(), true, 60);
-        Migrator migrator = new Migrator(qa, Linter.load(settings()));
+        Migrator migrator = new Migrator(qa, ProjectLoader.load(settings().project()));
         List<Finding> findings = migrator.migrate(settings(), line -> { });
         assertTrue(findings.stream().noneMatch(f -> f.severity().name().equals("ERROR")), findings.toString());
         return migrator;

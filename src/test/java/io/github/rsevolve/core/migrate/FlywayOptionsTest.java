@@ -10,8 +10,8 @@ import io.github.rsevolve.core.db.EmbeddedServer;
 import io.github.rsevolve.core.db.ThrowawayDatabase;
 import io.github.rsevolve.core.finding.Finding;
 import io.github.rsevolve.core.lint.LintSettings;
-import io.github.rsevolve.core.lint.Linter;
 import io.github.rsevolve.core.parse.RedshiftParser;
+import io.github.rsevolve.core.project.ProjectLoader;
 import io.github.rsevolve.core.regenerate.RegenerateTestSupport;
 import io.github.rsevolve.core.sql.SqlSourceReader;
 import java.nio.file.Files;
@@ -57,7 +57,7 @@ class FlywayOptionsTest {
     private Migrator migrator(ThrowawayDatabase database, FlywayOptions options) {
         Environment environment = new Environment("qa", database.url().replaceFirst("\\?.*$", ""), "postgres",
                 EmbeddedLogin.password(), "flyway_schema_history", Map.of(), true, 60);
-        return new Migrator(environment, Linter.load(settings()), options);
+        return new Migrator(environment, ProjectLoader.load(settings().project()), options);
     }
 
     private static FlywayOptions options(String target, boolean outOfOrder, boolean baselineOnMigrate,
@@ -190,7 +190,7 @@ class FlywayOptionsTest {
             Environment environment = new Environment("qa", qa.url().replaceFirst("\\?.*$", ""), "postgres",
                     EmbeddedLogin.password(), "flyway_schema_history", Map.of(), true, 60);
             List<String> progress = new ArrayList<>();
-            new Migrator(environment, Linter.load(twoLocations), FlywayOptions.DEFAULTS).migrate(twoLocations,
+            new Migrator(environment, ProjectLoader.load(twoLocations.project()), FlywayOptions.DEFAULTS).migrate(twoLocations,
                     progress::add);
             assertEquals(3, progress.size(), progress.toString());
             assertTrue(progress.get(1).startsWith("[2/3] sub/V2__shared_table.sql"), progress.toString());

@@ -7,8 +7,8 @@ import io.github.rsevolve.core.db.EmbeddedLogin;
 import io.github.rsevolve.core.db.EmbeddedServer;
 import io.github.rsevolve.core.db.ThrowawayDatabase;
 import io.github.rsevolve.core.lint.LintSettings;
-import io.github.rsevolve.core.lint.Linter;
 import io.github.rsevolve.core.parse.RedshiftParser;
+import io.github.rsevolve.core.project.ProjectLoader;
 import io.github.rsevolve.core.sql.SqlSourceReader;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -66,7 +66,7 @@ class KilledMigrateTest {
                         SqlSourceReader.DEFAULT_MAX_FILE_BYTES, 1);
                 new Migrator(new Environment("test", url, "postgres", EmbeddedLogin.password(),
                         "flyway_schema_history", Map.of(), true, 60),
-                        Linter.load(settings)).migrate(settings, line -> { });
+                        ProjectLoader.load(settings.project())).migrate(settings, line -> { });
                 assertEquals(CHANGESETS, applied(database).size(), "trial " + trial + ": completed");
                 assertEquals(CHANGESETS, tables(database).size(), "trial " + trial + ": completed");
             }

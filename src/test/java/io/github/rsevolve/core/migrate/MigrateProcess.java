@@ -2,8 +2,8 @@ package io.github.rsevolve.core.migrate;
 
 import io.github.rsevolve.core.db.EmbeddedLogin;
 import io.github.rsevolve.core.lint.LintSettings;
-import io.github.rsevolve.core.lint.Linter;
 import io.github.rsevolve.core.parse.RedshiftParser;
+import io.github.rsevolve.core.project.ProjectLoader;
 import io.github.rsevolve.core.sql.SqlSourceReader;
 import java.nio.file.Path;
 import java.util.Map;
@@ -22,7 +22,7 @@ public final class MigrateProcess {
                 RedshiftParser.DEFAULT_TIMEOUT_MILLIS, SqlSourceReader.DEFAULT_MAX_FILE_BYTES, 1);
         Environment environment = new Environment("test", args[1], "postgres", EmbeddedLogin.password(),
                 "flyway_schema_history", Map.of(), true, 120);
-        long errors = new Migrator(environment, Linter.load(settings)).migrate(settings, System.out::println)
+        long errors = new Migrator(environment, ProjectLoader.load(settings.project())).migrate(settings, System.out::println)
                 .stream().filter(f -> f.severity().name().equals("ERROR")).count();
         System.exit(errors == 0 ? 0 : 1);
     }

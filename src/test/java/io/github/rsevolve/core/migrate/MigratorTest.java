@@ -10,10 +10,10 @@ import io.github.rsevolve.core.db.EmbeddedServer;
 import io.github.rsevolve.core.db.PasswordRole;
 import io.github.rsevolve.core.db.ThrowawayDatabase;
 import io.github.rsevolve.core.finding.Finding;
-import io.github.rsevolve.core.lint.LintProject;
+import io.github.rsevolve.core.project.Project;
 import io.github.rsevolve.core.lint.LintSettings;
-import io.github.rsevolve.core.lint.Linter;
 import io.github.rsevolve.core.parse.RedshiftParser;
+import io.github.rsevolve.core.project.ProjectLoader;
 import io.github.rsevolve.core.regenerate.RegenerateTestSupport;
 import io.github.rsevolve.core.sql.SqlSourceReader;
 import io.github.rsevolve.core.validate.ChangesetMigration;
@@ -41,7 +41,7 @@ class MigratorTest {
     }
 
     private Migrator migrator(Environment environment) {
-        LintProject loaded = Linter.load(settings());
+        Project loaded = ProjectLoader.load(settings().project());
         return new Migrator(environment, loaded);
     }
 

@@ -7,10 +7,10 @@ import io.github.rsevolve.core.db.EmbeddedServer;
 import io.github.rsevolve.core.db.PasswordRole;
 import io.github.rsevolve.core.db.ThrowawayDatabase;
 import io.github.rsevolve.core.finding.Finding;
-import io.github.rsevolve.core.lint.LintProject;
+import io.github.rsevolve.core.project.Project;
 import io.github.rsevolve.core.lint.LintSettings;
-import io.github.rsevolve.core.lint.Linter;
 import io.github.rsevolve.core.parse.RedshiftParser;
+import io.github.rsevolve.core.project.ProjectLoader;
 import io.github.rsevolve.core.sql.SqlSourceReader;
 import io.github.rsevolve.core.validate.ValidateSettings;
 import io.github.rsevolve.core.validate.Validator;
@@ -49,7 +49,7 @@ class RedshiftDriverMigrateTest {
                 String url = "jdbc:redshift://localhost:" + proxy.port() + "/" + cluster.name() + "?ssl=false";
                 Environment environment = new Environment("rs", url, clusterAdmin.name(), "Cluster-Pw-1",
                         "flyway_schema_history", Map.of(), true, 60);
-                LintProject loaded = Linter.load(lint);
+                Project loaded = ProjectLoader.load(lint.project());
                 List<String> progress = new ArrayList<>();
                 List<Finding> findings = new Migrator(environment, loaded).migrate(lint, progress::add);
                 assertTrue(findings.stream().noneMatch(f -> f.severity().name().equals("ERROR")), findings.toString());

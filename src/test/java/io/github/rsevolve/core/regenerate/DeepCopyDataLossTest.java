@@ -5,11 +5,12 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.github.rsevolve.core.db.EmbeddedServer;
 import io.github.rsevolve.core.db.ThrowawayDatabase;
-import io.github.rsevolve.core.lint.Changeset;
-import io.github.rsevolve.core.lint.LintProject;
+import io.github.rsevolve.core.project.Changeset;
+import io.github.rsevolve.core.project.Project;
 import io.github.rsevolve.core.lint.Linter;
 import io.github.rsevolve.core.model.ObjectName;
 import io.github.rsevolve.core.parse.ParsedStatement;
+import io.github.rsevolve.core.project.ProjectLoader;
 import io.github.rsevolve.core.translate.RedshiftToPostgresTranslator;
 import io.github.rsevolve.core.translate.Translation;
 import java.nio.file.Path;
@@ -50,7 +51,7 @@ class DeepCopyDataLossTest {
         RegenerateTestSupport.write(project, "incremental/V2__naive.sql", NAIVE);
         RegenerateTestSupport.write(project, "incremental/" + generated.fileName().replace("V2__", "V3__"),
                 generated.sql());
-        LintProject linted = Linter.load(RegenerateTestSupport.settings(project));
+        Project linted = ProjectLoader.load(RegenerateTestSupport.settings(project).project());
         List<String> unsafe = Linter.check(linted, RegenerateTestSupport.settings(project)).findings().stream()
                 .filter(f -> f.rule().equals("unsafe-table-recreation")).map(f -> f.file()).toList();
         assertEquals(List.of("src/main/redshift/incremental/V2__naive.sql"), unsafe, "lint flags (a), passes (b)");
@@ -59,7 +60,7 @@ class DeepCopyDataLossTest {
         assertEquals(0, lostRows(changeset(linted, "V3__")), "the generated deep copy loses none");
     }
 
-    private static List<String> changeset(LintProject project, String prefix) {
+    private static List<String> changeset(Project project, String prefix) {
         Changeset changeset = project.changesets().stream()
                 .filter(c -> c.script().file().path().getFileName().toString().startsWith(prefix))
                 .findFirst().orElseThrow();

@@ -3,7 +3,6 @@ package io.github.rsevolve.core.regenerate;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import io.github.rsevolve.core.finding.Finding;
-import io.github.rsevolve.core.lint.Linter;
 import io.github.rsevolve.core.finding.Severity;
 import io.github.rsevolve.core.model.ObjectName;
 import io.github.rsevolve.core.validate.ValidateResult;

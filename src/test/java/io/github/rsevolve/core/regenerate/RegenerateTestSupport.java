@@ -1,10 +1,10 @@
 package io.github.rsevolve.core.regenerate;
 
-import io.github.rsevolve.core.lint.LintProject;
+import io.github.rsevolve.core.project.Project;
 import io.github.rsevolve.core.lint.LintSettings;
-import io.github.rsevolve.core.lint.Linter;
 import io.github.rsevolve.core.parse.ParseDepth;
 import io.github.rsevolve.core.parse.RedshiftParser;
+import io.github.rsevolve.core.project.ProjectLoader;
 import io.github.rsevolve.core.sql.SqlSourceReader;
 import io.github.rsevolve.core.validate.ValidateResult;
 import io.github.rsevolve.core.validate.ValidateSettings;
@@ -29,8 +29,8 @@ public final class RegenerateTestSupport {
     }
 
     /** The project as redshift:regenerate loads it: queries read for their references only. */
-    public static LintProject load(Path project) {
-        return Linter.load(settings(project), ParseDepth.TOKENS);
+    public static Project load(Path project) {
+        return ProjectLoader.load(settings(project).project(), ParseDepth.TOKENS);
     }
 
     public static ValidateResult validate(Path project) {

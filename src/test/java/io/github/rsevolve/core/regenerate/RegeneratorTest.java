@@ -5,10 +5,11 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.github.rsevolve.core.finding.Finding;
-import io.github.rsevolve.core.lint.LintProject;
+import io.github.rsevolve.core.project.Project;
 import io.github.rsevolve.core.lint.Linter;
 import io.github.rsevolve.core.finding.Severity;
 import io.github.rsevolve.core.model.ObjectName;
+import io.github.rsevolve.core.project.ProjectLoader;
 import io.github.rsevolve.core.validate.ValidateResult;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -94,7 +95,7 @@ class RegeneratorTest {
                 copy.sql());
         assertTrue(copy.sql().contains("-- added is new: it takes its default."), copy.sql());
         RegenerateTestSupport.write(project, "incremental/" + copy.fileName(), copy.sql());
-        LintProject linted = Linter.load(RegenerateTestSupport.settings(project));
+        Project linted = ProjectLoader.load(RegenerateTestSupport.settings(project).project());
         List<Finding> lint = Linter.check(linted, RegenerateTestSupport.settings(project)).findings();
         assertTrue(lint.stream().noneMatch(f -> f.rule().equals("unsafe-table-recreation")
                 || f.rule().equals("drop-table") || f.rule().equals("rename")), lint.toString());

@@ -1,6 +1,6 @@
 package io.github.rsevolve.core.lint.rules;
 
-import io.github.rsevolve.core.lint.LintProject;
+import io.github.rsevolve.core.project.Project;
 import io.github.rsevolve.core.lint.Reporter;
 import io.github.rsevolve.core.lint.Rule;
 import io.github.rsevolve.core.lint.RuleInfo;
@@ -16,7 +16,7 @@ import io.github.rsevolve.core.sql.SqlStatement;
 public final class DuplicateDefinitionRule implements Rule {
 
     @Override
-    public void checkProject(LintProject project, Reporter reporter) {
+    public void checkProject(Project project, Reporter reporter) {
         for (SchemaObject[] pair : project.absoluteModel().duplicates()) {
             SqlStatement first = pair[0].source();
             reporter.report(pair[1].source(), "The " + pair[1].kind() + " " + pair[1].name()

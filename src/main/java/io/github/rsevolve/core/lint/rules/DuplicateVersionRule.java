@@ -1,7 +1,7 @@
 package io.github.rsevolve.core.lint.rules;
 
-import io.github.rsevolve.core.lint.Changeset;
-import io.github.rsevolve.core.lint.LintProject;
+import io.github.rsevolve.core.project.Changeset;
+import io.github.rsevolve.core.project.Project;
 import io.github.rsevolve.core.lint.Reporter;
 import io.github.rsevolve.core.lint.Rule;
 import io.github.rsevolve.core.lint.RuleInfo;
@@ -15,7 +15,7 @@ import java.util.List;
 public final class DuplicateVersionRule implements Rule {
 
     @Override
-    public void checkProject(LintProject project, Reporter reporter) {
+    public void checkProject(Project project, Reporter reporter) {
         List<Changeset> versioned = project.changesets().stream().filter(Changeset::isVersioned).toList();
         for (int i = 1; i < versioned.size(); i++) {
             Changeset previous = versioned.get(i - 1);

@@ -1,7 +1,7 @@
 package io.github.rsevolve.core.lint.rules;
 
-import io.github.rsevolve.core.lint.LintProject;
-import io.github.rsevolve.core.lint.Origin;
+import io.github.rsevolve.core.project.Project;
+import io.github.rsevolve.core.project.Origin;
 import io.github.rsevolve.core.lint.Reporter;
 import io.github.rsevolve.core.lint.Rule;
 import io.github.rsevolve.core.lint.RuleInfo;
@@ -16,7 +16,7 @@ import java.nio.file.Path;
 public final class EmptyFileRule implements Rule {
 
     @Override
-    public void checkProject(LintProject project, Reporter reporter) {
+    public void checkProject(Project project, Reporter reporter) {
         ProjectScripts.all(project)
                 .filter(s -> s.origin() != Origin.INCREMENTAL && s.script().isEmpty()
                         && s.script().problems().isEmpty())

@@ -1,7 +1,7 @@
 package io.github.rsevolve.core.lint.rules;
 
-import io.github.rsevolve.core.lint.LintProject;
-import io.github.rsevolve.core.lint.Origin;
+import io.github.rsevolve.core.project.Project;
+import io.github.rsevolve.core.project.Origin;
 import io.github.rsevolve.core.lint.Reporter;
 import io.github.rsevolve.core.lint.Rule;
 import io.github.rsevolve.core.lint.RuleInfo;
@@ -46,7 +46,7 @@ public final class MaterializedViewLimitsRule implements Rule {
     }
 
     @Override
-    public void checkProject(LintProject project, Reporter reporter) {
+    public void checkProject(Project project, Reporter reporter) {
         Map<ObjectName, View> views = project.absoluteModel().objects().stream()
                 .filter(View.class::isInstance).map(View.class::cast)
                 .collect(Collectors.toMap(v -> v.name().orSchema(SchemaModel.DEFAULT_SCHEMA), Function.identity(),

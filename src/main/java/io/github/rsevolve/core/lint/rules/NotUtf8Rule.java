@@ -1,6 +1,6 @@
 package io.github.rsevolve.core.lint.rules;
 
-import io.github.rsevolve.core.lint.LintProject;
+import io.github.rsevolve.core.project.Project;
 import io.github.rsevolve.core.lint.Reporter;
 import io.github.rsevolve.core.lint.Rule;
 import io.github.rsevolve.core.lint.RuleInfo;
@@ -15,7 +15,7 @@ import io.github.rsevolve.core.sql.SqlProblem;
 public final class NotUtf8Rule implements Rule {
 
     @Override
-    public void checkProject(LintProject project, Reporter reporter) {
+    public void checkProject(Project project, Reporter reporter) {
         ProjectScripts.problems(project, SqlProblem.Kind.NOT_UTF8)
                 .forEach(p -> reporter.report(p.file(), p.offset(), p.message(), p.fix()));
     }

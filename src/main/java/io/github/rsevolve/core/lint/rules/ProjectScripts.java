@@ -1,8 +1,8 @@
 package io.github.rsevolve.core.lint.rules;
 
-import io.github.rsevolve.core.lint.Changeset;
-import io.github.rsevolve.core.lint.LintProject;
-import io.github.rsevolve.core.lint.LintedScript;
+import io.github.rsevolve.core.project.Changeset;
+import io.github.rsevolve.core.project.Project;
+import io.github.rsevolve.core.project.Script;
 import io.github.rsevolve.core.sql.SqlProblem;
 import java.util.stream.Stream;
 
@@ -12,13 +12,13 @@ final class ProjectScripts {
     private ProjectScripts() {
     }
 
-    static Stream<LintedScript> all(LintProject project) {
+    static Stream<Script> all(Project project) {
         return Stream.of(project.absolute().stream(), project.changesets().stream().map(Changeset::script),
                 project.etl().stream()).flatMap(s -> s);
     }
 
     /** The engine's problems of one kind, in every file. */
-    static Stream<SqlProblem> problems(LintProject project, SqlProblem.Kind kind) {
+    static Stream<SqlProblem> problems(Project project, SqlProblem.Kind kind) {
         return all(project).flatMap(s -> s.script().problems().stream()).filter(p -> p.kind() == kind);
     }
 }

@@ -1,6 +1,6 @@
 package io.github.rsevolve.core.lint.rules;
 
-import io.github.rsevolve.core.lint.Changeset;
+import io.github.rsevolve.core.project.Changeset;
 import io.github.rsevolve.core.model.ObjectName;
 import io.github.rsevolve.core.parse.AlterTable;
 import io.github.rsevolve.core.parse.ParsedStatement;

@@ -1,6 +1,6 @@
 package io.github.rsevolve.core.lint.rules;
 
-import io.github.rsevolve.core.lint.Origin;
+import io.github.rsevolve.core.project.Origin;
 import io.github.rsevolve.core.lint.Reporter;
 import io.github.rsevolve.core.lint.Rule;
 import io.github.rsevolve.core.lint.RuleInfo;

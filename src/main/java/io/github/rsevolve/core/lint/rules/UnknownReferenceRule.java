@@ -1,8 +1,8 @@
 package io.github.rsevolve.core.lint.rules;
 
-import io.github.rsevolve.core.lint.Changeset;
-import io.github.rsevolve.core.lint.LintProject;
-import io.github.rsevolve.core.lint.LintedScript;
+import io.github.rsevolve.core.project.Changeset;
+import io.github.rsevolve.core.project.Project;
+import io.github.rsevolve.core.project.Script;
 import io.github.rsevolve.core.lint.Reporter;
 import io.github.rsevolve.core.lint.Rule;
 import io.github.rsevolve.core.lint.RuleInfo;
@@ -30,13 +30,13 @@ import java.util.Set;
 public final class UnknownReferenceRule implements Rule {
 
     @Override
-    public void checkProject(LintProject project, Reporter reporter) {
+    public void checkProject(Project project, Reporter reporter) {
         KnownNames known = new KnownNames();
         project.absoluteModel().objects().forEach(known::add);
         if (known.isEmpty() && project.changesets().isEmpty()) {
             return;
         }
-        for (LintedScript script : project.absolute()) {
+        for (Script script : project.absolute()) {
             for (ParsedStatement statement : script.statements()) {
                 checkView(statement, known, reporter);
             }
@@ -48,7 +48,7 @@ public final class UnknownReferenceRule implements Rule {
             }
         }
         // ETL files run in name order, and a later step may read a staging table an earlier one created.
-        for (LintedScript script : project.etl()) {
+        for (Script script : project.etl()) {
             for (ParsedStatement statement : script.statements()) {
                 check(statement, statement.references(), known, reporter);
                 learn(statement, known);

@@ -1,4 +1,4 @@
-package io.github.rsevolve.core.lint;
+package io.github.rsevolve.core.project;
 
 /** Which part of the data model a SQL file belongs to. */
 public enum Origin {

@@ -1,4 +1,4 @@
-package io.github.rsevolve.core.lint;
+package io.github.rsevolve.core.project;
 
 import io.github.rsevolve.core.model.Schema;
 import io.github.rsevolve.core.model.SchemaModel;
@@ -13,7 +13,7 @@ import java.util.stream.Stream;
  * Everything lint reads, parsed: the absolute model's files and the model they define, the changesets in the order
  * Flyway applies them, the ETL files, and the configured folders that exist but hold no SQL.
  */
-public record LintProject(List<LintedScript> absolute, List<Changeset> changesets, List<LintedScript> etl,
+public record Project(List<Script> absolute, List<Changeset> changesets, List<Script> etl,
                           SchemaModel absoluteModel, List<Path> emptyFolders, Path baseDir) {
 
     /**

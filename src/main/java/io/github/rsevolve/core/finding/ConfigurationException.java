@@ -1,4 +1,4 @@
-package io.github.rsevolve.core.lint;
+package io.github.rsevolve.core.finding;
 
 /** A problem with the user's settings (not their SQL): the message says which setting and what to put there. */
 public final class ConfigurationException extends RuntimeException {

@@ -1,4 +1,4 @@
-package io.github.rsevolve.core.lint;
+package io.github.rsevolve.core.project;
 
 import java.math.BigInteger;
 import java.nio.file.Path;
@@ -16,13 +16,13 @@ import org.flywaydb.core.api.callback.Event;
  * @param flywayScript the file's path relative to the incremental folder, '/'-separated: what Flyway records in the
  *                     history's script column for an SQL migration found there
  */
-public record Changeset(LintedScript script, String prefix, String version, String description, String flywayScript) {
+public record Changeset(Script script, String prefix, String version, String description, String flywayScript) {
 
     /** Flyway's default naming: prefix V or R, version parts separated by . or _, two underscores, a description. */
     private static final Pattern NAME = Pattern.compile("([VR])(\\d+(?:[._]\\d+)*)?__(.+)\\.sql");
 
     /** The changeset a file of the incremental folder is. */
-    public static Changeset of(LintedScript script, Path incrementalDir) {
+    public static Changeset of(Script script, Path incrementalDir) {
         Path file = script.file().path().toAbsolutePath().normalize();
         Path folder = incrementalDir.toAbsolutePath().normalize();
         String fileName = file.getFileName().toString();

@@ -1,0 +1,156 @@
+package io.github.rsevolve.core.project;
+
+import io.github.rsevolve.core.finding.ConfigurationException;
+import io.github.rsevolve.core.model.SchemaModel;
+import io.github.rsevolve.core.parse.ParseDepth;
+import io.github.rsevolve.core.parse.ParsedStatement;
+import io.github.rsevolve.core.parse.RedshiftParser;
+import io.github.rsevolve.core.sql.SqlScript;
+import io.github.rsevolve.core.sql.SqlSourceReader;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.function.Consumer;
+import java.util.stream.Stream;
+
+/** Reads and parses a project's three folders, files in parallel, and builds its absolute model. */
+public final class ProjectLoader {
+
+    private ProjectLoader() {
+    }
+
+    /** Reads and parses the three folders, files in parallel, and builds the absolute model. */
+    public static Project load(ProjectSettings settings) {
+        return load(settings, settings.queryDepth());
+    }
+
+    /** As {@link #load(ProjectSettings)}, reading queries only as deep as asked. */
+    public static Project load(ProjectSettings settings, ParseDepth depth) {
+        return load(settings, depth, script -> { });
+    }
+
+    /** Loads the project; each file, once parsed, is also handed to 'parsed' in the worker that parsed it. */
+    public static Project load(ProjectSettings settings, ParseDepth depth, Consumer<Script> parsed) {
+        SqlSourceReader reader = new SqlSourceReader(settings.baseDir(), settings.maxFileBytes());
+        List<Path> emptyFolders = new ArrayList<>();
+        List<Path> absoluteFiles = sqlFiles(settings.absoluteDir(), emptyFolders);
+        // Each changeset's folder: Flyway names a changeset by its path below its own location.
+        Map<Path, Path> folderOf = new LinkedHashMap<>();
+        for (Path folder : settings.incrementalDirs()) {
+            sqlFiles(folder, emptyFolders).forEach(file -> folderOf.putIfAbsent(file.toAbsolutePath().normalize(),
+                    folder));
+        }
+        List<Path> incrementalFiles = List.copyOf(folderOf.keySet());
+        List<Path> etlFiles = sqlFiles(settings.etlDir(), emptyFolders);
+
+        List<Script> absolute;
+        List<Script> incremental;
+        List<Script> etl;
+        try (RedshiftParser parser = new RedshiftParser(settings.parseTimeoutMillis(), depth)) {
+            ExecutorService pool = Executors.newFixedThreadPool(Math.max(1, settings.threads()));
+            try {
+                List<Future<Script>> a = submit(pool, reader, parser, absoluteFiles, Origin.ABSOLUTE, parsed);
+                List<Future<Script>> i = submit(pool, reader, parser, incrementalFiles, Origin.INCREMENTAL,
+                        parsed);
+                List<Future<Script>> e = submit(pool, reader, parser, etlFiles, Origin.ETL, parsed);
+                absolute = join(a);
+                incremental = join(i);
+                etl = join(e);
+            } finally {
+                pool.shutdownNow();
+            }
+        }
+        List<Changeset> changesets = incremental.stream().map(script -> Changeset.of(script, folderOf.getOrDefault(
+                        script.file().path(), settings.incrementalDir())))
+                .sorted((x, y) -> x.isWellNamed() != y.isWellNamed() ? (x.isWellNamed() ? -1 : 1)
+                        : Changeset.compare(x, y))
+                .toList();
+        return new Project(absolute, changesets, etl, model(absolute), emptyFolders,
+                settings.baseDir().toAbsolutePath().normalize());
+    }
+
+    /** The .sql files below a folder, sorted; a missing folder is fine, an empty one is remembered. */
+    private static List<Path> sqlFiles(Path folder, List<Path> emptyFolders) {
+        if (folder == null || !Files.isDirectory(folder)) {
+            return List.of();
+        }
+        try (Stream<Path> walk = Files.walk(folder)) {
+            List<Path> files = walk.filter(p -> !p.equals(folder))
+                    .filter(p -> p.getFileName().toString().toLowerCase(Locale.ROOT).endsWith(".sql"))
+                    .sorted()
+                    .toList();
+            if (files.isEmpty()) {
+                emptyFolders.add(folder);
+            }
+            return files;
+        } catch (IOException | UncheckedIOException e) {
+            throw new ConfigurationException("Cannot list the SQL folder " + folder + ": "
+                    + e.getClass().getSimpleName() + ". Check that it is readable.", e);
+        }
+    }
+
+    private static List<Future<Script>> submit(ExecutorService pool, SqlSourceReader reader,
+                                                     RedshiftParser parser, List<Path> files, Origin origin,
+                                                     Consumer<Script> parsed) {
+        List<Future<Script>> futures = new ArrayList<>();
+        for (Path file : files) {
+            futures.add(pool.submit(() -> {
+                try {
+                    SqlScript script = reader.read(file);
+                    Script linted = new Script(origin, script, parser.parseScript(script.statements()));
+                    parsed.accept(linted);
+                    return linted;
+                } catch (OutOfMemoryError e) {
+                    // The file's text, tokens and statements are garbage once this returns: the heap recovers,
+                    // and the build reports the file instead of failing without naming it.
+                    return new Script(origin, reader.tooLargeForHeap(file), List.of());
+                }
+            }));
+        }
+        return futures;
+    }
+
+    private static List<Script> join(List<Future<Script>> futures) {
+        List<Script> scripts = new ArrayList<>(futures.size());
+        for (Future<Script> future : futures) {
+            try {
+                scripts.add(future.get());
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new IllegalStateException("Lint was interrupted", e);
+            } catch (ExecutionException e) {
+                throw new IllegalStateException("Lint failed on a file: " + e.getCause(), e.getCause());
+            }
+        }
+        return scripts;
+    }
+
+    /** The model the absolute folder defines. */
+    private static SchemaModel model(List<Script> absolute) {
+        SchemaModel model = new SchemaModel();
+        for (Script script : absolute) {
+            for (ParsedStatement statement : script.statements()) {
+                if (statement.definition() != null) {
+                    model.add(statement.definition());
+                }
+                if (statement.grant() != null) {
+                    model.addGrant(statement.grant());
+                }
+                if (statement.comment() != null) {
+                    model.addComment(statement.comment());
+                }
+            }
+        }
+        return model;
+    }
+}
