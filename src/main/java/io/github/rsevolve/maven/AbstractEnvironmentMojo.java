@@ -1,13 +1,13 @@
 package io.github.rsevolve.maven;
 
-import io.github.rsevolve.core.finding.ConfigurationException;
-import io.github.rsevolve.core.project.Project;
+import static io.github.rsevolve.core.finding.RedshiftException.Code.SETTINGS;
+
+import io.github.rsevolve.core.finding.RedshiftException;
 import io.github.rsevolve.core.migrate.Environment;
 import io.github.rsevolve.core.migrate.FlywayOptions;
-import io.github.rsevolve.core.migrate.MigrateException;
 import io.github.rsevolve.core.migrate.Migrator;
+import io.github.rsevolve.core.project.Project;
 import io.github.rsevolve.core.project.ProjectLoader;
-import io.github.rsevolve.core.validate.ValidateException;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
@@ -110,13 +110,13 @@ public abstract class AbstractEnvironmentMojo extends AbstractThrowawayMojo {
     protected Environment environment(String name, String jdbcUrl, String userName, String settingsServerId,
                                       String givenPassword) {
         if (jdbcUrl == null || jdbcUrl.isBlank()) {
-            throw new ConfigurationException("redshift.url is not set for environment " + name
+            throw new RedshiftException(SETTINGS, "redshift.url is not set for environment " + name
                     + ": set it in the environment's profile, e.g. <profile><id>qa</id><properties>"
                     + "<redshift.url>jdbc:redshift://host:5439/dw</redshift.url><redshift.serverId>qa"
                     + "</redshift.serverId></properties></profile>, and run with -Pqa.");
         }
         if (!jdbcUrl.startsWith("jdbc:redshift:") && !jdbcUrl.startsWith("jdbc:postgresql:")) {
-            throw new ConfigurationException("redshift.url of environment " + name
+            throw new RedshiftException(SETTINGS, "redshift.url of environment " + name
                     + " must start with jdbc:redshift:// or jdbc:postgresql://.");
         }
         Credentials.Login login = credentials().of("redshift.serverId of environment " + name, settingsServerId,
@@ -124,7 +124,7 @@ public abstract class AbstractEnvironmentMojo extends AbstractThrowawayMojo {
         // IAM: the driver gets temporary credentials itself (docs: redshift-jdbc42, IAM authentication options).
         boolean iam = jdbcUrl.startsWith("jdbc:redshift:iam:");
         if (!iam && (login.user() == null || login.user().isBlank())) {
-            throw new ConfigurationException("No user for environment " + name + ": set redshift.serverId "
+            throw new RedshiftException(SETTINGS, "No user for environment " + name + ": set redshift.serverId "
                     + "(a settings.xml server with username and password) or redshift.user in its profile, or "
                     + "connect with IAM (jdbc:redshift:iam://...).");
         }
@@ -159,8 +159,6 @@ public abstract class AbstractEnvironmentMojo extends AbstractThrowawayMojo {
     protected final void run() throws MojoExecutionException, MojoFailureException {
         try {
             runOn(environmentOptional() && JdbcUrl.valueOf(url) == null ? null : environment());
-        } catch (MigrateException | ValidateException e) {
-            throw new MojoExecutionException(e.getMessage(), e);
         } finally {
             releaseServer();
         }

@@ -1,17 +1,18 @@
 package io.github.rsevolve.maven;
 
+import static io.github.rsevolve.core.finding.RedshiftException.Code.SETTINGS;
+
 import io.github.rsevolve.core.db.Interruption;
-import io.github.rsevolve.core.finding.ConfigurationException;
 import io.github.rsevolve.core.finding.Finding;
-import io.github.rsevolve.core.lint.LintSettings;
+import io.github.rsevolve.core.finding.RedshiftException;
 import io.github.rsevolve.core.finding.Severity;
+import io.github.rsevolve.core.lint.LintSettings;
 import io.github.rsevolve.core.parse.ParseDepth;
 import io.github.rsevolve.core.parse.RedshiftParser;
 import io.github.rsevolve.core.report.JsonReporter;
 import io.github.rsevolve.core.report.SarifReporter;
 import io.github.rsevolve.core.report.TextReporter;
 import io.github.rsevolve.core.sql.SqlSourceReader;
-import io.github.rsevolve.core.validate.ValidateException;
 import java.io.File;
 import java.io.IOException;
 import java.nio.file.Path;
@@ -112,7 +113,8 @@ public abstract class AbstractRedshiftMojo extends AbstractMojo {
         Thread preparation = writesReports() ? JsonReporter.prepareInBackground() : null;
         try {
             run();
-        } catch (ConfigurationException | ValidateException e) {
+        } catch (RedshiftException e) {
+            // The one place the core's problems become Maven's: the message for the log, the cause for -e.
             throw new MojoExecutionException(e.getMessage(), e);
         } finally {
             // Maven closes the plugin's class realm after the goal: the preparation must not outlive it.
@@ -165,7 +167,7 @@ public abstract class AbstractRedshiftMojo extends AbstractMojo {
                 continue;
             }
             if (folder.startsWith("classpath:")) {
-                throw new ConfigurationException("redshift.locations: '" + folder + "' is a class path location; "
+                throw new RedshiftException(SETTINGS, "redshift.locations: '" + folder + "' is a class path location; "
                         + "the plugin reads changesets from folders: name the folder, e.g. filesystem:src/main/"
                         + "resources/db/migration.");
             }
@@ -221,7 +223,7 @@ public abstract class AbstractRedshiftMojo extends AbstractMojo {
         return switch (value) {
             case "error", "warning", "info" -> Severity.valueOf(value.toUpperCase(Locale.ROOT));
             case "none" -> null;
-            default -> throw new ConfigurationException("redshift.failOn is '" + failOn
+            default -> throw new RedshiftException(SETTINGS, "redshift.failOn is '" + failOn
                     + "'; set it to error, warning, info or none.");
         };
     }

@@ -1,12 +1,13 @@
 package io.github.rsevolve.maven;
 
-import io.github.rsevolve.core.copy.CopyException;
+import static io.github.rsevolve.core.finding.RedshiftException.Code.SETTINGS;
+
 import io.github.rsevolve.core.copy.CopySettings;
 import io.github.rsevolve.core.copy.CopyTable;
 import io.github.rsevolve.core.copy.DataCopier;
 import io.github.rsevolve.core.copy.S3Staging;
 import io.github.rsevolve.core.copy.TableCopy;
-import io.github.rsevolve.core.finding.ConfigurationException;
+import io.github.rsevolve.core.finding.RedshiftException;
 import io.github.rsevolve.core.migrate.Environment;
 import io.github.rsevolve.core.report.JsonReporter;
 import java.io.IOException;
@@ -69,16 +70,11 @@ public final class CopyDataMojo extends AbstractEnvironmentMojo {
         EnvironmentConfig source = named(from, "redshift.from");
         EnvironmentConfig target = named(to, "redshift.to");
         if (batchRows < 1) {
-            throw new ConfigurationException("redshift.batchRows is " + batchRows + "; set it to 1 or more.");
+            throw new RedshiftException(SETTINGS, "redshift.batchRows is " + batchRows + "; set it to 1 or more.");
         }
-        List<TableCopy> copied;
-        try {
-            CopySettings settings = new CopySettings(lintSettings(), environment(source), environment(target),
-                    tables(), target.isProtected, allowProtectedTarget, batchRows, staging(source, target));
-            copied = DataCopier.copy(settings, getLog()::info);
-        } catch (CopyException e) {
-            throw new MojoExecutionException(e.getMessage(), e);
-        }
+        CopySettings settings = new CopySettings(lintSettings(), environment(source), environment(target),
+                tables(), target.isProtected, allowProtectedTarget, batchRows, staging(source, target));
+        List<TableCopy> copied = DataCopier.copy(settings, getLog()::info);
         try {
             JsonReporter.write(List.of(), reportDir.toPath().resolve("copy-data.json"),
                     Map.of("from", source.name, "to", target.name, "tables", copied));
@@ -109,11 +105,11 @@ public final class CopyDataMojo extends AbstractEnvironmentMojo {
     private EnvironmentConfig named(String name, String property) {
         List<EnvironmentConfig> known = environments == null ? List.of() : environments;
         if (name == null || name.isBlank()) {
-            throw new ConfigurationException(property + " is not set: name one of the environments "
+            throw new RedshiftException(SETTINGS, property + " is not set: name one of the environments "
                     + known.stream().map(e -> e.name).toList() + " of the plugin's <environments>.");
         }
         return known.stream().filter(e -> name.equals(e.name)).findFirst().orElseThrow(() ->
-                new ConfigurationException(property + " is '" + name + "', but the plugin's <environments> has "
+                new RedshiftException(SETTINGS, property + " is '" + name + "', but the plugin's <environments> has "
                         + known.stream().map(e -> e.name).toList() + "; add <environment><name>" + name
                         + "</name><url>...</url><serverId>...</serverId></environment>."));
     }
@@ -129,7 +125,7 @@ public final class CopyDataMojo extends AbstractEnvironmentMojo {
             return named;
         }
         if (copies == null || copies.isEmpty()) {
-            throw new ConfigurationException("Name the tables to copy: <copies><copy><table>dw.orders</table>"
+            throw new RedshiftException(SETTINGS, "Name the tables to copy: <copies><copy><table>dw.orders</table>"
                     + "</copy></copies> in the plugin's configuration, or -Dredshift.tables=dw.orders.");
         }
         return copies.stream().map(c -> new CopyTable(c.table, c.where, c.excludes, c.masks)).toList();

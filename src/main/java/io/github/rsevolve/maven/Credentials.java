@@ -1,6 +1,8 @@
 package io.github.rsevolve.maven;
 
-import io.github.rsevolve.core.finding.ConfigurationException;
+import static io.github.rsevolve.core.finding.RedshiftException.Code.SETTINGS;
+
+import io.github.rsevolve.core.finding.RedshiftException;
 import org.apache.maven.settings.Server;
 import org.apache.maven.settings.Settings;
 import org.apache.maven.settings.building.SettingsProblem;
@@ -42,7 +44,7 @@ final class Credentials {
         }
         Server server = settings == null ? null : settings.getServer(serverId);
         if (server == null) {
-            throw new ConfigurationException(serverIdParameter + " is '" + serverId
+            throw new RedshiftException(SETTINGS, serverIdParameter + " is '" + serverId
                     + "', but settings.xml has no <server> with that id.");
         }
         Server decrypted = decrypt(server);
@@ -59,7 +61,7 @@ final class Credentials {
         SettingsDecryptionResult result = decrypter.decrypt(new DefaultSettingsDecryptionRequest(server));
         for (SettingsProblem problem : result.getProblems()) {
             if (problem.getSeverity() != SettingsProblem.Severity.WARNING) {
-                throw new ConfigurationException("Cannot decrypt the password of settings.xml server '"
+                throw new RedshiftException(SETTINGS, "Cannot decrypt the password of settings.xml server '"
                         + server.getId() + "': " + problem.getMessage());
             }
         }

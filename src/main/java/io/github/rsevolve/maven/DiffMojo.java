@@ -1,12 +1,12 @@
 package io.github.rsevolve.maven;
 
-import io.github.rsevolve.core.diff.DiffResult;
-import io.github.rsevolve.core.diff.DiffSettings;
-import io.github.rsevolve.core.diff.Differ;
+import io.github.rsevolve.core.changes.DiffResult;
+import io.github.rsevolve.core.changes.DiffSettings;
+import io.github.rsevolve.core.changes.Differ;
+import io.github.rsevolve.core.changes.Draft;
 import io.github.rsevolve.core.finding.Finding;
 import io.github.rsevolve.core.finding.Severity;
 import io.github.rsevolve.core.migrate.Environment;
-import io.github.rsevolve.core.regenerate.Draft;
 import io.github.rsevolve.core.report.TextReporter;
 import java.nio.file.Path;
 import java.util.ArrayList;

@@ -1,11 +1,12 @@
 package io.github.rsevolve.maven;
 
 import io.github.rsevolve.core.finding.Finding;
-import io.github.rsevolve.core.project.Project;
 import io.github.rsevolve.core.migrate.ChangesetState;
 import io.github.rsevolve.core.migrate.Environment;
 import io.github.rsevolve.core.migrate.Migrator;
+import io.github.rsevolve.core.project.Project;
 import io.github.rsevolve.core.project.ProjectLoader;
+import io.github.rsevolve.core.validate.Validator;
 import java.util.List;
 import java.util.Map;
 import org.apache.maven.plugin.MojoExecutionException;
@@ -37,7 +38,7 @@ public final class InfoMojo extends AbstractEnvironmentMojo {
                 current = state.version();
             }
         }
-        List<Finding> drift = verify ? migrator.drift(validateSettings()) : List.of();
+        List<Finding> drift = verify ? Validator.driftAgainst(validateSettings(), migrator) : List.of();
         getLog().info("Environment " + target.name() + " is on version " + current + "; "
                 + states.stream().filter(s -> s.state().equals("PENDING")).count() + " pending; "
                 + (verify ? drift.size() + " drift(s) against the absolute model" : "drift not checked") + ".");

@@ -1,11 +1,12 @@
 package io.github.rsevolve.maven;
 
 import io.github.rsevolve.core.finding.Finding;
-import io.github.rsevolve.core.project.Project;
 import io.github.rsevolve.core.migrate.Environment;
 import io.github.rsevolve.core.migrate.Migrator;
+import io.github.rsevolve.core.project.Project;
 import io.github.rsevolve.core.project.ProjectLoader;
 import io.github.rsevolve.core.report.TextReporter;
+import io.github.rsevolve.core.validate.Validator;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -51,7 +52,7 @@ public final class MigrateMojo extends AbstractEnvironmentMojo {
         List<Finding> findings = new ArrayList<>(migrator.migrate(lintSettings(), getLog()::info));
         boolean failed = findings.stream().anyMatch(f -> f.severity().name().equals("ERROR"));
         if (!failed && verify) {
-            findings.addAll(migrator.drift(validateSettings()));
+            findings.addAll(Validator.driftAgainst(validateSettings(), migrator));
         }
         log(TextReporter.lines(findings, "redshift:migrate: " + target.name() + (failed ? " stopped" : " done")
                 + ", " + findings.stream().filter(f -> f.rule().equals("drift")).count() + " drift(s)"));

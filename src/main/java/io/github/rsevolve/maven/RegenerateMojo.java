@@ -1,14 +1,15 @@
 package io.github.rsevolve.maven;
 
-import io.github.rsevolve.core.finding.ConfigurationException;
-import io.github.rsevolve.core.project.Project;
+import static io.github.rsevolve.core.finding.RedshiftException.Code.SETTINGS;
+
+import io.github.rsevolve.core.changes.Regeneration;
+import io.github.rsevolve.core.changes.Regenerator;
+import io.github.rsevolve.core.finding.RedshiftException;
 import io.github.rsevolve.core.finding.Severity;
 import io.github.rsevolve.core.model.ObjectName;
 import io.github.rsevolve.core.parse.ParseDepth;
+import io.github.rsevolve.core.project.Project;
 import io.github.rsevolve.core.project.ProjectLoader;
-import io.github.rsevolve.core.regenerate.RegenerateException;
-import io.github.rsevolve.core.regenerate.Regeneration;
-import io.github.rsevolve.core.regenerate.Regenerator;
 import io.github.rsevolve.core.report.GraphPictures;
 import io.github.rsevolve.core.validate.ValidateResult;
 import java.io.File;
@@ -79,8 +80,8 @@ public final class RegenerateMojo extends AbstractThrowawayMojo {
                 }
                 regeneration = regenerator.regenerate(names, change == null ? null : readChange());
             }
-        } catch (RegenerateException e) {
-            throw new ConfigurationException(e.getMessage() + " Nothing was written.", e);
+        } catch (RedshiftException e) {
+            throw new RedshiftException(SETTINGS, e.getMessage() + " Nothing was written.", e);
         }
         Path target = incrementalDir.toPath().resolve(regeneration.fileName());
         try {
@@ -91,7 +92,7 @@ public final class RegenerateMojo extends AbstractThrowawayMojo {
                 return;
             }
             if (Files.exists(target)) {
-                throw new ConfigurationException(target + " exists already; nothing was written.");
+                throw new RedshiftException(SETTINGS, target + " exists already; nothing was written.");
             }
             Files.createDirectories(target.getParent());
             Files.writeString(target, regeneration.sql());
@@ -106,7 +107,8 @@ public final class RegenerateMojo extends AbstractThrowawayMojo {
     private List<ObjectName> changedObjects(Regenerator regenerator) {
         ValidateResult result = validate(validateSettings());
         if (result.hasAtLeast(Severity.ERROR) && result.drift().isEmpty()) {
-            throw new ConfigurationException("redshift:regenerate needs the drift of redshift:validate, which found "
+            throw new RedshiftException(SETTINGS,
+                    "redshift:regenerate needs the drift of redshift:validate, which found "
                     + result.count(Severity.ERROR) + " error(s) first; run redshift:validate and fix them.");
         }
         List<ObjectName> changed = regenerator.objectsWithDrift(result.drift());
@@ -118,7 +120,7 @@ public final class RegenerateMojo extends AbstractThrowawayMojo {
         try {
             return Files.readString(change.toPath(), StandardCharsets.UTF_8);
         } catch (IOException e) {
-            throw new ConfigurationException("redshift.change: cannot read " + change + ": "
+            throw new RedshiftException(SETTINGS, "redshift.change: cannot read " + change + ": "
                     + e.getClass().getSimpleName() + ".", e);
         }
     }
@@ -128,7 +130,7 @@ public final class RegenerateMojo extends AbstractThrowawayMojo {
         return switch (scope) {
             case "neighbourhood", "neighborhood" -> GraphPictures.Scope.NEIGHBOURHOOD;
             case "all" -> GraphPictures.Scope.ALL;
-            default -> throw new ConfigurationException("redshift.pictures: '" + pictures
+            default -> throw new RedshiftException(SETTINGS, "redshift.pictures: '" + pictures
                     + "' is not neighbourhood or all.");
         };
     }

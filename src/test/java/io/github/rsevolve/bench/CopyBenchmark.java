@@ -1,5 +1,6 @@
 package io.github.rsevolve.bench;
 
+import io.github.rsevolve.core.changes.RegenerateTestSupport;
 import io.github.rsevolve.core.copy.CopyFixture;
 import io.github.rsevolve.core.copy.CopySettings;
 import io.github.rsevolve.core.copy.CopyTable;
@@ -9,7 +10,6 @@ import io.github.rsevolve.core.db.EmbeddedServer;
 import io.github.rsevolve.core.db.ThrowawayDatabase;
 import io.github.rsevolve.core.lint.LintSettings;
 import io.github.rsevolve.core.migrate.Environment;
-import io.github.rsevolve.core.regenerate.RegenerateTestSupport;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;

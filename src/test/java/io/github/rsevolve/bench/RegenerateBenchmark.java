@@ -2,14 +2,14 @@ package io.github.rsevolve.bench;
 
 import static io.github.rsevolve.bench.ValidateBenchmark.median;
 
-import io.github.rsevolve.core.project.Project;
+import io.github.rsevolve.core.changes.Regeneration;
+import io.github.rsevolve.core.changes.Regenerator;
 import io.github.rsevolve.core.lint.LintSettings;
 import io.github.rsevolve.core.model.ObjectName;
 import io.github.rsevolve.core.parse.ParseDepth;
 import io.github.rsevolve.core.parse.RedshiftParser;
+import io.github.rsevolve.core.project.Project;
 import io.github.rsevolve.core.project.ProjectLoader;
-import io.github.rsevolve.core.regenerate.Regeneration;
-import io.github.rsevolve.core.regenerate.Regenerator;
 import io.github.rsevolve.core.sql.SqlSourceReader;
 import java.nio.file.Files;
 import java.nio.file.Path;

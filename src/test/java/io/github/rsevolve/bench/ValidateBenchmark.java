@@ -2,11 +2,11 @@ package io.github.rsevolve.bench;
 
 import io.github.rsevolve.core.db.EmbeddedServer;
 import io.github.rsevolve.core.db.ThrowawayDatabase;
-import io.github.rsevolve.core.project.Changeset;
-import io.github.rsevolve.core.project.Project;
 import io.github.rsevolve.core.lint.LintSettings;
 import io.github.rsevolve.core.parse.ParsedStatement;
 import io.github.rsevolve.core.parse.RedshiftParser;
+import io.github.rsevolve.core.project.Changeset;
+import io.github.rsevolve.core.project.Project;
 import io.github.rsevolve.core.project.ProjectLoader;
 import io.github.rsevolve.core.sql.SqlSourceReader;
 import io.github.rsevolve.core.translate.RedshiftToPostgresTranslator;

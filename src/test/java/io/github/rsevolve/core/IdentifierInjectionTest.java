@@ -4,6 +4,12 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.github.rsevolve.core.changes.DiffResult;
+import io.github.rsevolve.core.changes.DiffSettings;
+import io.github.rsevolve.core.changes.Differ;
+import io.github.rsevolve.core.changes.RegenerateTestSupport;
+import io.github.rsevolve.core.changes.Regeneration;
+import io.github.rsevolve.core.changes.Regenerator;
 import io.github.rsevolve.core.copy.CopyFixture;
 import io.github.rsevolve.core.copy.CopySettings;
 import io.github.rsevolve.core.copy.CopyTable;
@@ -11,22 +17,17 @@ import io.github.rsevolve.core.copy.DataCopier;
 import io.github.rsevolve.core.copy.TableCopy;
 import io.github.rsevolve.core.db.EmbeddedServer;
 import io.github.rsevolve.core.db.ThrowawayDatabase;
-import io.github.rsevolve.core.diff.DiffResult;
-import io.github.rsevolve.core.diff.DiffSettings;
-import io.github.rsevolve.core.diff.Differ;
 import io.github.rsevolve.core.finding.Finding;
-import io.github.rsevolve.core.lint.LintSettings;
 import io.github.rsevolve.core.finding.Severity;
+import io.github.rsevolve.core.lint.LintSettings;
 import io.github.rsevolve.core.migrate.Environment;
 import io.github.rsevolve.core.migrate.Migrator;
 import io.github.rsevolve.core.model.ObjectName;
 import io.github.rsevolve.core.project.ProjectLoader;
-import io.github.rsevolve.core.regenerate.RegenerateTestSupport;
-import io.github.rsevolve.core.regenerate.Regeneration;
-import io.github.rsevolve.core.regenerate.Regenerator;
 import io.github.rsevolve.core.sql.SqlText;
 import io.github.rsevolve.core.validate.ValidateResult;
 import io.github.rsevolve.core.validate.ValidateSettings;
+import io.github.rsevolve.core.validate.Validator;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.sql.Connection;
@@ -107,7 +108,8 @@ class IdentifierInjectionTest {
 
     /** Whether a COPY ... TO PROGRAM ran: it would have created the file in the server's data directory. */
     private static boolean markerExists() throws Exception {
-        try (Connection admin = EmbeddedServer.shared().adminConnection(); Statement statement = admin.createStatement();
+        try (Connection admin = EmbeddedServer.shared().adminConnection(
+                ); Statement statement = admin.createStatement();
              ResultSet result = statement.executeQuery("SELECT pg_stat_file('pwned', true) IS NOT NULL")) {
             result.next();
             return result.getBoolean(1);
@@ -138,8 +140,9 @@ class IdentifierInjectionTest {
              ThrowawayDatabase qa = ThrowawayDatabase.create(EmbeddedServer.shared(), "qa", false)) {
             Environment from = CopyFixture.deploy(lint, pro, "pro");
             Environment to = CopyFixture.deploy(lint, qa, "qa");
-            List<Finding> migrated = new ArrayList<>(new Migrator(from, ProjectLoader.load(lint.project())).migrate(lint, line -> { }));
-            migrated.addAll(new Migrator(from, ProjectLoader.load(lint.project())).drift(throwaway));
+            List<Finding> migrated = new ArrayList<>(new Migrator(from, ProjectLoader.load(lint.project()))
+                    .migrate(lint, line -> { }));
+            migrated.addAll(Validator.driftAgainst(throwaway, new Migrator(from, ProjectLoader.load(lint.project()))));
             assertNothingRan("migrate with verification", migrated);
 
             // Redshift folds delimited names to lower case, and so did the translator.

@@ -4,8 +4,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import io.github.rsevolve.core.finding.Finding;
-import io.github.rsevolve.core.lint.LintSettings;
 import io.github.rsevolve.core.finding.Severity;
+import io.github.rsevolve.core.lint.LintSettings;
 import io.github.rsevolve.core.parse.RedshiftParser;
 import io.github.rsevolve.core.sql.SqlSourceReader;
 import io.github.rsevolve.core.validate.ValidateResult;

@@ -1,5 +1,6 @@
 package io.github.rsevolve.it;
 
+import io.github.rsevolve.core.execute.StandIn;
 import io.github.rsevolve.core.parse.ParsedStatement;
 import io.github.rsevolve.core.parse.RedshiftParser;
 import io.github.rsevolve.core.parse.StatementKind;
@@ -70,10 +71,8 @@ public final class RedshiftWireProxy implements AutoCloseable {
      * compatibility functions on its path, as every stand-in does.
      */
     public static void prepareCluster(Connection connection, String database) throws SQLException {
+        StandIn.prepareEnvironment(connection);
         try (Statement statement = connection.createStatement()) {
-            for (String sql : RedshiftToPostgresTranslator.setUp()) {
-                statement.execute(sql);
-            }
             statement.execute("ALTER DATABASE " + database + " SET search_path = \"$user\", public, "
                     + RedshiftToPostgresTranslator.COMPAT_SCHEMA);
         }

@@ -1,5 +1,8 @@
 package io.github.rsevolve.core.copy;
 
+import static io.github.rsevolve.core.finding.RedshiftException.Code.COPY;
+
+import io.github.rsevolve.core.finding.RedshiftException;
 import io.github.rsevolve.core.sql.SourceFile;
 import io.github.rsevolve.core.sql.SqlProblem;
 import io.github.rsevolve.core.sql.SqlScript;
@@ -25,7 +28,7 @@ final class CopyExpressions {
     private CopyExpressions() {
     }
 
-    /** Every filter and mask of the copies, or a CopyException that says which and where. */
+    /** Every filter and mask of the copies, or a RedshiftException that says which and where. */
     static void check(List<CopyTable> copies) {
         for (CopyTable copy : copies) {
             if (copy.where() != null && !copy.where().isBlank()) {
@@ -89,8 +92,8 @@ final class CopyExpressions {
         return -1;
     }
 
-    private static CopyException refused(String what, String why, int offset) {
-        return new CopyException("The " + what + " is not one " + (what.startsWith("<where>") ? "condition"
+    private static RedshiftException refused(String what, String why, int offset) {
+        return new RedshiftException(COPY, "The " + what + " is not one " + (what.startsWith("<where>") ? "condition"
                 : "expression") + ": " + why + " (at character " + (Math.max(offset, 0) + 1) + "). A filter is one "
                 + "condition such as "
                 + "order_date >= DATEADD(day, -90, GETDATE()), a mask one expression such as MD5(email). Fix it in "

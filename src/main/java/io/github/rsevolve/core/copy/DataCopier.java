@@ -1,11 +1,15 @@
 package io.github.rsevolve.core.copy;
 
+import static io.github.rsevolve.core.finding.RedshiftException.Code.COPY;
+
 import io.github.rsevolve.core.db.ExternalServer;
-import io.github.rsevolve.core.project.Project;
+import io.github.rsevolve.core.execute.StandIn;
+import io.github.rsevolve.core.finding.RedshiftException;
 import io.github.rsevolve.core.migrate.ChangesetState;
 import io.github.rsevolve.core.migrate.Environment;
 import io.github.rsevolve.core.migrate.Migrator;
 import io.github.rsevolve.core.model.ObjectName;
+import io.github.rsevolve.core.project.Project;
 import io.github.rsevolve.core.project.ProjectLoader;
 import io.github.rsevolve.core.translate.RedshiftToPostgresTranslator;
 import java.sql.Connection;
@@ -47,7 +51,7 @@ public final class DataCopier {
     /** Copies and proves every table; the first table whose proof fails does not stop the others. */
     public static List<TableCopy> copy(CopySettings settings, Consumer<String> progress) {
         if (settings.targetProtected() && !settings.allowProtectedTarget()) {
-            throw new CopyException("Environment " + settings.to().name() + " is protected: copy-data writes "
+            throw new RedshiftException(COPY, "Environment " + settings.to().name() + " is protected: copy-data writes "
                     + "nothing into it. If you mean it, run with -Dredshift.allowProtectedTarget=true.");
         }
         CopyExpressions.check(settings.tables());
@@ -73,7 +77,7 @@ public final class DataCopier {
             }
             return copies;
         } catch (SQLException e) {
-            throw new CopyException("Reading the tables of " + settings.from().name() + " and "
+            throw new RedshiftException(COPY, "Reading the tables of " + settings.from().name() + " and "
                     + settings.to().name() + " failed: " + oneLine(e), e);
         }
     }
@@ -103,15 +107,11 @@ public final class DataCopier {
             Connection connection = ExternalServer.connect(environment.url(), environment.user(),
                     environment.password(), environment.connectTimeoutSeconds());
             if (translates(environment)) {
-                try (Statement statement = connection.createStatement()) {
-                    String compat = RedshiftToPostgresTranslator.COMPAT_SCHEMA;
-                    statement.execute("SELECT set_config('search_path', current_setting('search_path') || ', "
-                            + compat + "', false) FROM pg_namespace WHERE nspname = '" + compat + "'");
-                }
+                StandIn.compatibilityOnPath(connection);
             }
             return connection;
         } catch (SQLException e) {
-            throw new CopyException("Cannot connect to environment " + environment.name() + " at "
+            throw new RedshiftException(COPY, "Cannot connect to environment " + environment.name() + " at "
                     + ExternalServer.masked(environment.url()) + " as " + environment.user() + ": " + oneLine(e), e);
         }
     }
@@ -160,7 +160,7 @@ public final class DataCopier {
                 return copy.matches(name.schema(), name.name());
             }).toList();
             if (matched.isEmpty()) {
-                throw new CopyException("No table of environment " + settings.from().name() + " matches '"
+                throw new RedshiftException(COPY, "No table of environment " + settings.from().name() + " matches '"
                         + copy.pattern() + "'; name tables as schema.table, patterns as dw.* or dw.fact_*.");
             }
             matched.forEach(t -> selected.putIfAbsent(t, copy));
@@ -170,7 +170,8 @@ public final class DataCopier {
             }
         }
         if (selected.isEmpty()) {
-            throw new CopyException("Name the tables to copy: <copy><table>dw.orders</table></copy> in the plugin's "
+            throw new RedshiftException(COPY,
+                    "Name the tables to copy: <copy><table>dw.orders</table></copy> in the plugin's "
                     + "configuration, or -Dredshift.tables=dw.orders,dw.customers.");
         }
         return selected;
@@ -196,7 +197,7 @@ public final class DataCopier {
         if (differences.isEmpty()) {
             return;
         }
-        throw new CopyException("The schemas differ, so nothing was copied: " + String.join("; ", differences)
+        throw new RedshiftException(COPY, "The schemas differ, so nothing was copied: " + String.join("; ", differences)
                 + ". " + lackingChangesets());
     }
 
@@ -285,7 +286,8 @@ public final class DataCopier {
             if (!copy.masked().isEmpty()) {
                 settingsUsed.add("its <masks> " + copy.masked());
             }
-            throw new CopyException("The rows of " + plan.table() + " cannot be read on " + settings.from().name()
+            throw new RedshiftException(COPY, "The rows of " + plan.table() + " cannot be read on " + settings.from(
+                    ).name()
                     + (settingsUsed.isEmpty() ? "" : " with " + String.join(" and ", settingsUsed)) + located + ": "
                     + oneLine(e) + ". Fix the <copy> of " + copy.pattern()
                     + " in the plugin's configuration; nothing was copied.", e);
@@ -299,7 +301,7 @@ public final class DataCopier {
         try {
             rows = transfer.copy(source, target, plan);
         } catch (SQLException | RuntimeException e) {
-            throw new CopyException("Copying " + plan.table() + " from " + settings.from().name() + " to "
+            throw new RedshiftException(COPY, "Copying " + plan.table() + " from " + settings.from().name() + " to "
                     + settings.to().name() + " failed: " + oneLine(e) + ". " + settings.to().name() + "'s "
                     + plan.table() + " keeps its previous rows: the copy ran in one transaction, which was rolled "
                     + "back." + (done.isEmpty() ? "" : " Copied before it: " + done.stream()
@@ -317,7 +319,8 @@ public final class DataCopier {
             targetProof = Proof.compute(target, targetDialect, plan.quotedTable(), targetExpressions,
                     plan.numeric(), null);
         } catch (SQLException e) {
-            throw new CopyException(plan.table() + " was copied to " + settings.to().name() + ", but its proof "
+            throw new RedshiftException(COPY, plan.table() + " was copied to " + settings.to().name()
+                    + ", but its proof "
                     + "could not be computed: " + oneLine(e), e);
         }
         TableCopy result = new TableCopy(plan.table(), rows, millis, sourceProof, targetProof);

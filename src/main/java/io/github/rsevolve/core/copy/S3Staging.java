@@ -1,5 +1,9 @@
 package io.github.rsevolve.core.copy;
 
+import static io.github.rsevolve.core.finding.RedshiftException.Code.COPY;
+
+import io.github.rsevolve.core.finding.RedshiftException;
+
 /**
  * Where copies between two Redshift clusters are staged: UNLOAD writes each table's rows under the location, COPY
  * reads them from there. Only IAM roles, never access keys: the SQL is shown in the log.
@@ -13,12 +17,14 @@ public record S3Staging(String location, String unloadRole, String copyRole, Str
 
     public S3Staging {
         if (location == null || !location.startsWith("s3://") || location.length() <= "s3://".length()) {
-            throw new CopyException("The S3 staging location is '" + location + "'; give an s3:// folder, e.g. "
+            throw new RedshiftException(COPY, "The S3 staging location is '" + location
+                    + "'; give an s3:// folder, e.g. "
                     + "<s3Staging><location>s3://my-bucket/copy-data/</location>.");
         }
         for (String role : new String[] {unloadRole, copyRole}) {
             if (role == null || !role.startsWith("arn:aws") && !role.equalsIgnoreCase("default")) {
-                throw new CopyException("The S3 staging IAM role is '" + role + "'; give the ARN of a role attached "
+                throw new RedshiftException(COPY, "The S3 staging IAM role is '" + role
+                        + "'; give the ARN of a role attached "
                         + "to the cluster, e.g. <iamRole>arn:aws:iam::123456789012:role/redshift-copy</iamRole>.");
             }
         }

@@ -1,6 +1,8 @@
 package io.github.rsevolve.core.lint;
 
-import io.github.rsevolve.core.finding.ConfigurationException;
+import static io.github.rsevolve.core.finding.RedshiftException.Code.SETTINGS;
+
+import io.github.rsevolve.core.finding.RedshiftException;
 import io.github.rsevolve.core.finding.Severity;
 import io.github.rsevolve.core.parse.ParseDepth;
 import io.github.rsevolve.core.project.ProjectSettings;
@@ -68,14 +70,14 @@ public record LintSettings(Path baseDir, Path absoluteDir, Path incrementalDir, 
             }
             String[] parts = entry.split("=", 2);
             if (parts.length != 2) {
-                throw new ConfigurationException("redshift.rules: '" + entry
+                throw new RedshiftException(SETTINGS, "redshift.rules: '" + entry
                         + "' is not rule=level; write e.g. no-drop-column=off,grant-all=error.");
             }
             String level = parts[1].trim().toLowerCase(Locale.ROOT);
             levels.put(parts[0].trim(), switch (level) {
                 case "off" -> Optional.empty();
                 case "error", "warning", "info" -> Optional.of(Severity.valueOf(level.toUpperCase(Locale.ROOT)));
-                default -> throw new ConfigurationException("redshift.rules: level '" + parts[1]
+                default -> throw new RedshiftException(SETTINGS, "redshift.rules: level '" + parts[1]
                         + "' of rule " + parts[0] + " is not one of error, warning, info, off.");
             });
         }

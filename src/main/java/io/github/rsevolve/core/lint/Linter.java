@@ -1,12 +1,14 @@
 package io.github.rsevolve.core.lint;
 
-import io.github.rsevolve.core.finding.ConfigurationException;
+import static io.github.rsevolve.core.finding.RedshiftException.Code.SETTINGS;
+
 import io.github.rsevolve.core.finding.Finding;
+import io.github.rsevolve.core.finding.RedshiftException;
 import io.github.rsevolve.core.finding.Severity;
 import io.github.rsevolve.core.parse.ParsedStatement;
 import io.github.rsevolve.core.project.Changeset;
-import io.github.rsevolve.core.project.ProjectLoader;
 import io.github.rsevolve.core.project.Project;
+import io.github.rsevolve.core.project.ProjectLoader;
 import io.github.rsevolve.core.project.Script;
 import java.util.ArrayList;
 import java.util.Collections;
@@ -97,7 +99,7 @@ public final class Linter {
             boolean known = rules.stream().anyMatch(r -> r.info().name().equals(name)
                     || r.info().id().equalsIgnoreCase(name));
             if (!known) {
-                throw new ConfigurationException("redshift.rules: there is no rule '" + name + "'. Rules: "
+                throw new RedshiftException(SETTINGS, "redshift.rules: there is no rule '" + name + "'. Rules: "
                         + rules.stream().map(r -> r.info().name()).collect(Collectors.joining(", ")) + ".");
             }
         }

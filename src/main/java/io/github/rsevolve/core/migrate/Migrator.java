@@ -1,25 +1,27 @@
 package io.github.rsevolve.core.migrate;
 
+import static io.github.rsevolve.core.finding.RedshiftException.Code.MIGRATE;
+
 import io.github.rsevolve.core.db.ExternalServer;
-import io.github.rsevolve.core.project.Changeset;
+import io.github.rsevolve.core.execute.ChangesetFlyway;
+import io.github.rsevolve.core.execute.ChangesetMigration;
+import io.github.rsevolve.core.execute.SqlCallback;
+import io.github.rsevolve.core.execute.StandIn;
+import io.github.rsevolve.core.execute.StatementRunner;
+import io.github.rsevolve.core.finding.DatabaseCheck;
 import io.github.rsevolve.core.finding.Finding;
-import io.github.rsevolve.core.project.Project;
+import io.github.rsevolve.core.finding.RedshiftException;
+import io.github.rsevolve.core.finding.Severity;
 import io.github.rsevolve.core.lint.LintResult;
 import io.github.rsevolve.core.lint.LintSettings;
 import io.github.rsevolve.core.lint.Linter;
-import io.github.rsevolve.core.finding.Severity;
 import io.github.rsevolve.core.parse.ParsedStatement;
 import io.github.rsevolve.core.parse.Transactions;
+import io.github.rsevolve.core.project.Changeset;
+import io.github.rsevolve.core.project.Project;
 import io.github.rsevolve.core.sql.SqlText;
 import io.github.rsevolve.core.translate.RedshiftToPostgresTranslator;
 import io.github.rsevolve.core.translate.Translation;
-import io.github.rsevolve.core.validate.ChangesetFlyway;
-import io.github.rsevolve.core.validate.ChangesetMigration;
-import io.github.rsevolve.core.validate.SqlCallback;
-import io.github.rsevolve.core.validate.StatementRunner;
-import io.github.rsevolve.core.finding.DatabaseCheck;
-import io.github.rsevolve.core.validate.ValidateSettings;
-import io.github.rsevolve.core.validate.Validator;
 import java.net.SocketTimeoutException;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -106,7 +108,7 @@ public final class Migrator {
                 leaveAsItWas(prepared);
             }
             if (failed == null) {
-                throw new MigrateException(flywayMessage(e), e);
+                throw new RedshiftException(MIGRATE, flywayMessage(e), e);
             }
         }
         return List.copyOf(findings);
@@ -177,30 +179,31 @@ public final class Migrator {
                 : translation.sql();
     }
 
-    /** Drift between the environment and the absolute model, built in a throwaway database of the settings. */
-    public List<Finding> drift(ValidateSettings throwaway) {
-        return withConnection("read the catalog", connection -> Validator.driftAgainst(throwaway, project, connection,
-                environment.historyTable()));
-    }
-
-    /** The absolute model's catalog, built in a throwaway database of the settings, and the environment's. */
-    public Validator.Catalogs catalogs(ValidateSettings throwaway) {
-        return withConnection("read the catalog", connection -> Validator.catalogsAgainst(throwaway, project,
-                connection, environment.historyTable()));
-    }
-
-    private interface ConnectionWork<T> {
+    /** Work on a connection to the environment; its SQLException becomes a located message. */
+    public interface ConnectionWork<T> {
         T on(Connection connection) throws SQLException;
     }
 
-    /** @param doing what the work does, for the message if it fails: "read the catalog" */
-    private <T> T withConnection(String doing, ConnectionWork<T> work) {
+    /**
+     * Runs the work on a new connection to the environment.
+     *
+     * @param doing what the work does, for the message if it fails: "read the catalog"
+     */
+    public <T> T withConnection(String doing, ConnectionWork<T> work) {
         try (Connection connection = connect()) {
             return work.on(connection);
         } catch (SQLException e) {
-            throw new MigrateException("Cannot " + doing + " of environment " + environment.name() + ": "
+            throw new RedshiftException(MIGRATE, "Cannot " + doing + " of environment " + environment.name() + ": "
                     + e.getMessage().replaceAll("\\s+", " "), e);
         }
+    }
+
+    public Project project() {
+        return project;
+    }
+
+    public Environment environment() {
+        return environment;
     }
 
     public void baseline(String version) {
@@ -209,7 +212,7 @@ public final class Migrator {
             Flyway.configure(Migrator.class.getClassLoader()).configuration(flyway().getConfiguration())
                     .baselineVersion(version).load().baseline();
         } catch (FlywayException e) {
-            throw new MigrateException(flywayMessage(e), e);
+            throw new RedshiftException(MIGRATE, flywayMessage(e), e);
         }
     }
 
@@ -227,7 +230,7 @@ public final class Migrator {
         try {
             flyway().repair();
         } catch (FlywayException e) {
-            throw new MigrateException(flywayMessage(e), e);
+            throw new RedshiftException(MIGRATE, flywayMessage(e), e);
         }
         return upgraded;
     }
@@ -313,7 +316,7 @@ public final class Migrator {
         try {
             return Arrays.stream(flyway.info().pending()).map(MigrationInfo::getScript).collect(Collectors.toSet());
         } catch (FlywayException e) {
-            throw new MigrateException(flywayMessage(e), e);
+            throw new RedshiftException(MIGRATE, flywayMessage(e), e);
         }
     }
 
@@ -337,24 +340,10 @@ public final class Migrator {
         if (!translates()) {
             return false;
         }
-        try (Connection connection = connect(); Statement statement = connection.createStatement()) {
-            // Several deploys may start at once: one prepares, the others wait for it and find it done.
-            connection.setAutoCommit(false);
-            statement.execute("SELECT pg_advisory_xact_lock(hashtext('redshift-maven-plugin prepare'))");
-            try (ResultSet schema = statement.executeQuery(
-                    "SELECT 1 FROM pg_namespace WHERE nspname = '" + RedshiftToPostgresTranslator.COMPAT_SCHEMA + "'")) {
-                if (schema.next()) {
-                    connection.rollback();
-                    return false;
-                }
-            }
-            for (String sql : RedshiftToPostgresTranslator.setUp()) {
-                statement.execute(sql);
-            }
-            connection.commit();
-            return true;
+        try (Connection connection = connect()) {
+            return StandIn.prepareEnvironment(connection);
         } catch (SQLException e) {
-            throw new MigrateException("Cannot prepare " + ExternalServer.masked(environment.url())
+            throw new RedshiftException(MIGRATE, "Cannot prepare " + ExternalServer.masked(environment.url())
                     + " as a stand-in for Redshift: " + e.getMessage(), e);
         }
     }
@@ -397,7 +386,7 @@ public final class Migrator {
     private void refuseLegacyHistory() {
         int legacy = withConnection("read the history table " + environment.historyTable(), this::legacyRows);
         if (legacy > 0) {
-            throw new MigrateException("The history table " + environment.historyTable() + " of environment "
+            throw new RedshiftException(MIGRATE, "The history table " + environment.historyTable() + " of environment "
                     + environment.name() + " has " + legacy + " row(s) written by an earlier release of this plugin "
                     + "(type JDBC, script " + ChangesetMigration.LEGACY_SCRIPT + "), which Flyway no longer "
                     + "matches to the changesets. Run redshift:repair for this environment once: it rewrites them "
@@ -425,7 +414,8 @@ public final class Migrator {
             if (environment.password() != null && !environment.password().isEmpty()) {
                 message = message.replace(environment.password(), "****");
             }
-            throw new MigrateException("Cannot connect to " + ExternalServer.masked(environment.url()) + " as "
+            throw new RedshiftException(MIGRATE, "Cannot connect to " + ExternalServer.masked(environment.url())
+                    + " as "
                     + environment.user() + ": " + message.replaceAll("\\s+", " ") + " " + hint);
         }
     }
@@ -462,7 +452,8 @@ public final class Migrator {
             query.setString(1, environment.historyTable());
             try (ResultSet result = query.executeQuery()) {
                 if (result.next()) {
-                    throw new MigrateException("The history table " + environment.historyTable() + " of environment "
+                    throw new RedshiftException(MIGRATE, "The history table " + environment.historyTable()
+                            + " of environment "
                             + environment.name() + " was written by Flyway 3 or 4 (it has a version_rank column), "
                             + "which this plugin's Flyway cannot read. Upgrade it first by running Flyway 5 to 9's "
                             + "migrate or repair on it once, as Flyway's upgrade notes describe; nothing was changed.");
@@ -503,7 +494,8 @@ public final class Migrator {
                 insert.executeUpdate();
             }
         } catch (SQLException e) {
-            throw new MigrateException(changeset.flywayScript() + " failed part way outside a transaction, and its "
+            throw new RedshiftException(MIGRATE, changeset.flywayScript()
+                    + " failed part way outside a transaction, and its "
                     + "failed history row could not be written (" + e.getMessage().replaceAll("\\s+", " ")
                     + "): the environment holds what ran before the failing statement; see the finding.", e);
         }

@@ -1,6 +1,8 @@
 package io.github.rsevolve.core.project;
 
-import io.github.rsevolve.core.finding.ConfigurationException;
+import static io.github.rsevolve.core.finding.RedshiftException.Code.SETTINGS;
+
+import io.github.rsevolve.core.finding.RedshiftException;
 import io.github.rsevolve.core.model.SchemaModel;
 import io.github.rsevolve.core.parse.ParseDepth;
 import io.github.rsevolve.core.parse.ParsedStatement;
@@ -94,7 +96,7 @@ public final class ProjectLoader {
             }
             return files;
         } catch (IOException | UncheckedIOException e) {
-            throw new ConfigurationException("Cannot list the SQL folder " + folder + ": "
+            throw new RedshiftException(SETTINGS, "Cannot list the SQL folder " + folder + ": "
                     + e.getClass().getSimpleName() + ". Check that it is readable.", e);
         }
     }

@@ -1,10 +1,10 @@
 package io.github.rsevolve.core.report;
 
+import io.github.rsevolve.core.changes.DraftWriter;
 import io.github.rsevolve.core.finding.CheckInfo;
+import io.github.rsevolve.core.finding.DatabaseCheck;
 import io.github.rsevolve.core.lint.Linter;
 import io.github.rsevolve.core.lint.Rule;
-import io.github.rsevolve.core.regenerate.DraftWriter;
-import io.github.rsevolve.core.finding.DatabaseCheck;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;

@@ -1,9 +1,8 @@
 package io.github.rsevolve.core.report;
 
-import java.util.Locale;
+import io.github.rsevolve.core.finding.DatabaseCheck;
 import io.github.rsevolve.core.finding.Finding;
 import io.github.rsevolve.core.finding.Severity;
-import io.github.rsevolve.core.finding.DatabaseCheck;
 import io.github.rsevolve.core.validate.ValidateResult;
 import java.io.IOException;
 import java.io.Writer;
@@ -12,6 +11,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import javax.xml.stream.XMLOutputFactory;
 import javax.xml.stream.XMLStreamException;

@@ -1,8 +1,8 @@
 package io.github.rsevolve.core.report;
 
 import io.github.rsevolve.core.finding.Finding;
-import io.github.rsevolve.core.lint.LintResult;
 import io.github.rsevolve.core.finding.Severity;
+import io.github.rsevolve.core.lint.LintResult;
 import io.github.rsevolve.core.validate.ValidateResult;
 import java.util.ArrayList;
 import java.util.List;

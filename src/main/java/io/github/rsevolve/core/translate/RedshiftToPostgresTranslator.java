@@ -1,17 +1,17 @@
 package io.github.rsevolve.core.translate;
 
-import io.github.rsevolve.core.model.PhysicalAttributes;
 import io.github.rsevolve.core.model.Column;
 import io.github.rsevolve.core.model.Grant;
 import io.github.rsevolve.core.model.ObjectName;
+import io.github.rsevolve.core.model.PhysicalAttributes;
 import io.github.rsevolve.core.model.Routine;
 import io.github.rsevolve.core.model.Table;
 import io.github.rsevolve.core.model.TableConstraint;
 import io.github.rsevolve.core.model.View;
 import io.github.rsevolve.core.parse.AlterTable;
 import io.github.rsevolve.core.parse.ParsedStatement;
-import io.github.rsevolve.core.parse.Spans;
 import io.github.rsevolve.core.parse.Spans.Span;
+import io.github.rsevolve.core.parse.Spans;
 import io.github.rsevolve.core.sql.SqlStatement;
 import io.github.rsevolve.core.sql.SqlText;
 import io.github.rsevolve.core.sql.Token;

@@ -1,13 +1,13 @@
 package io.github.rsevolve.core.validate;
 
 import io.github.rsevolve.core.finding.DatabaseCheck;
+import io.github.rsevolve.core.finding.Finding;
 import io.github.rsevolve.core.graph.DependencyGraph;
 import io.github.rsevolve.core.graph.RelationGraph;
-import io.github.rsevolve.core.finding.Finding;
-import io.github.rsevolve.core.project.Script;
 import io.github.rsevolve.core.model.ObjectName;
 import io.github.rsevolve.core.model.View;
 import io.github.rsevolve.core.parse.ParsedStatement;
+import io.github.rsevolve.core.project.Script;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.IdentityHashMap;

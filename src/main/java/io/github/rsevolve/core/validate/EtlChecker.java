@@ -1,18 +1,19 @@
 package io.github.rsevolve.core.validate;
 
+import io.github.rsevolve.core.execute.StatementRunner;
 import io.github.rsevolve.core.finding.DatabaseCheck;
-import io.github.rsevolve.core.project.Script;
 import io.github.rsevolve.core.parse.ParsedStatement;
 import io.github.rsevolve.core.parse.RedshiftParser;
+import io.github.rsevolve.core.project.Script;
 import io.github.rsevolve.core.sql.SourceFile;
-import io.github.rsevolve.core.sql.SqlStatement;
 import io.github.rsevolve.core.sql.SqlSplitter;
+import io.github.rsevolve.core.sql.SqlStatement;
 import io.github.rsevolve.core.sql.Token;
 import io.github.rsevolve.core.sql.TokenType;
 import java.sql.Connection;
 import java.sql.SQLException;
-import java.util.Locale;
 import java.util.List;
+import java.util.Locale;
 
 /**
  * Checks ETL files against the schema the changesets build: every file's statements in file order, in one
@@ -83,7 +84,8 @@ final class EtlChecker {
         // schema.table: names separated by dots; the next bare word (FROM) ends it.
         while (at < tokens.size() && tokens.get(at).isIdentifier()) {
             Token token = tokens.get(at++);
-            table.append(token.text().startsWith("#") ? "\"" + token.text().toLowerCase(Locale.ROOT) + "\"" : token.text());
+            table.append(token.text().startsWith("#") ? "\"" + token.text().toLowerCase(Locale.ROOT) + "\""
+                    : token.text());
             if (at + 1 < tokens.size() && tokens.get(at).isSymbol(".")) {
                 table.append('.');
                 at++;

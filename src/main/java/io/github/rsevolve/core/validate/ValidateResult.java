@@ -2,8 +2,8 @@ package io.github.rsevolve.core.validate;
 
 import io.github.rsevolve.core.catalog.CatalogDiffer.Drift;
 import io.github.rsevolve.core.finding.Finding;
-import io.github.rsevolve.core.lint.LintResult;
 import io.github.rsevolve.core.finding.Severity;
+import io.github.rsevolve.core.lint.LintResult;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;

@@ -1,7 +1,9 @@
 package io.github.rsevolve.core.validate;
 
-import io.github.rsevolve.core.catalog.CatalogDiffer;
+import static io.github.rsevolve.core.finding.RedshiftException.Code.VALIDATE;
+
 import io.github.rsevolve.core.catalog.CatalogDiffer.Drift;
+import io.github.rsevolve.core.catalog.CatalogDiffer;
 import io.github.rsevolve.core.catalog.CatalogReader;
 import io.github.rsevolve.core.catalog.CatalogSnapshot;
 import io.github.rsevolve.core.db.EmbeddedServer;
@@ -9,21 +11,26 @@ import io.github.rsevolve.core.db.ExternalServer;
 import io.github.rsevolve.core.db.Interruption;
 import io.github.rsevolve.core.db.ThrowawayDatabase;
 import io.github.rsevolve.core.db.ThrowawayServer;
+import io.github.rsevolve.core.execute.ChangesetFlyway;
+import io.github.rsevolve.core.execute.ChangesetMigration;
+import io.github.rsevolve.core.execute.DatabaseMessages;
+import io.github.rsevolve.core.execute.StandIn;
+import io.github.rsevolve.core.execute.StatementRunner;
 import io.github.rsevolve.core.finding.DatabaseCheck;
-import io.github.rsevolve.core.project.Changeset;
 import io.github.rsevolve.core.finding.Finding;
-import io.github.rsevolve.core.project.Project;
+import io.github.rsevolve.core.finding.RedshiftException;
+import io.github.rsevolve.core.finding.Severity;
 import io.github.rsevolve.core.lint.LintResult;
 import io.github.rsevolve.core.lint.Linter;
-import io.github.rsevolve.core.finding.Severity;
+import io.github.rsevolve.core.migrate.Migrator;
 import io.github.rsevolve.core.parse.ParsedStatement;
 import io.github.rsevolve.core.parse.RedshiftParser;
+import io.github.rsevolve.core.project.Changeset;
+import io.github.rsevolve.core.project.Project;
 import io.github.rsevolve.core.project.ProjectLoader;
-import io.github.rsevolve.core.translate.RedshiftToPostgresTranslator;
 import java.io.IOException;
 import java.sql.Connection;
 import java.sql.SQLException;
-import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.LinkedHashMap;
@@ -77,7 +84,7 @@ public final class Validator {
             }
             return validator.read(model, changes);
         } catch (SQLException e) {
-            throw new ValidateException("The throwaway server failed outside the project's SQL: "
+            throw new RedshiftException(VALIDATE, "The throwaway server failed outside the project's SQL: "
                     + DatabaseMessages.of(e), e);
         }
     }
@@ -104,9 +111,22 @@ public final class Validator {
                         connection), List.of());
             }
         } catch (SQLException e) {
-            throw new ValidateException("Cannot compare the environment with the absolute model: "
+            throw new RedshiftException(VALIDATE, "Cannot compare the environment with the absolute model: "
                     + DatabaseMessages.of(e), e);
         }
+    }
+
+    /** The absolute model's catalog, built in a throwaway database of the settings,
+            and the migrator's environment's. */
+    public static Catalogs catalogsAgainst(ValidateSettings settings, Migrator environment) {
+        return environment.withConnection("read the catalog", connection -> catalogsAgainst(settings,
+                environment.project(), connection, environment.environment().historyTable()));
+    }
+
+    /** Drift between the migrator's environment and the absolute model, built in a throwaway database. */
+    public static List<Finding> driftAgainst(ValidateSettings settings, Migrator environment) {
+        return environment.withConnection("read the catalog", connection -> driftAgainst(settings,
+                environment.project(), connection, environment.environment().historyTable()));
     }
 
     /**
@@ -145,7 +165,7 @@ public final class Validator {
             drift = checkWithDatabases(project, model, changes);
             dropRepeatsOf(lint);
         } catch (SQLException e) {
-            throw new ValidateException("The throwaway server failed outside the project's SQL: "
+            throw new RedshiftException(VALIDATE, "The throwaway server failed outside the project's SQL: "
                     + DatabaseMessages.of(e), e);
         } finally {
             closeQuietly(modelDatabase);
@@ -171,7 +191,8 @@ public final class Validator {
         phase("drift");
         try (RedshiftParser parser = new RedshiftParser(settings.lint().parseTimeoutMillis());
              Connection connection = hasChangesets || !hasModel ? changes.connect() : model.connect()) {
-            new EtlChecker(connection, runner(connection, true, project.externalSchemas()), parser).check(project.etl());
+            new EtlChecker(connection, runner(connection, true, project.externalSchemas()), parser).check(
+                    project.etl());
         }
         phase("ETL checks");
         if (settings.keepThrowaway()) {
@@ -233,12 +254,12 @@ public final class Validator {
                 EmbeddedServer.reapLeftovers();
                 return EmbeddedServer.shared();
             } catch (IOException | RuntimeException e) {
-                throw new ValidateException("Cannot start the embedded PostgreSQL: " + e.getMessage()
+                throw new RedshiftException(VALIDATE, "Cannot start the embedded PostgreSQL: " + e.getMessage()
                         + ". Set redshift.throwawayUrl to use a server of your own.", e);
             }
         }
         if (!settings.throwawayUrl().startsWith("jdbc:postgresql:")) {
-            throw new ValidateException("redshift.throwawayUrl must be a jdbc:postgresql:// URL for now; got "
+            throw new RedshiftException(VALIDATE, "redshift.throwawayUrl must be a jdbc:postgresql:// URL for now; got "
                     + ExternalServer.masked(settings.throwawayUrl()) + ".");
         }
         ExternalServer external = new ExternalServer(settings.throwawayUrl(), settings.user(), settings.password());
@@ -253,10 +274,10 @@ public final class Validator {
     private ThrowawayDatabase create(ThrowawayServer server) {
         try {
             ThrowawayDatabase database = ThrowawayDatabase.create(server, "validate", settings.keepThrowaway());
-            prepare(database);
+            StandIn.prepareThrowaway(database);
             return database;
         } catch (SQLException e) {
-            throw new ValidateException("Cannot create a throwaway database on " + server + " as "
+            throw new RedshiftException(VALIDATE, "Cannot create a throwaway database on " + server + " as "
                     + server.user() + ": " + DatabaseMessages.of(e) + " " + hint(e.getSQLState()), e);
         }
     }
@@ -272,24 +293,6 @@ public final class Validator {
             return "Check the host and port in redshift.throwawayUrl, and that the server accepts connections.";
         }
         return "The user needs the CREATEDB right; check redshift.throwawayUrl and redshift.throwawayUser.";
-    }
-
-    /**
-     * Database settings that make PostgreSQL read SQL as Redshift does: backslash escapes in string literals
-     * (Redshift's default), function bodies not checked at CREATE time, and the compatibility functions on the path.
-     */
-    private void prepare(ThrowawayDatabase database) throws SQLException {
-        try (Connection admin = database.connect(); Statement statement = admin.createStatement()) {
-            String name = database.name();
-            statement.execute("ALTER DATABASE " + name + " SET standard_conforming_strings = off");
-            statement.execute("ALTER DATABASE " + name + " SET escape_string_warning = off");
-            statement.execute("ALTER DATABASE " + name + " SET check_function_bodies = off");
-            statement.execute("ALTER DATABASE " + name + " SET search_path = \"$user\", public, "
-                    + RedshiftToPostgresTranslator.COMPAT_SCHEMA);
-            for (String sql : RedshiftToPostgresTranslator.setUp()) {
-                statement.execute(sql);
-            }
-        }
     }
 
     /** A runner that, with continueAfterFailure, isolates each statement in a savepoint so the next one runs. */

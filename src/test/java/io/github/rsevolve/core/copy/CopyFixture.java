@@ -4,8 +4,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.github.rsevolve.core.db.EmbeddedLogin;
 import io.github.rsevolve.core.db.ThrowawayDatabase;
-import io.github.rsevolve.core.lint.LintSettings;
 import io.github.rsevolve.core.finding.Severity;
+import io.github.rsevolve.core.lint.LintSettings;
 import io.github.rsevolve.core.migrate.Environment;
 import io.github.rsevolve.core.migrate.Migrator;
 import io.github.rsevolve.core.project.ProjectLoader;

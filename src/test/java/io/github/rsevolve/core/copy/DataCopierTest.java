@@ -5,11 +5,12 @@ import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.github.rsevolve.core.changes.RegenerateTestSupport;
 import io.github.rsevolve.core.db.EmbeddedServer;
 import io.github.rsevolve.core.db.ThrowawayDatabase;
+import io.github.rsevolve.core.finding.RedshiftException;
 import io.github.rsevolve.core.lint.LintSettings;
 import io.github.rsevolve.core.migrate.Environment;
-import io.github.rsevolve.core.regenerate.RegenerateTestSupport;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
@@ -136,9 +137,11 @@ class DataCopierTest {
     void aPatternCopiesTablesNamedWithDotsAndQuotesAndNamesThem() throws Exception {
         withTwoEnvironments((pro, from, qa, to) -> {
             for (ThrowawayDatabase side : List.of(pro, qa)) {
-                execute(side, "CREATE TABLE dw.\"daily.orders\" (id INT)", "CREATE TABLE dw.\"it's \"\"x\"\"\" (id INT)");
+                execute(side, "CREATE TABLE dw.\"daily.orders\" (id INT)",
+                        "CREATE TABLE dw.\"it's \"\"x\"\"\" (id INT)");
             }
-            execute(pro, "INSERT INTO dw.\"daily.orders\" VALUES (1), (2)", "INSERT INTO dw.\"it's \"\"x\"\"\" VALUES (3)");
+            execute(pro, "INSERT INTO dw.\"daily.orders\" VALUES (1), (2)",
+                    "INSERT INTO dw.\"it's \"\"x\"\"\" VALUES (3)");
             List<TableCopy> copies = DataCopier.copy(settings(from, to, all("dw.*")), progress::add);
             assertEquals(List.of("dw.\"daily.orders\"", "dw.\"it's \"\"x\"\"\"", "dw.customers", "dw.orders"),
                     copies.stream().map(TableCopy::table).sorted().toList());
@@ -181,17 +184,17 @@ class DataCopierTest {
             Environment from = deploy(pro, "pro");
             List<CopyTable> orders = List.of(new CopyTable("dw.orders", null, List.of(), Map.of()));
 
-            CopyException refused = assertThrows(CopyException.class, () -> DataCopier.copy(
+            RedshiftException refused = assertThrows(RedshiftException.class, () -> DataCopier.copy(
                     new CopySettings(lint(), from, to, orders, true, false, 1000, null), progress::add));
             assertTrue(refused.getMessage().contains("qa is protected")
                     && refused.getMessage().contains("-Dredshift.allowProtectedTarget=true"), refused.getMessage());
 
-            CopyException differ = assertThrows(CopyException.class, () -> DataCopier.copy(
+            RedshiftException differ = assertThrows(RedshiftException.class, () -> DataCopier.copy(
                     new CopySettings(lint(), from, to, orders, true, true, 1000, null), progress::add));
             assertTrue(differ.getMessage().contains("dw.orders has columns")
                     && differ.getMessage().contains("qa lacks V2__discount.sql"), differ.getMessage());
 
-            CopyException unknown = assertThrows(CopyException.class, () -> DataCopier.copy(
+            RedshiftException unknown = assertThrows(RedshiftException.class, () -> DataCopier.copy(
                     settings(from, to, all("dw.ordres")), progress::add));
             assertTrue(unknown.getMessage().contains("No table of environment pro matches 'dw.ordres'"),
                     unknown.getMessage());
@@ -222,7 +225,7 @@ class DataCopierTest {
     void stopsBeforeWritingWhenAFilterOrMaskDoesNotRun() throws Exception {
         withTwoEnvironments((pro, from, qa, to) -> {
             execute(qa, "INSERT INTO dw.orders (order_id) VALUES (-1)");
-            CopyException syntax = assertThrows(CopyException.class, () -> DataCopier.copy(settings(from, to,
+            RedshiftException syntax = assertThrows(RedshiftException.class, () -> DataCopier.copy(settings(from, to,
                     List.of(new CopyTable("dw.customers", null, List.of(), Map.of()),
                             new CopyTable("dw.orders", "order_date >= DATEADD(day, -90 GETDATE())", List.of(),
                                     Map.of()))), progress::add));
@@ -231,11 +234,11 @@ class DataCopierTest {
             assertTrue(syntax.getMessage().contains("syntax error") && syntax.getMessage().contains("of the <where>")
                     && syntax.getMessage().contains("nothing was copied"), syntax.getMessage());
 
-            CopyException column = assertThrows(CopyException.class, () -> DataCopier.copy(settings(from, to,
+            RedshiftException column = assertThrows(RedshiftException.class, () -> DataCopier.copy(settings(from, to,
                     List.of(new CopyTable("dw.customers", "nmae = 'x'", List.of(), Map.of()))), progress::add));
             assertTrue(column.getMessage().contains("column \"nmae\" does not exist"), column.getMessage());
 
-            CopyException mask = assertThrows(CopyException.class, () -> DataCopier.copy(settings(from, to,
+            RedshiftException mask = assertThrows(RedshiftException.class, () -> DataCopier.copy(settings(from, to,
                     List.of(new CopyTable("dw.customers", null, List.of(), Map.of("email", "MD6(email)")))),
                     progress::add));
             assertTrue(mask.getMessage().contains("md6"), mask.getMessage());
@@ -260,13 +263,13 @@ class DataCopierTest {
         refused.put("is_active UNION SELECT 1", "UNION ends the WHERE (at character 11)");
         refused.put("name = 'x", "not one condition: ");
         refused.forEach((where, why) -> {
-            CopyException e = assertThrows(CopyException.class, () -> DataCopier.copy(settings(nowhere, nowhere,
+            RedshiftException e = assertThrows(RedshiftException.class, () -> DataCopier.copy(settings(nowhere, nowhere,
                     List.of(new CopyTable("dw.customers", where, List.of(), Map.of()))), progress::add), where);
             assertTrue(e.getMessage().startsWith("The <where> of dw.customers is not one condition: ")
                     && e.getMessage().contains(why) && e.getMessage().endsWith("nothing was read or copied."),
                     where + ": " + e.getMessage());
         });
-        CopyException mask = assertThrows(CopyException.class, () -> DataCopier.copy(settings(nowhere, nowhere,
+        RedshiftException mask = assertThrows(RedshiftException.class, () -> DataCopier.copy(settings(nowhere, nowhere,
                 List.of(new CopyTable("dw.customers", null, List.of(), Map.of("email", "'x'); DROP TABLE t; --")))),
                 progress::add));
         assertTrue(mask.getMessage().startsWith("The mask of dw.customers.email is not one expression: "),
@@ -278,7 +281,7 @@ class DataCopierTest {
         withTwoEnvironments((pro, from, qa, to) -> {
             execute(pro, "CREATE FUNCTION dw.delete_half() RETURNS boolean LANGUAGE plpgsql AS $$ BEGIN "
                     + "DELETE FROM dw.customers WHERE customer_id % 2 = 0; RETURN true; END $$");
-            CopyException e = assertThrows(CopyException.class, () -> DataCopier.copy(settings(from, to,
+            RedshiftException e = assertThrows(RedshiftException.class, () -> DataCopier.copy(settings(from, to,
                     List.of(new CopyTable("dw.customers", "dw.delete_half()", List.of(), Map.of()))),
                     progress::add));
             // LIMIT 0 reads no row, so the check never calls the function: the copy's read-only cursor refuses it.
@@ -294,7 +297,7 @@ class DataCopierTest {
     void stopsWhenTheTargetLacksTheTable() throws Exception {
         withTwoEnvironments((pro, from, qa, to) -> {
             execute(qa, "DROP TABLE dw.customers");
-            CopyException missing = assertThrows(CopyException.class,
+            RedshiftException missing = assertThrows(RedshiftException.class,
                     () -> DataCopier.copy(settings(from, to, all("dw.*")), progress::add));
             assertTrue(missing.getMessage().contains("dw.customers does not exist in qa")
                     && missing.getMessage().contains("the difference was made outside them"), missing.getMessage());
@@ -321,7 +324,8 @@ class DataCopierTest {
                     + "RETURN true; END $$");
             List<CopyTable> tables = List.of(new CopyTable("dw.customers", null, List.of(), Map.of()),
                     new CopyTable("dw.orders", "dw.ends_at_10000(order_id)", List.of(), Map.of()));
-            CopyException dropped = assertThrows(CopyException.class, () -> DataCopier.copy(new CopySettings(lint(),
+            RedshiftException dropped = assertThrows(RedshiftException.class, () -> DataCopier.copy(
+                    new CopySettings(lint(),
                     from, to, tables, false, false, 100, null), progress::add));
 
             assertTrue(dropped.getMessage().startsWith("Copying dw.orders from pro to qa failed: "),
@@ -339,7 +343,7 @@ class DataCopierTest {
         withTwoEnvironments((pro, from, qa, to) -> {
             execute(qa, "INSERT INTO dw.orders (order_id, note) VALUES (-1, 'before the copy')");
             endTargetSessionOnRow10000(qa);
-            CopyException dropped = assertThrows(CopyException.class,
+            RedshiftException dropped = assertThrows(RedshiftException.class,
                     () -> DataCopier.copy(settings(from, to, all("dw.orders")), progress::add));
 
             assertTrue(dropped.getMessage().startsWith("Copying dw.orders from pro to qa failed: ")

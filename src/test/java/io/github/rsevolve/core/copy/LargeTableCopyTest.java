@@ -3,11 +3,11 @@ package io.github.rsevolve.core.copy;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.github.rsevolve.core.changes.RegenerateTestSupport;
 import io.github.rsevolve.core.db.EmbeddedLogin;
 import io.github.rsevolve.core.db.EmbeddedServer;
 import io.github.rsevolve.core.db.ThrowawayDatabase;
 import io.github.rsevolve.core.migrate.Environment;
-import io.github.rsevolve.core.regenerate.RegenerateTestSupport;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;

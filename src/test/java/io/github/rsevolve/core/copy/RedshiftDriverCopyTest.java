@@ -3,12 +3,12 @@ package io.github.rsevolve.core.copy;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.github.rsevolve.core.changes.RegenerateTestSupport;
 import io.github.rsevolve.core.db.EmbeddedServer;
 import io.github.rsevolve.core.db.PasswordRole;
 import io.github.rsevolve.core.db.ThrowawayDatabase;
 import io.github.rsevolve.core.lint.LintSettings;
 import io.github.rsevolve.core.migrate.Environment;
-import io.github.rsevolve.core.regenerate.RegenerateTestSupport;
 import io.github.rsevolve.it.RedshiftWireProxy;
 import java.net.URI;
 import java.nio.file.Path;

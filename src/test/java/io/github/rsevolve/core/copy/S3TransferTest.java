@@ -4,12 +4,13 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.github.rsevolve.core.changes.RegenerateTestSupport;
+import io.github.rsevolve.core.finding.RedshiftException;
 import io.github.rsevolve.core.finding.Severity;
+import io.github.rsevolve.core.model.ObjectName;
 import io.github.rsevolve.core.parse.ParsedStatement;
 import io.github.rsevolve.core.parse.RedshiftParser;
 import io.github.rsevolve.core.parse.StatementKind;
-import io.github.rsevolve.core.model.ObjectName;
-import io.github.rsevolve.core.regenerate.RegenerateTestSupport;
 import io.github.rsevolve.core.sql.SourceFile;
 import io.github.rsevolve.core.sql.SqlSplitter;
 import io.github.rsevolve.core.sql.SqlStatement;
@@ -128,10 +129,10 @@ class S3TransferTest {
 
     @Test
     void refusesAStagingThatIsNotS3OrARole() {
-        CopyException location = assertThrows(CopyException.class,
+        RedshiftException location = assertThrows(RedshiftException.class,
                 () -> new S3Staging("acme-copies/copy-data", "default", "default", null));
         assertTrue(location.getMessage().contains("give an s3:// folder"), location.getMessage());
-        CopyException role = assertThrows(CopyException.class,
+        RedshiftException role = assertThrows(RedshiftException.class,
                 () -> new S3Staging("s3://acme-copies/", "AKIAIOSFODNN7EXAMPLE", "default", null));
         assertTrue(role.getMessage().contains("give the ARN of a role"), role.getMessage());
     }

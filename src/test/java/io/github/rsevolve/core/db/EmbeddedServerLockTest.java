@@ -6,7 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
-import io.github.rsevolve.core.regenerate.RegenerateTestSupport;
+import io.github.rsevolve.core.changes.RegenerateTestSupport;
 import io.github.rsevolve.core.validate.ValidateResult;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -74,7 +74,8 @@ class EmbeddedServerLockTest {
 
     @Test
     void itAcceptsNoLocalTrustAndOpensNoUnixSocket() throws Exception {
-        try (Connection admin = EmbeddedServer.shared().adminConnection(); Statement statement = admin.createStatement()) {
+        try (Connection admin = EmbeddedServer.shared().adminConnection(
+                ); Statement statement = admin.createStatement()) {
             try (ResultSet rules = statement.executeQuery("SELECT count(*) FILTER (WHERE auth_method <> "
                     + "'scram-sha-256'), count(*) FROM pg_hba_file_rules")) {
                 rules.next();

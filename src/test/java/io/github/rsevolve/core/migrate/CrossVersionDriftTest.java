@@ -4,13 +4,14 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
+import io.github.rsevolve.core.changes.RegenerateTestSupport;
 import io.github.rsevolve.core.db.DebianPostgres;
 import io.github.rsevolve.core.finding.Finding;
 import io.github.rsevolve.core.lint.LintSettings;
 import io.github.rsevolve.core.project.ProjectLoader;
-import io.github.rsevolve.core.regenerate.RegenerateTestSupport;
 import io.github.rsevolve.core.translate.StandInDatabase;
 import io.github.rsevolve.core.validate.ValidateSettings;
+import io.github.rsevolve.core.validate.Validator;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
@@ -68,7 +69,8 @@ class CrossVersionDriftTest {
     void theRealisticModelOnAnotherMajorVersionShowsNoDrift() throws Exception {
         RegenerateTestSupport.copy(Path.of("src/test/resources/models/shop/src"), project.resolve("src"));
         try (DebianPostgres server = otherMajorVersion()) {
-            assertEquals(List.of(), deployed(server).drift(embedded()), "PostgreSQL " + server.majorVersion()
+            assertEquals(List.of(), Validator.driftAgainst(embedded(), deployed(server)), "PostgreSQL "
+                    + server.majorVersion()
                     + " against the embedded 18");
         }
     }
@@ -78,7 +80,7 @@ class CrossVersionDriftTest {
         RegenerateTestSupport.copy(Path.of("examples/tickit-dw/src"), project.resolve("src"));
         try (DebianPostgres server = otherMajorVersion()) {
             Migrator migrator = deployed(server);
-            assertEquals(List.of(), migrator.drift(embedded()), "PostgreSQL " + server.majorVersion()
+            assertEquals(List.of(), Validator.driftAgainst(embedded(), migrator), "PostgreSQL " + server.majorVersion()
                     + " against the embedded 18");
 
             // One difference of each kind, each on an object of its own: what PostgreSQL keeps is changed with
@@ -99,7 +101,7 @@ class CrossVersionDriftTest {
                     statement.execute(sql);
                 }
             }
-            List<Finding> found = migrator.drift(embedded());
+            List<Finding> found = Validator.driftAgainst(embedded(), migrator);
             List<String> drift = found.stream().map(f -> f.message().replaceAll(" Why:.*", "")).toList();
             assertEquals(9, drift.size(), String.join("\n", drift));
             for (String seeded : List.of("nickname", "v_top_categories", "totalprice", "holiday", "buyerid",

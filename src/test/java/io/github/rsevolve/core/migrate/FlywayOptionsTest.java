@@ -5,14 +5,15 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.github.rsevolve.core.changes.RegenerateTestSupport;
 import io.github.rsevolve.core.db.EmbeddedLogin;
 import io.github.rsevolve.core.db.EmbeddedServer;
 import io.github.rsevolve.core.db.ThrowawayDatabase;
 import io.github.rsevolve.core.finding.Finding;
+import io.github.rsevolve.core.finding.RedshiftException;
 import io.github.rsevolve.core.lint.LintSettings;
 import io.github.rsevolve.core.parse.RedshiftParser;
 import io.github.rsevolve.core.project.ProjectLoader;
-import io.github.rsevolve.core.regenerate.RegenerateTestSupport;
 import io.github.rsevolve.core.sql.SqlSourceReader;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -100,7 +101,8 @@ class FlywayOptionsTest {
         try (ThrowawayDatabase qa = ThrowawayDatabase.create(EmbeddedServer.shared(), "qa", false)) {
             migrate(qa, FlywayOptions.DEFAULTS);
             write("V2__table_2.sql", "CREATE TABLE public.t2 (id INT);");
-            MigrateException inOrder = assertThrows(MigrateException.class, () -> migrate(qa, FlywayOptions.DEFAULTS));
+            RedshiftException inOrder = assertThrows(RedshiftException.class, () -> migrate(qa,
+                    FlywayOptions.DEFAULTS));
             assertTrue(inOrder.getMessage().contains("not applied"), inOrder.getMessage());
             assertFalse(exists(qa, "public.t2"));
             migrate(qa, options(null, true, false, true, List.of()));
@@ -112,7 +114,8 @@ class FlywayOptionsTest {
     void baselineOnMigrateStartsANonEmptyEnvironmentAfterTheBaseline() throws Exception {
         try (ThrowawayDatabase qa = ThrowawayDatabase.create(EmbeddedServer.shared(), "qa", false)) {
             execute(qa, "CREATE TABLE public.t1 (id INT)");
-            MigrateException refused = assertThrows(MigrateException.class, () -> migrate(qa, FlywayOptions.DEFAULTS));
+            RedshiftException refused = assertThrows(RedshiftException.class, () -> migrate(qa,
+                    FlywayOptions.DEFAULTS));
             assertTrue(refused.getMessage().contains("non-empty schema"), refused.getMessage());
             List<Finding> findings = migrate(qa, options(null, false, true, true, List.of()));
             assertTrue(findings.stream().noneMatch(f -> f.rule().equals("deploy-error")), findings.toString());
@@ -128,7 +131,7 @@ class FlywayOptionsTest {
             migrate(qa, FlywayOptions.DEFAULTS);
             write("V1__table_1.sql", "CREATE TABLE public.t1 (id BIGINT);");
             write("V4__table_4.sql", "CREATE TABLE public.t4 (id INT);");
-            assertThrows(MigrateException.class, () -> migrate(qa, FlywayOptions.DEFAULTS), "checksum mismatch");
+            assertThrows(RedshiftException.class, () -> migrate(qa, FlywayOptions.DEFAULTS), "checksum mismatch");
             migrate(qa, options(null, false, false, false, List.of()));
             assertTrue(exists(qa, "public.t4"));
         }
@@ -140,7 +143,7 @@ class FlywayOptionsTest {
             migrate(qa, FlywayOptions.DEFAULTS);
             Files.delete(incremental.resolve("V3__table_3.sql"));
             write("V4__table_4.sql", "CREATE TABLE public.t4 (id INT);");
-            MigrateException missing = assertThrows(MigrateException.class,
+            RedshiftException missing = assertThrows(RedshiftException.class,
                     () -> migrate(qa, FlywayOptions.DEFAULTS));
             assertTrue(missing.getMessage().contains("not resolved locally"), missing.getMessage());
             migrate(qa, options(null, false, false, true, List.of("*:missing")));
@@ -190,7 +193,8 @@ class FlywayOptionsTest {
             Environment environment = new Environment("qa", qa.url().replaceFirst("\\?.*$", ""), "postgres",
                     EmbeddedLogin.password(), "flyway_schema_history", Map.of(), true, 60);
             List<String> progress = new ArrayList<>();
-            new Migrator(environment, ProjectLoader.load(twoLocations.project()), FlywayOptions.DEFAULTS).migrate(twoLocations,
+            new Migrator(environment, ProjectLoader.load(twoLocations.project()), FlywayOptions.DEFAULTS).migrate(
+                    twoLocations,
                     progress::add);
             assertEquals(3, progress.size(), progress.toString());
             assertTrue(progress.get(1).startsWith("[2/3] sub/V2__shared_table.sql"), progress.toString());

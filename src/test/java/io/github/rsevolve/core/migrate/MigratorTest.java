@@ -5,18 +5,19 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.github.rsevolve.core.changes.RegenerateTestSupport;
 import io.github.rsevolve.core.db.EmbeddedLogin;
 import io.github.rsevolve.core.db.EmbeddedServer;
 import io.github.rsevolve.core.db.PasswordRole;
 import io.github.rsevolve.core.db.ThrowawayDatabase;
+import io.github.rsevolve.core.execute.ChangesetMigration;
 import io.github.rsevolve.core.finding.Finding;
-import io.github.rsevolve.core.project.Project;
+import io.github.rsevolve.core.finding.RedshiftException;
 import io.github.rsevolve.core.lint.LintSettings;
 import io.github.rsevolve.core.parse.RedshiftParser;
+import io.github.rsevolve.core.project.Project;
 import io.github.rsevolve.core.project.ProjectLoader;
-import io.github.rsevolve.core.regenerate.RegenerateTestSupport;
 import io.github.rsevolve.core.sql.SqlSourceReader;
-import io.github.rsevolve.core.validate.ChangesetMigration;
 import java.net.InetAddress;
 import java.net.ServerSocket;
 import java.nio.file.Files;
@@ -70,7 +71,8 @@ class MigratorTest {
             List<Finding> findings = migrator(environment(qa)).migrate(settings(), progress::add);
             assertTrue(findings.stream().noneMatch(f -> f.severity().name().equals("ERROR")), findings.toString());
             assertEquals(6, progress.size(), progress.toString());
-            assertTrue(progress.get(0).matches("\\[1/6] V1__tickit_schema\\.sql \\.\\.\\. \\d+\\.\\d s"), progress.get(0));
+            assertTrue(progress.get(0).matches("\\[1/6] V1__tickit_schema\\.sql \\.\\.\\. \\d+\\.\\d s"),
+                    progress.get(0));
             List<ChangesetState> states = migrator(environment(qa)).info();
             assertEquals(6, states.size());
             assertTrue(states.stream().allMatch(s -> s.state().equals("SUCCESS")), states.toString());
@@ -145,7 +147,7 @@ class MigratorTest {
         try (ThrowawayDatabase qa = ThrowawayDatabase.create(EmbeddedServer.shared(), "qa", false)) {
             migrator(environment(qa)).migrate(settings(), line -> { });
             Files.writeString(incremental.resolve("V1__base.sql"), "CREATE TABLE public.base (id BIGINT);");
-            MigrateException e = assertThrows(MigrateException.class,
+            RedshiftException e = assertThrows(RedshiftException.class,
                     () -> migrator(environment(qa)).migrate(settings(), line -> { }));
             assertTrue(e.getMessage().contains("checksum mismatch"), e.getMessage());
             assertTrue(e.getMessage().contains("redshift:repair"), e.getMessage());
@@ -157,7 +159,7 @@ class MigratorTest {
         Environment unreachable = new Environment("pro", "jdbc:postgresql://127.0.0.1:1/dw?password=url-secret",
                 "deployer", "settings-secret", "flyway_schema_history", Map.of(), true, 60);
         long started = System.nanoTime();
-        MigrateException e = assertThrows(MigrateException.class, () -> migrator(unreachable).info());
+        RedshiftException e = assertThrows(RedshiftException.class, () -> migrator(unreachable).info());
         assertTrue((System.nanoTime() - started) / 1_000_000_000 < 30, "bounded");
         assertTrue(e.getMessage().contains("Check redshift.url of environment pro"), e.getMessage());
         assertFalse(e.getMessage().contains("secret"), e.getMessage());
@@ -176,7 +178,7 @@ class MigratorTest {
                         + "checksum INT, installed_by VARCHAR(100), installed_on TIMESTAMP, execution_time INT, "
                         + "success BOOLEAN)");
             }
-            MigrateException e = assertThrows(MigrateException.class,
+            RedshiftException e = assertThrows(RedshiftException.class,
                     () -> migrator(environment(qa)).migrate(settings(), line -> { }));
             assertTrue(e.getMessage().contains("written by Flyway 3 or 4"), e.getMessage());
             assertFalse(exists(qa, "public.base"), "nothing changed");
@@ -188,7 +190,7 @@ class MigratorTest {
         try (PasswordRole role = PasswordRole.create("rse_test_deployer", "the-right-one", false)) {
             Environment wrong = new Environment("pro", PasswordRole.url(), "rse_test_deployer", "a-wrong-one",
                     "flyway_schema_history", Map.of(), true, 60);
-            MigrateException e = assertThrows(MigrateException.class, () -> migrator(wrong).info());
+            RedshiftException e = assertThrows(RedshiftException.class, () -> migrator(wrong).info());
             assertTrue(e.getMessage().contains("password authentication failed"), e.getMessage());
             assertTrue(e.getMessage().contains("Check redshift.user and the password"), e.getMessage());
             assertFalse(e.getMessage().contains("a-wrong-one"), e.getMessage());
@@ -203,7 +205,8 @@ class MigratorTest {
                 + "at TIMESTAMP DEFAULT GETDATE());");
         try (ThrowawayDatabase qa = ThrowawayDatabase.create(EmbeddedServer.shared(), "qa", false)) {
             Environment environment = new Environment("qa", qa.url().replaceFirst("\\?.*$", ""), "postgres",
-                    EmbeddedLogin.password(), "flyway_schema_history", Map.of("table_name", "orders_qa"), true, 60, List.of("deploy"));
+                    EmbeddedLogin.password(), "flyway_schema_history", Map.of("table_name", "orders_qa"), true, 60,
+                            List.of("deploy"));
             migrator(environment).baseline("1");
             migrator(environment).migrate(settings(), line -> { });
             assertFalse(exists(qa, "public.old"), "V1 is below the baseline");
@@ -253,7 +256,7 @@ class MigratorTest {
                         + ChangesetMigration.LEGACY_SCRIPT + "'");
             }
             Files.writeString(incremental.resolve("V2__more.sql"), "CREATE TABLE public.more (id INT);");
-            MigrateException refused = assertThrows(MigrateException.class,
+            RedshiftException refused = assertThrows(RedshiftException.class,
                     () -> migrator(environment(qa)).migrate(settings(), line -> { }));
             assertTrue(refused.getMessage().contains("2 row(s) written by an earlier release"), refused.getMessage());
             assertTrue(refused.getMessage().contains("Run redshift:repair"), refused.getMessage());
@@ -274,13 +277,15 @@ class MigratorTest {
         Files.writeString(v2, "CREATE TABLE public.first (id INT);\nVACUUM public.base;\n"
                 + "INSERT INTO public.nowhere VALUES (1);\nCREATE TABLE public.second (id INT);");
         LintSettings mixAllowed = new LintSettings(settings().baseDir(), settings().absoluteDir(),
-                settings().incrementalDir(), settings().etlDir(), LintSettings.parseRuleLevels("non-transactional-mix=off"),
+                settings().incrementalDir(), settings().etlDir(), LintSettings.parseRuleLevels(
+                        "non-transactional-mix=off"),
                 RedshiftParser.DEFAULT_TIMEOUT_MILLIS, SqlSourceReader.DEFAULT_MAX_FILE_BYTES, 1);
         try (ThrowawayDatabase qa = ThrowawayDatabase.create(EmbeddedServer.shared(), "qa", false)) {
             List<String> progress = new ArrayList<>();
             List<Finding> findings = migrator(environment(qa)).migrate(mixAllowed, progress::add);
             assertTrue(progress.stream().anyMatch(line -> line.equals("V2__with_vacuum.sql runs outside a "
-                    + "transaction (VACUUM at line 2): a failure part way leaves what ran applied.")), progress.toString());
+                    + "transaction (VACUUM at line 2): a failure part way leaves what ran applied.")),
+                            progress.toString());
             Finding failure = findings.stream().filter(f -> f.rule().equals("deploy-error")).findFirst().orElseThrow();
             assertEquals(3, failure.line());
             assertTrue(failure.message().startsWith("V2__with_vacuum.sql ran outside a transaction, so the "
@@ -341,7 +346,7 @@ class MigratorTest {
             Environment environment = new Environment("pro", "jdbc:postgresql://127.0.0.1:" + silent.getLocalPort()
                     + "/dw", "deployer", "secret", "flyway_schema_history", Map.of(), true, 60, List.of(), 1);
             long started = System.nanoTime();
-            MigrateException e = assertThrows(MigrateException.class, () -> migrator(environment).info());
+            RedshiftException e = assertThrows(RedshiftException.class, () -> migrator(environment).info());
             assertTrue(e.getMessage().contains("The server did not answer within 1 s (redshift.connectTimeout)"),
                     e.getMessage());
             assertTrue(System.nanoTime() - started < 20_000_000_000L, "bounded by the timeout, not the default");
@@ -353,7 +358,7 @@ class MigratorTest {
         try (PasswordRole role = PasswordRole.create("rse_test_no_password", "the-right-one", false)) {
             Environment none = new Environment("ci", PasswordRole.url(), "rse_test_no_password", "",
                     "flyway_schema_history", Map.of(), true, 60);
-            MigrateException e = assertThrows(MigrateException.class, () -> migrator(none).info());
+            RedshiftException e = assertThrows(RedshiftException.class, () -> migrator(none).info());
             for (String way : List.of("No password was given for environment ci", "redshift.serverId",
                     "<redshift.password>${env.DB_PASSWORD}</redshift.password>", "REDSHIFT_PASSWORD",
                     "jdbc:redshift:iam://")) {

@@ -4,11 +4,11 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.github.rsevolve.core.changes.RegenerateTestSupport;
 import io.github.rsevolve.core.finding.CheckInfo;
 import io.github.rsevolve.core.finding.Finding;
-import io.github.rsevolve.core.lint.LintResult;
 import io.github.rsevolve.core.finding.Severity;
-import io.github.rsevolve.core.regenerate.RegenerateTestSupport;
+import io.github.rsevolve.core.lint.LintResult;
 import io.github.rsevolve.core.validate.ValidateResult;
 import java.io.IOException;
 import java.nio.file.Path;
@@ -32,7 +32,8 @@ class ReportersTest {
 
     @Test
     void logLinesAreGroupedByFileAndEndWithASummary() {
-        List<String> lines = TextReporter.lines(RESULT.findings(), TextReporter.summary(RESULT)).stream().map(TextReporter.Line::text).toList();
+        List<String> lines = TextReporter.lines(RESULT.findings(), TextReporter.summary(RESULT)).stream().map(
+                TextReporter.Line::text).toList();
         assertEquals(List.of(
                 "src/main/redshift/incremental/V1__users.sql",
                 "  src/main/redshift/incremental/V1__users.sql:1:33: error [plaintext-secret] The user's password is "

@@ -2,6 +2,7 @@ package io.github.rsevolve.core.translate;
 
 import io.github.rsevolve.core.db.EmbeddedServer;
 import io.github.rsevolve.core.db.ThrowawayDatabase;
+import io.github.rsevolve.core.execute.StandIn;
 import io.github.rsevolve.core.parse.ParsedStatement;
 import io.github.rsevolve.core.parse.RedshiftParser;
 import io.github.rsevolve.core.sql.SourceFile;
@@ -25,14 +26,7 @@ public final class StandInDatabase {
     static ThrowawayDatabase prepared(String name) {
         try {
             ThrowawayDatabase database = ThrowawayDatabase.create(EmbeddedServer.shared(), name, false);
-            try (Connection connection = database.connect(); Statement statement = connection.createStatement()) {
-                statement.execute("ALTER DATABASE " + database.name() + " SET standard_conforming_strings = off");
-                statement.execute("ALTER DATABASE " + database.name() + " SET search_path = \"$user\", public, "
-                        + RedshiftToPostgresTranslator.COMPAT_SCHEMA);
-                for (String sql : RedshiftToPostgresTranslator.setUp()) {
-                    statement.execute(sql);
-                }
-            }
+            StandIn.prepareThrowaway(database);
             return database;
         } catch (IOException | SQLException e) {
             throw new IllegalStateException(e);

@@ -3,9 +3,9 @@ package io.github.rsevolve.core.translate;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.github.rsevolve.core.changes.RegenerateTestSupport;
 import io.github.rsevolve.core.finding.Finding;
 import io.github.rsevolve.core.finding.Severity;
-import io.github.rsevolve.core.regenerate.RegenerateTestSupport;
 import io.github.rsevolve.core.validate.ValidateResult;
 import java.io.IOException;
 import java.nio.file.Files;

@@ -3,12 +3,12 @@ package io.github.rsevolve.core.validate;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.github.rsevolve.core.changes.RegenerateTestSupport;
 import io.github.rsevolve.core.db.EmbeddedDatabases;
 import io.github.rsevolve.core.db.EmbeddedLogin;
 import io.github.rsevolve.core.db.EmbeddedServer;
 import io.github.rsevolve.core.finding.Finding;
 import io.github.rsevolve.core.lint.LintSettings;
-import io.github.rsevolve.core.regenerate.RegenerateTestSupport;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -190,7 +190,8 @@ class KilledValidateLeftoversTest {
         // Each run reaps what the runs killed before it left, so the last kill's server and databases are left.
         assertTrue(postmasters().size() > serversBefore.size(), () -> "the last killed run left its server: "
                 + described(postmasters()) + " against " + serversBefore);
-        assertTrue(throwawayDatabases() > databasesBefore, () -> "and its databases: " + databaseNames() + " " + markers());
+        assertTrue(throwawayDatabases() > databasesBefore, () -> "and its databases: " + databaseNames() + " "
+                + markers());
 
         Files.writeString(incremental.resolve("V1__slow.sql"), "CREATE TABLE public.t (id INT);");
         for (String[] url : List.of(new String[0], new String[] {external})) {

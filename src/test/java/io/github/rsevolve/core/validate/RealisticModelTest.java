@@ -3,8 +3,8 @@ package io.github.rsevolve.core.validate;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import io.github.rsevolve.core.finding.Finding;
-import io.github.rsevolve.core.lint.LintSettings;
 import io.github.rsevolve.core.finding.Severity;
+import io.github.rsevolve.core.lint.LintSettings;
 import io.github.rsevolve.core.parse.RedshiftParser;
 import io.github.rsevolve.core.sql.SqlSourceReader;
 import java.nio.file.Path;

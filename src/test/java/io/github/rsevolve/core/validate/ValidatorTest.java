@@ -9,8 +9,9 @@ import io.github.rsevolve.core.db.EmbeddedDatabases;
 import io.github.rsevolve.core.db.EmbeddedServer;
 import io.github.rsevolve.core.db.PasswordRole;
 import io.github.rsevolve.core.finding.Finding;
-import io.github.rsevolve.core.lint.LintSettings;
+import io.github.rsevolve.core.finding.RedshiftException;
 import io.github.rsevolve.core.finding.Severity;
+import io.github.rsevolve.core.lint.LintSettings;
 import io.github.rsevolve.core.parse.RedshiftParser;
 import io.github.rsevolve.core.sql.SqlSourceReader;
 import java.io.IOException;
@@ -75,7 +76,8 @@ class ValidatorTest {
         long started = System.nanoTime();
         ValidateResult result = Validator.run(settings(null, null, 1, false));
         assertTrue((System.nanoTime() - started) / 1_000_000_000 < 20, "bounded by the timeout");
-        Finding timeout = result.checks().stream().filter(f -> f.rule().equals("build-error")).findFirst().orElseThrow();
+        Finding timeout = result.checks().stream().filter(f -> f.rule().equals("build-error")).findFirst(
+                ).orElseThrow();
         assertEquals("src/main/redshift/incremental/V1__t.sql", timeout.file());
         assertEquals(2, timeout.line());
         assertTrue(timeout.message().contains("canceling statement"), timeout.message());
@@ -94,7 +96,8 @@ class ValidatorTest {
         assertEquals(2, kept.kept().size());
         assertTrue(kept.kept().get(0).contains("psql -h localhost"), kept.kept().toString());
         assertEquals(before + 2, throwawayDatabases());
-        try (Connection admin = EmbeddedServer.shared().adminConnection(); Statement statement = admin.createStatement();
+        try (Connection admin = EmbeddedServer.shared().adminConnection(
+                ); Statement statement = admin.createStatement();
              ResultSet names = admin.createStatement().executeQuery(
                      "SELECT datname FROM pg_database WHERE datname LIKE 'rse\\_validate\\_%'")) {
             while (names.next()) {
@@ -110,7 +113,7 @@ class ValidatorTest {
         try (PasswordRole reader = PasswordRole.create("rse_test_reader", "reader-pw", false)) {
             ValidateSettings noCreateDb = new ValidateSettings(settings(null, null, 60, false).lint(), url,
                     reader.name(), "reader-pw", false, 60, "flyway_schema_history");
-            ValidateException e = assertThrows(ValidateException.class, () -> Validator.run(noCreateDb));
+            RedshiftException e = assertThrows(RedshiftException.class, () -> Validator.run(noCreateDb));
             assertTrue(e.getMessage().contains("permission denied to create database"), e.getMessage());
             assertTrue(e.getMessage().contains("CREATEDB"), e.getMessage());
         }
@@ -122,7 +125,7 @@ class ValidatorTest {
         try (PasswordRole role = PasswordRole.create("rse_test_pw", "right-one", true)) {
             ValidateSettings wrong = new ValidateSettings(settings(null, null, 60, false).lint(), PasswordRole.url(),
                     "rse_test_pw", "wrong-one", false, 60, "flyway_schema_history");
-            ValidateException e = assertThrows(ValidateException.class, () -> Validator.run(wrong));
+            RedshiftException e = assertThrows(RedshiftException.class, () -> Validator.run(wrong));
             assertTrue(e.getMessage().contains("password authentication failed"), e.getMessage());
             assertTrue(e.getMessage().contains("redshift.throwawayServerId"), e.getMessage());
             assertFalse(e.getMessage().contains("wrong-one"), e.getMessage());
@@ -136,7 +139,7 @@ class ValidatorTest {
         ValidateSettings unreachable = new ValidateSettings(settings(null, null, 60, false).lint(),
                 "jdbc:postgresql://127.0.0.1:1/postgres?password=s3cret-in-url", "builder", "s3cret-password",
                 false, 60, "flyway_schema_history");
-        ValidateException e = assertThrows(ValidateException.class, () -> Validator.run(unreachable));
+        RedshiftException e = assertThrows(RedshiftException.class, () -> Validator.run(unreachable));
         assertTrue(e.getMessage().contains("refused"), e.getMessage());
         assertFalse(e.getMessage().contains("s3cret"), e.getMessage());
         assertTrue(e.getCause() instanceof SQLException, "the cause is kept for mvn -e");
@@ -158,7 +161,8 @@ class ValidatorTest {
                         + ": " + f.rule()).toList());
         List<String> database = result.checks().stream().filter(f -> f.severity() == Severity.ERROR)
                 .map(f -> f.file() + ":" + f.line() + ": " + f.rule()).toList();
-        assertEquals(List.of("src/main/redshift/absolute/t.sql:2: drift", "src/main/redshift/etl/report.sql:1: etl-error"),
+        assertEquals(List.of("src/main/redshift/absolute/t.sql:2: drift",
+                "src/main/redshift/etl/report.sql:1: etl-error"),
                 database, "drift and the ETL are checked despite lint's error");
     }
 

@@ -1,15 +1,15 @@
 package io.github.rsevolve.core.lint.rules;
 
-import io.github.rsevolve.core.project.Origin;
+import io.github.rsevolve.core.finding.Severity;
 import io.github.rsevolve.core.lint.Reporter;
 import io.github.rsevolve.core.lint.Rule;
 import io.github.rsevolve.core.lint.RuleInfo;
-import io.github.rsevolve.core.finding.Severity;
 import io.github.rsevolve.core.model.Column;
-import io.github.rsevolve.core.parse.AlterTable;
 import io.github.rsevolve.core.parse.AlterTable.ActionType;
+import io.github.rsevolve.core.parse.AlterTable;
 import io.github.rsevolve.core.parse.ParsedStatement;
 import io.github.rsevolve.core.parse.StatementKind;
+import io.github.rsevolve.core.project.Origin;
 import io.github.rsevolve.core.sql.Token;
 import java.util.ArrayList;
 import java.util.List;

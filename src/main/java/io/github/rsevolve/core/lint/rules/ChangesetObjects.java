@@ -1,8 +1,8 @@
 package io.github.rsevolve.core.lint.rules;
 
-import io.github.rsevolve.core.project.Changeset;
 import io.github.rsevolve.core.model.ObjectName;
 import io.github.rsevolve.core.parse.ParsedStatement;
+import io.github.rsevolve.core.project.Changeset;
 import java.util.List;
 
 /** What a changeset's statements before a given one did to a table. */

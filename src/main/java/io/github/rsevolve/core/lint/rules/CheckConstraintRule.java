@@ -1,14 +1,14 @@
 package io.github.rsevolve.core.lint.rules;
 
-import io.github.rsevolve.core.project.Origin;
+import io.github.rsevolve.core.finding.Severity;
 import io.github.rsevolve.core.lint.Reporter;
 import io.github.rsevolve.core.lint.Rule;
 import io.github.rsevolve.core.lint.RuleInfo;
-import io.github.rsevolve.core.finding.Severity;
 import io.github.rsevolve.core.model.Table;
 import io.github.rsevolve.core.model.TableConstraint;
 import io.github.rsevolve.core.parse.AlterTable;
 import io.github.rsevolve.core.parse.ParsedStatement;
+import io.github.rsevolve.core.project.Origin;
 
 @RuleInfo(id = "RS107", name = "check-constraint", severity = Severity.ERROR,
         summary = "A CHECK constraint.",

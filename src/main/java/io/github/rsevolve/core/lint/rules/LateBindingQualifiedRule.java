@@ -1,13 +1,13 @@
 package io.github.rsevolve.core.lint.rules;
 
-import io.github.rsevolve.core.project.Origin;
+import io.github.rsevolve.core.finding.Severity;
 import io.github.rsevolve.core.lint.Reporter;
 import io.github.rsevolve.core.lint.Rule;
 import io.github.rsevolve.core.lint.RuleInfo;
-import io.github.rsevolve.core.finding.Severity;
 import io.github.rsevolve.core.model.ObjectName;
 import io.github.rsevolve.core.model.View;
 import io.github.rsevolve.core.parse.ParsedStatement;
+import io.github.rsevolve.core.project.Origin;
 
 @RuleInfo(id = "RS123", name = "late-binding-unqualified", severity = Severity.ERROR, docs = "CREATE VIEW",
         summary = "A view WITH NO SCHEMA BINDING that reads a table or view without its schema.",

@@ -1,12 +1,12 @@
 package io.github.rsevolve.core.lint.rules;
 
-import io.github.rsevolve.core.project.Changeset;
+import io.github.rsevolve.core.finding.Severity;
 import io.github.rsevolve.core.lint.Reporter;
 import io.github.rsevolve.core.lint.Rule;
 import io.github.rsevolve.core.lint.RuleInfo;
-import io.github.rsevolve.core.finding.Severity;
 import io.github.rsevolve.core.parse.ParsedStatement;
 import io.github.rsevolve.core.parse.Transactions;
+import io.github.rsevolve.core.project.Changeset;
 import java.util.List;
 
 @RuleInfo(id = "RS201", name = "non-transactional-mix", severity = Severity.ERROR,

@@ -1,10 +1,10 @@
 package io.github.rsevolve.core.lint.rules;
 
-import io.github.rsevolve.core.project.Project;
+import io.github.rsevolve.core.finding.Severity;
 import io.github.rsevolve.core.lint.Reporter;
 import io.github.rsevolve.core.lint.Rule;
 import io.github.rsevolve.core.lint.RuleInfo;
-import io.github.rsevolve.core.finding.Severity;
+import io.github.rsevolve.core.project.Project;
 import io.github.rsevolve.core.sql.SqlProblem;
 
 @RuleInfo(id = "RS002", name = "not-utf8", severity = Severity.WARNING,

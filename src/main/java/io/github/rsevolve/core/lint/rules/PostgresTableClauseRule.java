@@ -1,12 +1,12 @@
 package io.github.rsevolve.core.lint.rules;
 
-import io.github.rsevolve.core.project.Origin;
+import io.github.rsevolve.core.finding.Severity;
 import io.github.rsevolve.core.lint.Reporter;
 import io.github.rsevolve.core.lint.Rule;
 import io.github.rsevolve.core.lint.RuleInfo;
-import io.github.rsevolve.core.finding.Severity;
 import io.github.rsevolve.core.model.Table;
 import io.github.rsevolve.core.parse.ParsedStatement;
+import io.github.rsevolve.core.project.Origin;
 
 @RuleInfo(id = "RS104", name = "postgres-table-clause", severity = Severity.ERROR,
         summary = "PARTITION BY, INHERITS, TABLESPACE, WITH (...) or ON COMMIT in CREATE TABLE.",

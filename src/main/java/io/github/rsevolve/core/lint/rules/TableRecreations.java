@@ -1,10 +1,10 @@
 package io.github.rsevolve.core.lint.rules;
 
-import io.github.rsevolve.core.project.Changeset;
 import io.github.rsevolve.core.model.ObjectName;
 import io.github.rsevolve.core.parse.AlterTable;
 import io.github.rsevolve.core.parse.ParsedStatement;
 import io.github.rsevolve.core.parse.StatementKind;
+import io.github.rsevolve.core.project.Changeset;
 import java.util.ArrayList;
 import java.util.List;
 

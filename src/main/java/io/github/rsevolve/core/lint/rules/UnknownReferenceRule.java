@@ -1,12 +1,9 @@
 package io.github.rsevolve.core.lint.rules;
 
-import io.github.rsevolve.core.project.Changeset;
-import io.github.rsevolve.core.project.Project;
-import io.github.rsevolve.core.project.Script;
+import io.github.rsevolve.core.finding.Severity;
 import io.github.rsevolve.core.lint.Reporter;
 import io.github.rsevolve.core.lint.Rule;
 import io.github.rsevolve.core.lint.RuleInfo;
-import io.github.rsevolve.core.finding.Severity;
 import io.github.rsevolve.core.model.ObjectName;
 import io.github.rsevolve.core.model.Schema;
 import io.github.rsevolve.core.model.SchemaModel;
@@ -15,6 +12,9 @@ import io.github.rsevolve.core.model.View;
 import io.github.rsevolve.core.parse.AlterTable;
 import io.github.rsevolve.core.parse.ParsedStatement;
 import io.github.rsevolve.core.parse.StatementKind;
+import io.github.rsevolve.core.project.Changeset;
+import io.github.rsevolve.core.project.Project;
+import io.github.rsevolve.core.project.Script;
 import io.github.rsevolve.core.sql.SqlStatement;
 import io.github.rsevolve.core.sql.Token;
 import java.util.HashSet;

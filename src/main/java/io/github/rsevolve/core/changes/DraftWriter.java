@@ -1,10 +1,10 @@
-package io.github.rsevolve.core.regenerate;
+package io.github.rsevolve.core.changes;
 
+import io.github.rsevolve.core.changes.DraftGroup.Phase;
+import io.github.rsevolve.core.changes.DraftGroup.Step;
 import io.github.rsevolve.core.finding.CheckInfo;
 import io.github.rsevolve.core.finding.Finding;
 import io.github.rsevolve.core.finding.Severity;
-import io.github.rsevolve.core.regenerate.DraftGroup.Phase;
-import io.github.rsevolve.core.regenerate.DraftGroup.Step;
 import java.util.ArrayList;
 import java.util.List;
 

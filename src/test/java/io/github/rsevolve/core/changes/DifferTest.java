@@ -1,4 +1,4 @@
-package io.github.rsevolve.core.diff;
+package io.github.rsevolve.core.changes;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -12,8 +12,6 @@ import io.github.rsevolve.core.finding.Severity;
 import io.github.rsevolve.core.migrate.Environment;
 import io.github.rsevolve.core.migrate.Migrator;
 import io.github.rsevolve.core.project.ProjectLoader;
-import io.github.rsevolve.core.regenerate.Draft;
-import io.github.rsevolve.core.regenerate.RegenerateTestSupport;
 import io.github.rsevolve.core.validate.ValidateSettings;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -53,7 +51,8 @@ class DifferTest {
             CREATE VIEW mart.v_customer_orders AS
                 SELECT c.name, o.order_id FROM dw.customers c JOIN dw.orders o ON o.customer_id = c.customer_id;
             CREATE MATERIALIZED VIEW mart.mv_region AS
-                SELECT c.region, COUNT(*) AS orders FROM dw.customers c JOIN dw.orders o ON o.customer_id = c.customer_id
+                SELECT c.region, COUNT(
+                        *) AS orders FROM dw.customers c JOIN dw.orders o ON o.customer_id = c.customer_id
                 GROUP BY c.region;
             GRANT USAGE ON SCHEMA mart TO GROUP analysts;
             GRANT SELECT ON mart.v_daily TO GROUP analysts;
@@ -231,7 +230,8 @@ class DifferTest {
                 .andThen(replace("GRANT SELECT ON mart.v_daily TO GROUP analysts;\n", ""))
                 .andThen(replace("'One row per order'", "'One row per order, as booked'"))
                 .andThen(replace("'Order total in EUR'", "'Order total in EUR, with VAT'"))
-                .andThen(replace("    PRIMARY KEY (customer_id)\n", "    PRIMARY KEY (customer_id),\n    UNIQUE (name)\n"))
+                .andThen(replace("    PRIMARY KEY (customer_id)\n",
+                        "    PRIMARY KEY (customer_id),\n    UNIQUE (name)\n"))
                 ::apply);
         String sql = sql(draft);
         assertTrue(sql.contains("GRANT SELECT ON mart.v_orders TO GROUP analysts;"), sql);
@@ -265,7 +265,8 @@ class DifferTest {
         try (ThrowawayDatabase qa = ThrowawayDatabase.create(EmbeddedServer.shared(), "qa", false)) {
             Environment environment = new Environment("qa", qa.url().replaceFirst("\\?.*$", ""), "postgres",
                     EmbeddedLogin.password(), "flyway_schema_history", Map.of(), true, 60);
-            Migrator migrator = new Migrator(environment, ProjectLoader.load(RegenerateTestSupport.settings(project).project()));
+            Migrator migrator = new Migrator(environment, ProjectLoader.load(RegenerateTestSupport.settings(
+                    project).project()));
             assertTrue(migrator.migrate(RegenerateTestSupport.settings(project), line -> { }).stream()
                     .noneMatch(f -> f.severity() == Severity.ERROR));
 

@@ -1,14 +1,14 @@
-package io.github.rsevolve.core.diff;
+package io.github.rsevolve.core.changes;
 
-import io.github.rsevolve.core.finding.ConfigurationException;
-import io.github.rsevolve.core.project.Project;
+import static io.github.rsevolve.core.finding.RedshiftException.Code.SETTINGS;
+import static io.github.rsevolve.core.finding.RedshiftException.Code.VALIDATE;
+
+import io.github.rsevolve.core.finding.RedshiftException;
 import io.github.rsevolve.core.lint.LintSettings;
 import io.github.rsevolve.core.migrate.Migrator;
+import io.github.rsevolve.core.project.Project;
 import io.github.rsevolve.core.project.ProjectLoader;
-import io.github.rsevolve.core.regenerate.ChangesetDrafter;
-import io.github.rsevolve.core.regenerate.Draft;
 import io.github.rsevolve.core.sql.SourceFile;
-import io.github.rsevolve.core.validate.ValidateException;
 import io.github.rsevolve.core.validate.ValidateResult;
 import io.github.rsevolve.core.validate.ValidateSettings;
 import io.github.rsevolve.core.validate.Validator;
@@ -40,7 +40,7 @@ public final class Differ {
         } else {
             Migrator migrator = new Migrator(settings.environment(), project);
             pending = (int) migrator.info().stream().filter(s -> s.state().equals("PENDING")).count();
-            catalogs = migrator.catalogs(settings.throwaway());
+            catalogs = Validator.catalogsAgainst(settings.throwaway(), migrator);
         }
         if (!catalogs.problems().isEmpty()) {
             return new DiffResult(catalogs.problems(), null, List.of(), null, pending);
@@ -83,7 +83,8 @@ public final class Differ {
         List<Path> targets = draft.files().stream().map(f -> folder.resolve(f.fileName())).toList();
         for (Path target : targets) {
             if (Files.exists(target)) {
-                throw new ConfigurationException(target + " exists already; nothing was written. Remove it, or draft "
+                throw new RedshiftException(SETTINGS, target
+                        + " exists already; nothing was written. Remove it, or draft "
                         + "with another -Dredshift.description.");
             }
         }
@@ -95,7 +96,7 @@ public final class Differ {
                 written.add(targets.get(i));
             }
         } catch (IOException e) {
-            throw new ValidateException("Cannot write the draft to " + folder + ": " + e.getMessage(), e);
+            throw new RedshiftException(VALIDATE, "Cannot write the draft to " + folder + ": " + e.getMessage(), e);
         }
         return written;
     }
@@ -131,7 +132,7 @@ public final class Differ {
             }
             return scratch;
         } catch (IOException e) {
-            throw new ValidateException("Cannot copy " + incremental + " to " + scratch + " for the dry run: "
+            throw new RedshiftException(VALIDATE, "Cannot copy " + incremental + " to " + scratch + " for the dry run: "
                     + e.getMessage(), e);
         }
     }

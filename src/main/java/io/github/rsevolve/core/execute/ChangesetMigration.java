@@ -1,9 +1,9 @@
-package io.github.rsevolve.core.validate;
+package io.github.rsevolve.core.execute;
 
 import io.github.rsevolve.core.finding.DatabaseCheck;
-import io.github.rsevolve.core.project.Changeset;
-import io.github.rsevolve.core.parse.Transactions;
 import io.github.rsevolve.core.parse.ParsedStatement;
+import io.github.rsevolve.core.parse.Transactions;
+import io.github.rsevolve.core.project.Changeset;
 import java.nio.charset.StandardCharsets;
 import java.sql.Connection;
 import java.sql.SQLException;
@@ -32,7 +32,7 @@ public final class ChangesetMigration implements ResolvedMigration, MigrationExe
      * The script the plugin's releases before 0.1.0 recorded (a Java migration named by its class, type JDBC);
      * redshift:repair rewrites such rows as Flyway's SQL rows.
      */
-    public static final String LEGACY_SCRIPT = "io.github.rsevolve.core.validate.ChangesetMigration";
+    public static final String LEGACY_SCRIPT = "io.github.rsevolve.core.execute.ChangesetMigration";
 
     /**
      * Thrown to make Flyway roll the changeset back, or record it failed when it ran outside a transaction; a

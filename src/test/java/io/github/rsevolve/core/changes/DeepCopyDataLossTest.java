@@ -1,15 +1,16 @@
-package io.github.rsevolve.core.regenerate;
+package io.github.rsevolve.core.changes;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.github.rsevolve.core.db.EmbeddedServer;
 import io.github.rsevolve.core.db.ThrowawayDatabase;
-import io.github.rsevolve.core.project.Changeset;
-import io.github.rsevolve.core.project.Project;
+import io.github.rsevolve.core.execute.StandIn;
 import io.github.rsevolve.core.lint.Linter;
 import io.github.rsevolve.core.model.ObjectName;
 import io.github.rsevolve.core.parse.ParsedStatement;
+import io.github.rsevolve.core.project.Changeset;
+import io.github.rsevolve.core.project.Project;
 import io.github.rsevolve.core.project.ProjectLoader;
 import io.github.rsevolve.core.translate.RedshiftToPostgresTranslator;
 import io.github.rsevolve.core.translate.Translation;
@@ -79,10 +80,8 @@ class DeepCopyDataLossTest {
     /** Runs the changeset in one transaction while a writer inserts; counts acknowledged rows that are gone. */
     private static long lostRows(List<String> changeset) throws Exception {
         try (ThrowawayDatabase database = ThrowawayDatabase.create(EmbeddedServer.shared(), "deepcopy", false)) {
+            StandIn.prepareThrowaway(database);
             try (Connection setUp = database.connect(); Statement statement = setUp.createStatement()) {
-                for (String sql : RedshiftToPostgresTranslator.setUp()) {
-                    statement.execute(sql);
-                }
                 statement.execute("CREATE SCHEMA dw");
                 statement.execute("CREATE TABLE dw.orders (id bigint, v integer)");
                 statement.execute("INSERT INTO dw.orders SELECT g, 0 FROM generate_series(1, 1000) g");

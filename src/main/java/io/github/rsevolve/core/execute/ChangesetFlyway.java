@@ -1,4 +1,4 @@
-package io.github.rsevolve.core.validate;
+package io.github.rsevolve.core.execute;
 
 import io.github.rsevolve.core.project.Changeset;
 import java.io.IOException;

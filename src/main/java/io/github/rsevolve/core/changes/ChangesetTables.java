@@ -1,12 +1,12 @@
-package io.github.rsevolve.core.regenerate;
+package io.github.rsevolve.core.changes;
 
 import io.github.rsevolve.core.graph.DependencyGraph;
-import io.github.rsevolve.core.project.Changeset;
 import io.github.rsevolve.core.model.Column;
 import io.github.rsevolve.core.model.ObjectName;
 import io.github.rsevolve.core.model.Table;
 import io.github.rsevolve.core.parse.AlterTable;
 import io.github.rsevolve.core.parse.ParsedStatement;
+import io.github.rsevolve.core.project.Changeset;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;

@@ -1,9 +1,9 @@
-package io.github.rsevolve.core.regenerate;
+package io.github.rsevolve.core.changes;
 
-import io.github.rsevolve.core.project.Project;
 import io.github.rsevolve.core.lint.LintSettings;
 import io.github.rsevolve.core.parse.ParseDepth;
 import io.github.rsevolve.core.parse.RedshiftParser;
+import io.github.rsevolve.core.project.Project;
 import io.github.rsevolve.core.project.ProjectLoader;
 import io.github.rsevolve.core.sql.SqlSourceReader;
 import io.github.rsevolve.core.validate.ValidateResult;

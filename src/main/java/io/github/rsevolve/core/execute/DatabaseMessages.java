@@ -1,4 +1,4 @@
-package io.github.rsevolve.core.validate;
+package io.github.rsevolve.core.execute;
 
 import io.github.rsevolve.core.sql.SqlStatement;
 import io.github.rsevolve.core.sql.Token;
@@ -9,7 +9,7 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /** The database's own message of a failure, on one line, with its SQLSTATE, and where in the file it points. */
-final class DatabaseMessages {
+public final class DatabaseMessages {
 
     /** The object PostgreSQL's and Redshift's messages name: relation "s.t" does not exist, column "c" of ... */
     private static final Pattern NAMED = Pattern.compile("(?:relation|column|table|view|schema|function|type|"
@@ -111,7 +111,7 @@ final class DatabaseMessages {
         return count;
     }
 
-    static String of(SQLException e) {
+    public static String of(SQLException e) {
         String message = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
         // pgjdbc appends "Position: n" of the translated text, which means nothing in the user's file.
         message = message.replaceAll("\\s*Position: \\d+\\s*$", "").replaceAll("\\s+", " ").trim();

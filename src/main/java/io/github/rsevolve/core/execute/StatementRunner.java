@@ -1,9 +1,13 @@
-package io.github.rsevolve.core.validate;
+package io.github.rsevolve.core.execute;
 
 import io.github.rsevolve.core.db.Interruption;
 import io.github.rsevolve.core.finding.DatabaseCheck;
 import io.github.rsevolve.core.finding.Finding;
 import io.github.rsevolve.core.parse.ParsedStatement;
+import io.github.rsevolve.core.parse.RedshiftParser;
+import io.github.rsevolve.core.sql.SourceFile;
+import io.github.rsevolve.core.sql.SqlSplitter;
+import io.github.rsevolve.core.sql.SqlStatement;
 import io.github.rsevolve.core.translate.LateralAliases;
 import io.github.rsevolve.core.translate.RedshiftToPostgresTranslator;
 import io.github.rsevolve.core.translate.Translation;
@@ -11,10 +15,6 @@ import java.sql.Connection;
 import java.sql.SQLException;
 import java.sql.Savepoint;
 import java.sql.Statement;
-import io.github.rsevolve.core.parse.RedshiftParser;
-import io.github.rsevolve.core.sql.SourceFile;
-import io.github.rsevolve.core.sql.SqlSplitter;
-import io.github.rsevolve.core.sql.SqlStatement;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -49,7 +49,8 @@ public final class StatementRunner {
      * @param continueAfterFailure in a transaction, put each statement in a savepoint so a failure does not abort
      *                             the statements after it (late-binding views always get one)
      */
-    StatementRunner(Connection connection, boolean translate, int statementTimeoutSeconds, List<Finding> findings,
+    public StatementRunner(Connection connection, boolean translate, int statementTimeoutSeconds,
+            List<Finding> findings,
                     boolean continueAfterFailure) {
         this(connection, translate, statementTimeoutSeconds, findings, continueAfterFailure, DatabaseCheck.BUILD_ERROR,
                 Map.of());
@@ -72,7 +73,7 @@ public final class StatementRunner {
     }
 
     /** The project's external schemas: a statement that fails only for their tables is not checked here. */
-    StatementRunner readingExternalSchemas(Set<String> schemas) {
+    public StatementRunner readingExternalSchemas(Set<String> schemas) {
         this.externalSchemas = Set.copyOf(schemas);
         return this;
     }
@@ -96,7 +97,7 @@ public final class StatementRunner {
     }
 
     /** Reports a statement that is not run, with why. */
-    void skipped(ParsedStatement parsed, String why) {
+    public void skipped(ParsedStatement parsed, String why) {
         findings.add(DatabaseCheck.SKIPPED.at(parsed.statement(), "Not run on PostgreSQL: " + why + "."));
         notBuilt(parsed, why);
     }
@@ -121,7 +122,7 @@ public final class StatementRunner {
     }
 
     /** The statements to run for one parsed statement, or null when it is skipped. */
-    List<String> sql(ParsedStatement parsed) {
+    public List<String> sql(ParsedStatement parsed) {
         Translation translation = translation(parsed);
         return translation == null ? null : translation.sql();
     }
@@ -130,12 +131,12 @@ public final class StatementRunner {
      * Runs the statement; a failure becomes a finding of the given check and false. A late-binding view that fails
      * is a warning, and true: Redshift accepts it.
      */
-    boolean run(ParsedStatement parsed, DatabaseCheck onFailure) throws SQLException {
+    public boolean run(ParsedStatement parsed, DatabaseCheck onFailure) throws SQLException {
         return run(parsed, onFailure, "");
     }
 
     /** As above, a failure's message starting with the context. */
-    boolean run(ParsedStatement parsed, DatabaseCheck onFailure, String context) throws SQLException {
+    public boolean run(ParsedStatement parsed, DatabaseCheck onFailure, String context) throws SQLException {
         Translation translation = translation(parsed);
         if (translation == null) {
             return true;
@@ -185,7 +186,7 @@ public final class StatementRunner {
         stringsAsRedshift = true;
     }
 
-    boolean runSql(ParsedStatement parsed, List<String> sql, DatabaseCheck onFailure, String context)
+    public boolean runSql(ParsedStatement parsed, List<String> sql, DatabaseCheck onFailure, String context)
             throws SQLException {
         return run(parsed, sql, onFailure, context, continueAfterFailure);
     }

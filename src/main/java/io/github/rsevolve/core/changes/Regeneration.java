@@ -1,4 +1,4 @@
-package io.github.rsevolve.core.regenerate;
+package io.github.rsevolve.core.changes;
 
 import io.github.rsevolve.core.graph.DependencyGraph;
 import io.github.rsevolve.core.model.ObjectName;

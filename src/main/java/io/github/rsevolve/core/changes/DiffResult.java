@@ -1,8 +1,7 @@
-package io.github.rsevolve.core.diff;
+package io.github.rsevolve.core.changes;
 
 import io.github.rsevolve.core.finding.Finding;
 import io.github.rsevolve.core.finding.Severity;
-import io.github.rsevolve.core.regenerate.Draft;
 import io.github.rsevolve.core.validate.ValidateResult;
 import java.nio.file.Path;
 import java.util.List;

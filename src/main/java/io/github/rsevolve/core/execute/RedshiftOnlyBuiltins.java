@@ -1,4 +1,4 @@
-package io.github.rsevolve.core.validate;
+package io.github.rsevolve.core.execute;
 
 import java.sql.SQLException;
 import java.util.Locale;

@@ -1,4 +1,4 @@
-package io.github.rsevolve.core.regenerate;
+package io.github.rsevolve.core.changes;
 
 import java.util.List;
 

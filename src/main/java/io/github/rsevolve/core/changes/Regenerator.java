@@ -1,10 +1,11 @@
-package io.github.rsevolve.core.regenerate;
+package io.github.rsevolve.core.changes;
+
+import static io.github.rsevolve.core.finding.RedshiftException.Code.REGENERATE;
 
 import io.github.rsevolve.core.catalog.CatalogDiffer.Drift;
+import io.github.rsevolve.core.finding.RedshiftException;
 import io.github.rsevolve.core.graph.DependencyGraph;
 import io.github.rsevolve.core.graph.RelationGraph;
-import io.github.rsevolve.core.project.Changeset;
-import io.github.rsevolve.core.project.Project;
 import io.github.rsevolve.core.model.Column;
 import io.github.rsevolve.core.model.Grant;
 import io.github.rsevolve.core.model.ObjectName;
@@ -13,6 +14,8 @@ import io.github.rsevolve.core.model.View;
 import io.github.rsevolve.core.parse.AlterTable;
 import io.github.rsevolve.core.parse.ParsedStatement;
 import io.github.rsevolve.core.parse.StatementKind;
+import io.github.rsevolve.core.project.Changeset;
+import io.github.rsevolve.core.project.Project;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Comparator;
@@ -90,7 +93,8 @@ public final class Regenerator {
         ObjectName table = resolve(List.of(name)).iterator().next();
         List<String> current = ChangesetTables.of(project.changesets()).columns(table);
         if (current == null) {
-            throw new RegenerateException("No changeset creates " + table + ", so there is nothing to copy; a new "
+            throw new RedshiftException(REGENERATE, "No changeset creates " + table
+                    + ", so there is nothing to copy; a new "
                     + "table needs a plain CREATE TABLE changeset.");
         }
         Table model = copyableTable(table);
@@ -118,11 +122,13 @@ public final class Regenerator {
     Table copyableTable(ObjectName table) {
         ParsedStatement definition = graph.get(table);
         if (!(definition.definition() instanceof Table model) || model.createdAs() || model.external()) {
-            throw new RegenerateException(table + " is not a table with a column list in the absolute model; a "
+            throw new RedshiftException(REGENERATE, table
+                    + " is not a table with a column list in the absolute model; a "
                     + "deep copy recreates a table from its CREATE TABLE.");
         }
         if (graph.contains(new ObjectName(table.schema(), table.name() + "_old"))) {
-            throw new RegenerateException("The model already has a table " + table.schema() + "." + table.name()
+            throw new RedshiftException(REGENERATE, "The model already has a table " + table.schema() + "."
+                    + table.name()
                     + "_old, the name the deep copy renames " + table + " to; rename that table first.");
         }
         return model;
@@ -267,7 +273,8 @@ public final class Regenerator {
     List<ObjectName> order(Set<ObjectName> views) {
         DependencyGraph.Ordering ordering = graph.ordered(views);
         if (!ordering.cycle().isEmpty()) {
-            throw new RegenerateException("These views depend on each other in a cycle, so no order can create "
+            throw new RedshiftException(REGENERATE,
+                    "These views depend on each other in a cycle, so no order can create "
                     + "them: " + ordering.cycle().stream().map(ObjectName::toString).collect(Collectors.joining(", "))
                     + ". Break the cycle in the absolute model.");
         }
@@ -277,13 +284,14 @@ public final class Regenerator {
     /** The graph's names for the user's names; an unknown name is an error with the closest known names. */
     private Set<ObjectName> resolve(List<ObjectName> objects) {
         if (objects.isEmpty()) {
-            throw new RegenerateException("Name the objects to regenerate: -Dredshift.objects=schema.table,...");
+            throw new RedshiftException(REGENERATE,
+                    "Name the objects to regenerate: -Dredshift.objects=schema.table,...");
         }
         Set<ObjectName> resolved = new LinkedHashSet<>();
         for (ObjectName object : objects) {
             ObjectName found = graph.resolve(object);
             if (found == null) {
-                throw new RegenerateException(unknown(object));
+                throw new RedshiftException(REGENERATE, unknown(object));
             }
             resolved.add(found);
         }

@@ -1,14 +1,14 @@
-package io.github.rsevolve.core.regenerate;
+package io.github.rsevolve.core.changes;
 
 import io.github.rsevolve.core.catalog.CatalogKey;
 import io.github.rsevolve.core.catalog.CatalogReader;
 import io.github.rsevolve.core.catalog.CatalogSnapshot;
+import io.github.rsevolve.core.changes.DraftGroup.Phase;
+import io.github.rsevolve.core.changes.DraftGroup.Step;
 import io.github.rsevolve.core.model.Column;
 import io.github.rsevolve.core.model.ObjectName;
-import io.github.rsevolve.core.sql.SqlText;
 import io.github.rsevolve.core.model.Table;
-import io.github.rsevolve.core.regenerate.DraftGroup.Phase;
-import io.github.rsevolve.core.regenerate.DraftGroup.Step;
+import io.github.rsevolve.core.sql.SqlText;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.LinkedHashMap;

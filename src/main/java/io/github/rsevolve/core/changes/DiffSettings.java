@@ -1,4 +1,4 @@
-package io.github.rsevolve.core.diff;
+package io.github.rsevolve.core.changes;
 
 import io.github.rsevolve.core.migrate.Environment;
 import io.github.rsevolve.core.validate.ValidateSettings;

@@ -1,14 +1,15 @@
-package io.github.rsevolve.core.regenerate;
+package io.github.rsevolve.core.changes;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.github.rsevolve.core.finding.Finding;
-import io.github.rsevolve.core.project.Project;
-import io.github.rsevolve.core.lint.Linter;
+import io.github.rsevolve.core.finding.RedshiftException;
 import io.github.rsevolve.core.finding.Severity;
+import io.github.rsevolve.core.lint.Linter;
 import io.github.rsevolve.core.model.ObjectName;
+import io.github.rsevolve.core.project.Project;
 import io.github.rsevolve.core.project.ProjectLoader;
 import io.github.rsevolve.core.validate.ValidateResult;
 import java.nio.file.Files;
@@ -60,10 +61,10 @@ class RegeneratorTest {
                 + "CREATE VIEW \"Sales Mart\".\"Daily Orders\" AS SELECT id FROM dw.orders;");
         RegenerateTestSupport.write(project, "incremental/V1__m.sql", "CREATE TABLE dw.orders (id INT);\n"
                 + "CREATE TABLE dw.only_in_changesets (id INT);");
-        RegenerateException unknown = assertThrows(RegenerateException.class,
+        RedshiftException unknown = assertThrows(RedshiftException.class,
                 () -> regenerator().regenerate(ObjectName.parseList("dw.ordrs"), null));
         assertTrue(unknown.getMessage().contains("did you mean dw.orders"), unknown.getMessage());
-        RegenerateException missing = assertThrows(RegenerateException.class,
+        RedshiftException missing = assertThrows(RedshiftException.class,
                 () -> regenerator().regenerate(ObjectName.parseList("dw.only_in_changesets"), null));
         assertTrue(missing.getMessage().contains("no definition in the absolute model"), missing.getMessage());
         Regeneration quoted = regenerator().regenerate(ObjectName.parseList("\"Sales Mart\".\"Daily Orders\""), null);
@@ -75,7 +76,7 @@ class RegeneratorTest {
         RegenerateTestSupport.write(project, "absolute/m.sql", "CREATE TABLE dw.t (id INT);\n"
                 + "CREATE VIEW dw.a AS SELECT id FROM dw.b UNION ALL SELECT id FROM dw.t;\n"
                 + "CREATE VIEW dw.b AS SELECT id FROM dw.a;");
-        RegenerateException cycle = assertThrows(RegenerateException.class,
+        RedshiftException cycle = assertThrows(RedshiftException.class,
                 () -> regenerator().regenerate(ObjectName.parseList("dw.t"), null));
         assertTrue(cycle.getMessage().contains("cycle") && cycle.getMessage().contains("dw.a"), cycle.getMessage());
     }

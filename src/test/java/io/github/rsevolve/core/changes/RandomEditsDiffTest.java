@@ -1,12 +1,10 @@
-package io.github.rsevolve.core.diff;
+package io.github.rsevolve.core.changes;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.github.rsevolve.core.finding.Finding;
 import io.github.rsevolve.core.finding.Severity;
-import io.github.rsevolve.core.regenerate.Draft;
-import io.github.rsevolve.core.regenerate.RegenerateTestSupport;
 import io.github.rsevolve.core.validate.ValidateSettings;
 import java.io.IOException;
 import java.nio.file.Files;

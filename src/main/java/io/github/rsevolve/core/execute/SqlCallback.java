@@ -1,7 +1,7 @@
-package io.github.rsevolve.core.validate;
+package io.github.rsevolve.core.execute;
 
-import io.github.rsevolve.core.project.Changeset;
 import io.github.rsevolve.core.parse.ParsedStatement;
+import io.github.rsevolve.core.project.Changeset;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.util.Optional;
