@@ -43,8 +43,11 @@ public final class CatalogDiffer {
             Set<String> properties = new TreeSet<>(left.keySet());
             properties.addAll(right.keySet());
             for (String property : properties) {
-                if (!Objects.equals(left.get(property), right.get(property))) {
-                    drift.add(new Drift(object, property, left.get(property), right.get(property)));
+                String wanted = left.get(property);
+                String found = right.get(property);
+                if (!Objects.equals(wanted, found) && model.compares(property, wanted, found)
+                        && changes.compares(property, found, wanted)) {
+                    drift.add(new Drift(object, property, wanted, found));
                 }
             }
         }

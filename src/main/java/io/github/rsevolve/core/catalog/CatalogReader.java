@@ -13,6 +13,7 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.SortedMap;
 import java.util.TreeMap;
 import java.util.regex.Pattern;
@@ -55,7 +56,7 @@ public final class CatalogReader {
      * Whether the connection is to Redshift (through its driver, or a server that says so), whose catalog is
      * PostgreSQL 8.0's: no pg_attribute.attidentity, identity columns shown by their default.
      */
-    private static boolean isRedshift(Connection connection) throws SQLException {
+    public static boolean isRedshift(Connection connection) throws SQLException {
         if (connection.getMetaData().getURL().startsWith("jdbc:redshift:")) {
             return true;
         }
@@ -73,22 +74,32 @@ public final class CatalogReader {
     }
 
     /**
-     * @param withBookkeeping also read the translator's bookkeeping (physical attributes, constraints, grants) when
-     *                        the database has it
+     * @param withAttributes also read what PostgreSQL's catalog lacks (physical attributes, constraints, grants):
+     *                       from a cluster's own system views, or from the translator's bookkeeping where the
+     *                       database has it
      */
-    public static CatalogSnapshot read(Connection connection, String historyTable, boolean withBookkeeping)
+    public static CatalogSnapshot read(Connection connection, String historyTable, boolean withAttributes)
             throws SQLException {
         CatalogReader reader = new CatalogReader(connection, historyTable);
         reader.schemas();
         reader.relations();
         reader.columns();
-        if (withBookkeeping && reader.hasBookkeeping()) {
+        if (withAttributes && isRedshift(connection)) {
+            Set<String> unread = RedshiftAttributes.read(connection, reader.objects);
+            return new CatalogSnapshot(reader.objects, unread, RedshiftAttributes.CHOSEN_BY_CLUSTER);
+        }
+        if (withAttributes && reader.hasBookkeeping()) {
             reader.relationAttributes();
             reader.columnAttributes();
             reader.constraints();
             reader.grants();
         }
         return new CatalogSnapshot(reader.objects);
+    }
+
+    /** The model's catalog in the terms a cluster's catalog has, to compare the two (see {@link #isRedshift}). */
+    public static CatalogSnapshot asOnCluster(CatalogSnapshot model) {
+        return RedshiftAttributes.asOnCluster(model);
     }
 
     /** Whether the database keeps the translator's bookkeeping (a throwaway or stand-in PostgreSQL does). */
@@ -125,7 +136,7 @@ public final class CatalogReader {
             referenceConnection.rollback();
             referenceConnection.setAutoCommit(autoCommit);
         }
-        return new CatalogSnapshot(objects);
+        return new CatalogSnapshot(objects, other.unread(), other.chosenByServer());
     }
 
     /** The body as this connection's server prints it, or null when it cannot be created there. */
@@ -157,8 +168,14 @@ public final class CatalogReader {
     }
 
     private List<String[]> query(String sql, int columns) throws SQLException {
+        return rows(connection, sql, columns);
+    }
+
+    /** The rows of a query, each its first {@code columns} values as text. */
+    static List<String[]> rows(Connection connection, String sql, int columns) throws SQLException {
         List<String[]> rows = new ArrayList<>();
-        try (PreparedStatement statement = connection.prepareStatement(sql); ResultSet result = statement.executeQuery()) {
+        try (PreparedStatement statement = connection.prepareStatement(sql);
+             ResultSet result = statement.executeQuery()) {
             while (result.next()) {
                 String[] row = new String[columns];
                 for (int i = 0; i < columns; i++) {

@@ -101,12 +101,16 @@ public final class RuleDocs {
                 .append(String.join(", ", RedshiftCatalog.computedViews().stream().map(name -> "`" + name + "`")
                         .toList()))
                 .append(" are views over PostgreSQL's catalog and the bookkeeping, with the columns Redshift has "
-                        + "and PostgreSQL lacks; the system tables and views below, which log what ran, are empty "
-                        + "views of the columns their Developer Guide page documents.\n\n"
-                        + "| system view | documented columns | Developer Guide |\n|---|---|---|\n");
+                        + "and PostgreSQL lacks; the "
+                        + "other system tables and views below, which log what ran, are empty views. Each has the "
+                        + "columns its Developer Guide page documents, in order.\n\n"
+                        + "| system view | documented columns | emulated from | Developer Guide |\n|---|---|---|---|\n");
         for (RedshiftCatalog.SystemView view : RedshiftCatalog.systemViews()) {
+            boolean computed = RedshiftCatalog.computedViews().contains(view.name());
             out.append("| ").append(view.name().toUpperCase(Locale.ROOT)).append(" | ")
-                    .append(view.columns().size()).append(" | ").append(view.documentation()).append(" |\n");
+                    .append(view.columns().size()).append(" | ")
+                    .append(computed ? "the catalog and the bookkeeping" : "nothing (empty)").append(" | ")
+                    .append(view.documentation()).append(" |\n");
         }
         out.append("\n## Every case\n\nEach lint rule's test cases (its `.cases` file): the statements Redshift "
                 + "rejects, each expected to be reported at its line, column and message, and those it accepts.\n");

@@ -60,6 +60,9 @@ public final class RedshiftCatalog {
     private static List<String> statements() {
         List<String> statements = new ArrayList<>(split(CATALOG_SQL));
         for (SystemView view : SYSTEM_VIEWS) {
+            if (COMPUTED.contains(view.name())) {
+                continue;
+            }
             StringBuilder select = new StringBuilder();
             view.columns().forEach((column, type) -> select.append(select.length() == 0 ? "" : ", ").append("NULL::")
                     .append(TypeMapper.toPostgres(type)).append(" AS \"").append(column).append('"'));

@@ -32,9 +32,13 @@ final class DriftReport {
     private final Map<ObjectName, ParsedStatement> modelDefinitions = new HashMap<>();
     private final Map<ObjectName, ParsedStatement> changesetStatements = new HashMap<>();
     private final SourceFile fallback;
-    private final String changesetRange;
+    /** "after changesets V1..V6", or "on environment qa": where the other side's value is. */
+    private final String after;
+    /** "created by changesets V1..V6", or "on environment qa": where an object only the other side has is. */
+    private final String createdBy;
 
-    DriftReport(Project project) {
+    /** @param environment how the other side is named when it is an environment ("environment qa"), else null */
+    DriftReport(Project project, String environment) {
         for (Script script : project.absolute()) {
             script.statements().stream().filter(s -> s.definition() != null)
                     .forEach(s -> modelDefinitions.putIfAbsent(key(s), s));
@@ -54,8 +58,10 @@ final class DriftReport {
             }
         }
         List<Changeset> versioned = project.changesets().stream().filter(Changeset::isVersioned).toList();
-        changesetRange = versioned.isEmpty() ? "the changesets" : "changesets V" + versioned.get(0).version()
+        String changesetRange = versioned.isEmpty() ? "the changesets" : "changesets V" + versioned.get(0).version()
                 + (versioned.size() > 1 ? "..V" + versioned.get(versioned.size() - 1).version() : "");
+        after = environment == null ? "after " + changesetRange : "on " + environment;
+        createdBy = environment == null ? "created by " + changesetRange : "on " + environment;
         fallback = !project.absolute().isEmpty() ? project.absolute().get(0).file()
                 : project.changesets().isEmpty() ? null : project.changesets().get(0).script().file();
     }
@@ -115,13 +121,13 @@ final class DriftReport {
             String with = parts == 0 ? "" : ", with its " + parts
                     + (parts == 1 ? " column or constraint" : " columns and constraints");
             message = drift.model() != null
-                    ? describe(drift.object()) + ": in the absolute model, missing after " + changesetRange + with
+                    ? describe(drift.object()) + ": in the absolute model, missing " + after + with
                             + "."
-                    : describe(drift.object()) + ": created by " + changesetRange + ", not in the absolute model"
+                    : describe(drift.object()) + ": " + createdBy + ", not in the absolute model"
                             + with + ".";
         } else {
             message = describe(drift.object()) + ": " + drift.property() + " " + value(drift.model())
-                    + " in the absolute model, " + value(drift.changes()) + " after " + changesetRange + ".";
+                    + " in the absolute model, " + value(drift.changes()) + " " + after + ".";
         }
         return message;
     }

@@ -90,8 +90,9 @@ public final class Validator {
     }
 
     /**
-     * The absolute model's catalog (built in a throwaway database) and a live environment's. A Redshift cluster
-     * keeps no bookkeeping, so both are read without it then: drift compares what both catalogs have.
+     * The absolute model's catalog (built in a throwaway database) and a live environment's. A Redshift cluster keeps
+     * its attributes in its own system views, so the model's catalog is put in the cluster's terms; a PostgreSQL
+     * environment without the translator's bookkeeping is compared on what both catalogs have.
      */
     public static Catalogs catalogsAgainst(ValidateSettings settings, Project project, Connection environment,
                                            String historyTable) {
@@ -103,10 +104,14 @@ public final class Validator {
             if (!problems.isEmpty()) {
                 return new Catalogs(null, null, problems);
             }
-            boolean bookkeeping = CatalogReader.hasBookkeeping(environment);
+            boolean cluster = CatalogReader.isRedshift(environment);
+            boolean attributes = cluster || CatalogReader.hasBookkeeping(environment);
             try (Connection connection = model.connect()) {
-                CatalogSnapshot modelCatalog = CatalogReader.read(connection, historyTable, bookkeeping);
-                CatalogSnapshot environmentCatalog = CatalogReader.read(environment, historyTable, bookkeeping);
+                CatalogSnapshot modelCatalog = CatalogReader.read(connection, historyTable, attributes);
+                if (cluster) {
+                    modelCatalog = CatalogReader.asOnCluster(modelCatalog);
+                }
+                CatalogSnapshot environmentCatalog = CatalogReader.read(environment, historyTable, attributes);
                 return new Catalogs(modelCatalog, CatalogReader.reprinted(environmentCatalog, modelCatalog,
                         connection), List.of());
             }
@@ -116,8 +121,7 @@ public final class Validator {
         }
     }
 
-    /** The absolute model's catalog, built in a throwaway database of the settings,
-            and the migrator's environment's. */
+    /** The absolute model's catalog, built in a throwaway database, and the migrator's environment's. */
     public static Catalogs catalogsAgainst(ValidateSettings settings, Migrator environment) {
         return environment.withConnection("read the catalog", connection -> catalogsAgainst(settings,
                 environment.project(), connection, environment.environment().historyTable()));
@@ -126,7 +130,8 @@ public final class Validator {
     /** Drift between the migrator's environment and the absolute model, built in a throwaway database. */
     public static List<Finding> driftAgainst(ValidateSettings settings, Migrator environment) {
         return environment.withConnection("read the catalog", connection -> driftAgainst(settings,
-                environment.project(), connection, environment.environment().historyTable()));
+                environment.project(), connection, environment.environment().historyTable(),
+                "environment " + environment.environment().name()));
     }
 
     /**
@@ -135,11 +140,17 @@ public final class Validator {
      */
     public static List<Finding> driftAgainst(ValidateSettings settings, Project project, Connection environment,
                                              String historyTable) {
+        return driftAgainst(settings, project, environment, historyTable, "the environment");
+    }
+
+    /** @param named how the messages name the environment: "environment qa" */
+    private static List<Finding> driftAgainst(ValidateSettings settings, Project project, Connection environment,
+                                              String historyTable, String named) {
         Catalogs catalogs = catalogsAgainst(settings, project, environment, historyTable);
         if (!catalogs.problems().isEmpty()) {
             return catalogs.problems();
         }
-        return new DriftReport(project).findings(CatalogDiffer.diff(catalogs.model(), catalogs.current()));
+        return new DriftReport(project, named).findings(CatalogDiffer.diff(catalogs.model(), catalogs.current()));
     }
 
     private void phase(String name) {
@@ -187,7 +198,7 @@ public final class Validator {
         boolean hasModel = !project.absolute().isEmpty();
         boolean hasChangesets = project.changesets().stream().anyMatch(Changeset::isWellNamed);
         List<Drift> drift = hasModel && hasChangesets ? compare(model, changes) : List.of();
-        checks.addAll(new DriftReport(project).findings(drift));
+        checks.addAll(new DriftReport(project, null).findings(drift));
         phase("drift");
         try (RedshiftParser parser = new RedshiftParser(settings.lint().parseTimeoutMillis());
              Connection connection = hasChangesets || !hasModel ? changes.connect() : model.connect()) {

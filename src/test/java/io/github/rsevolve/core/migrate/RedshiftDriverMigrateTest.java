@@ -19,6 +19,7 @@ import java.net.URI;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
+import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -31,41 +32,97 @@ import org.junit.jupiter.api.Test;
  */
 class RedshiftDriverMigrateTest {
 
+    private static final String PASSWORD = "Cluster-Pw-1";
+
+    /** What a test does with the example deployed to a cluster behind the proxy. */
+    private interface ClusterWork {
+        void on(Environment environment, Project project, LintSettings lint, Connection cluster,
+                Connection backend) throws Exception;
+    }
+
     @Test
     void deploysTheExampleThroughTheRedshiftDriver() throws Exception {
+        withDeployedExample((environment, loaded, lint, connection, backend) -> {
+            List<ChangesetState> states = new Migrator(environment, loaded).info();
+            assertEquals(6, states.stream().filter(s -> s.state().equals("SUCCESS")).count(), states.toString());
+            assertEquals(List.of(), Validator.driftAgainst(throwaway(lint), loaded, connection,
+                    "flyway_schema_history"));
+            new Migrator(environment, loaded).repair();
+        });
+    }
+
+    /**
+     * Drift against a cluster reads Redshift's own system views (emulated behind the proxy from the stand-in's
+     * catalog and bookkeeping, so the SQL is Redshift's): after a clean deploy nothing, and each kind of change made
+     * on the cluster is found at its object's definition.
+     */
+    @Test
+    void driftAgainstAClusterReadsItsSystemViews() throws Exception {
+        withDeployedExample((environment, loaded, lint, connection, backend) -> {
+            try (Statement redshift = connection.createStatement(); Statement postgres = backend.createStatement()) {
+                redshift.execute("ALTER TABLE tickit.users ALTER COLUMN city TYPE VARCHAR(40)");
+                redshift.execute("ALTER TABLE tickit.users ALTER DISTKEY username");
+                redshift.execute("ALTER TABLE tickit.venue ALTER SORTKEY (venuename)");
+                redshift.execute("ALTER TABLE tickit.users ALTER COLUMN state ENCODE lzo");
+                redshift.execute("GRANT SELECT ON tickit.users TO GROUP analysts");
+                redshift.execute("COMMENT ON TABLE tickit.venue IS 'seeded'");
+                redshift.execute("CREATE OR REPLACE VIEW mart.v_top_categories AS SELECT catname, revenue "
+                        + "FROM mart.v_sales_by_category WHERE revenue > 0");
+                // Redshift has no ALTER COLUMN SET DEFAULT: the cluster's catalog is changed underneath.
+                postgres.execute("ALTER TABLE tickit.date ALTER COLUMN holiday SET DEFAULT true");
+            }
+            List<String> drift = Validator.driftAgainst(throwaway(lint), loaded, connection, "flyway_schema_history")
+                    .stream().map(f -> f.file() + ":" + f.line() + " " + f.message()).toList();
+            String all = String.join("\n", drift);
+            for (String expected : List.of(
+                    "dimensions.sql:1 tickit.users: 3 differences: tickit.users.city: type character varying(30) in "
+                            + "the absolute model, character varying(40)",
+                    "tickit.users.state: encode bytedict in the absolute model, lzo",
+                    "table tickit.users: distkey userid in the absolute model, username",
+                    "V2__dimensions.sql:15 tickit.venue: 2 differences: table tickit.venue: comment none in the "
+                            + "absolute model, seeded",
+                    "table tickit.venue: sortkey COMPOUND (venueid) in the absolute model, COMPOUND (venuename)",
+                    "grants.sql:1 grant SELECT on table tickit.users to group analysts: on the environment, not in the "
+                            + "absolute model",
+                    "mart.sql:14 view mart.v_top_categories: definition",
+                    "dimensions.sql:43 tickit.date.holiday: default false in the absolute model, true")) {
+                assertTrue(all.contains(expected), "expected \"" + expected + "\" in:\n" + all);
+            }
+            assertEquals(5, drift.size(), all);
+        });
+    }
+
+    private static ValidateSettings throwaway(LintSettings lint) {
+        return new ValidateSettings(lint, null, null, null, false, 60, "flyway_schema_history");
+    }
+
+    private static void withDeployedExample(ClusterWork work) throws Exception {
         Path project = Path.of("examples/tickit-dw");
         Path redshift = project.resolve("src/main/redshift");
         LintSettings lint = new LintSettings(project, redshift.resolve("absolute"), redshift.resolve("incremental"),
                 redshift.resolve("etl"), Map.of(), RedshiftParser.DEFAULT_TIMEOUT_MILLIS,
                 SqlSourceReader.DEFAULT_MAX_FILE_BYTES, 1);
         EmbeddedServer server = EmbeddedServer.shared();
-        try (PasswordRole clusterAdmin = PasswordRole.md5Superuser("rse_cluster_admin", "Cluster-Pw-1");
-             ThrowawayDatabase cluster = ThrowawayDatabase.create(server, "cluster", false)) {
-            try (Connection admin = cluster.connect()) {
-                RedshiftWireProxy.prepareCluster(admin, cluster.name());
-            }
+        try (PasswordRole clusterAdmin = PasswordRole.md5Superuser("rse_cluster_admin", PASSWORD);
+             ThrowawayDatabase cluster = ThrowawayDatabase.create(server, "cluster", false);
+             Connection backend = cluster.connect()) {
+            RedshiftWireProxy.prepareCluster(backend, cluster.name());
             int backendPort = URI.create(cluster.url().substring("jdbc:".length())).getPort();
             try (RedshiftWireProxy proxy = new RedshiftWireProxy(0, backendPort)) {
                 String url = "jdbc:redshift://localhost:" + proxy.port() + "/" + cluster.name() + "?ssl=false";
-                Environment environment = new Environment("rs", url, clusterAdmin.name(), "Cluster-Pw-1",
+                Environment environment = new Environment("rs", url, clusterAdmin.name(), PASSWORD,
                         "flyway_schema_history", Map.of(), true, 60);
                 Project loaded = ProjectLoader.load(lint.project());
                 List<String> progress = new ArrayList<>();
                 List<Finding> findings = new Migrator(environment, loaded).migrate(lint, progress::add);
                 assertTrue(findings.stream().noneMatch(f -> f.severity().name().equals("ERROR")), findings.toString());
                 assertEquals(6, progress.size(), progress.toString());
-                List<ChangesetState> states = new Migrator(environment, loaded).info();
-                assertEquals(6, states.stream().filter(s -> s.state().equals("SUCCESS")).count(), states.toString());
-
                 Properties properties = new Properties();
                 properties.setProperty("user", clusterAdmin.name());
-                properties.setProperty("password", "Cluster-Pw-1");
+                properties.setProperty("password", PASSWORD);
                 try (Connection connection = DriverManager.getConnection(url, properties)) {
-                    List<Finding> drift = Validator.driftAgainst(new ValidateSettings(lint, null, null, null, false,
-                            60, "flyway_schema_history"), loaded, connection, "flyway_schema_history");
-                    assertEquals(List.of(), drift);
+                    work.on(environment, loaded, lint, connection, backend);
                 }
-                new Migrator(environment, loaded).repair();
             }
         }
     }

@@ -66,6 +66,34 @@ class RedshiftCatalogTest {
     }
 
     @Test
+    void theViewsDriftReadsShowWhatTheBookkeepingRecorded() throws SQLException {
+        assertEquals(List.of("amount|az64|f|0", "region|lzo|t|-2", "sale_id|az64|f|1", "sold_on|none|f|3"),
+                run("SELECT column_name, encoding, distkey, sortkey FROM svv_redshift_columns "
+                        + "WHERE schema_name = 'dw' AND table_name = 'sales' ORDER BY column_name;"),
+                "where none is written, the documented default: RAW (none) for a sort key column, AZ64 for numbers "
+                        + "and dates (docs: Compression encodings)");
+        assertEquals(List.of("1"), run("SELECT DISTINCT p.backup FROM stv_tbl_perm p JOIN pg_class c ON c.oid = p.id "
+                + "WHERE c.relname = 'sales';"));
+        run("GRANT ALL ON dw.sales TO GROUP analysts;\nREVOKE DELETE ON dw.sales FROM GROUP analysts;");
+        assertEquals(List.of("INSERT|group", "REFERENCES|group", "SELECT|group", "UPDATE|group", "DROP|group")
+                .stream().sorted().toList(), run("SELECT privilege_type, identity_type FROM svv_relation_privileges "
+                + "WHERE relation_name = 'sales' AND identity_name = 'analysts' ORDER BY 1;"),
+                "ALL is each privilege type, and a REVOKE takes one away (docs: SVV_RELATION_PRIVILEGES)");
+    }
+
+    @Test
+    void theComputedSystemViewsHaveTheDocumentedColumnsInOrder() throws SQLException {
+        for (RedshiftCatalog.SystemView documented : RedshiftCatalog.systemViews()) {
+            if (!RedshiftCatalog.computedViews().contains(documented.name())) {
+                continue;
+            }
+            List<String> columns = run("SELECT attname FROM pg_attribute WHERE attrelid = 'rse_compat."
+                    + documented.name() + "'::regclass AND attnum > 0 ORDER BY attnum;");
+            assertEquals(List.copyOf(documented.columns().keySet()), columns, documented.name());
+        }
+    }
+
+    @Test
     void pgAttributeHasRedshiftsColumnsNotLaterPostgresOnes() throws SQLException {
         assertEquals(List.of("1"), run("SELECT COUNT(*) FROM pg_class_info i JOIN pg_attribute_info a"
                 + " ON a.attrelid = i.reloid WHERE i.relname = 'sales' AND a.attname = 'region'"
