@@ -393,7 +393,10 @@ final class TableParser {
             } else if (cursor.accept("auto", "refresh")) {
                 attributes.autoRefresh = yesNo(cursor);
             } else if (at.type() == TokenType.WORD && POSTGRES_TABLE_CLAUSES.contains(at.identifier())) {
-                attributes.postgresClauses.add(new Table.Clause(at.text().toUpperCase(Locale.ROOT), at.offset()));
+                Token next = cursor.peek(1);
+                String keyword = at.identifier().equals("on") && next != null && next.is("commit") ? "ON COMMIT"
+                        : at.identifier().equals("partition") ? "PARTITION BY" : at.text().toUpperCase(Locale.ROOT);
+                attributes.postgresClauses.add(new Table.Clause(keyword, at.offset()));
                 cursor.next();
                 while (!cursor.atEnd() && !(cursor.peek().type() == TokenType.WORD
                         && TABLE_ATTRIBUTE_WORDS.contains(cursor.peek().identifier()))) {

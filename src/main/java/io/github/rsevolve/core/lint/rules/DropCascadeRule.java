@@ -26,8 +26,8 @@ public final class DropCascadeRule implements Rule {
         if (statement.alter() != null) {
             for (AlterTable.Action action : statement.alter().actions()) {
                 if (action.cascade()) {
-                    reporter.report(statement.statement(), action.offset(), "DROP " + action.subject()
-                            + " CASCADE drops every dependent view silently.");
+                    reporter.report(statement.statement(), action.offset(), action.type().name().replace('_', ' ')
+                            + " " + action.subject() + " CASCADE drops every dependent view silently.");
                 }
             }
         }

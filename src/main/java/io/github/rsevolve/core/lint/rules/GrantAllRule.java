@@ -5,6 +5,7 @@ import io.github.rsevolve.core.lint.Reporter;
 import io.github.rsevolve.core.lint.Rule;
 import io.github.rsevolve.core.lint.RuleInfo;
 import io.github.rsevolve.core.model.Grant;
+import io.github.rsevolve.core.model.ObjectName;
 import io.github.rsevolve.core.parse.ParsedStatement;
 import io.github.rsevolve.core.project.Origin;
 
@@ -20,8 +21,11 @@ public final class GrantAllRule implements Rule {
         Grant grant = statement.grant();
         if (grant != null && !grant.revoke() && !grant.privileges().isEmpty()
                 && grant.privileges().get(0).startsWith("ALL")) {
-            reporter.report(statement.statement(), "The GRANT gives ALL privileges on " + grant.objectType()
-                    + " to " + String.join(", ", grant.grantees()) + ".");
+            String objects = String.join(", ", grant.objects().stream().map(ObjectName::toString).toList());
+            String on = grant.objectType().equals("TABLE") ? objects
+                    : grant.objectType() + (objects.isEmpty() ? "" : " " + objects);
+            reporter.report(statement.statement(), "The GRANT gives ALL privileges on " + on + " to "
+                    + String.join(", ", grant.grantees()) + ".");
         }
     }
 }

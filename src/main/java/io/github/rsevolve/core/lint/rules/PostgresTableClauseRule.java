@@ -20,7 +20,8 @@ public final class PostgresTableClauseRule implements Rule {
         if (statement.definition() instanceof Table table) {
             for (Table.Clause clause : table.postgresClauses()) {
                 reporter.report(statement.statement(), clause.offset(),
-                        "CREATE TABLE " + table.name() + " has a " + clause.keyword() + " clause.");
+                        "CREATE TABLE " + table.name() + " has " + ("AEIOU".indexOf(clause.keyword().charAt(0)) >= 0
+                                ? "an " : "a ") + clause.keyword() + " clause.");
             }
         }
     }
