@@ -12,6 +12,7 @@ import java.util.Map;
 import org.apache.maven.plugin.MojoExecutionException;
 import org.apache.maven.plugins.annotations.Mojo;
 import org.apache.maven.plugins.annotations.Parameter;
+import org.flywaydb.core.api.MigrationState;
 
 /**
  * Which data-model version the environment is on: every changeset's state (applied, pending, failed, out of order)
@@ -34,13 +35,13 @@ public final class InfoMojo extends AbstractEnvironmentMojo {
         for (ChangesetState state : states) {
             getLog().info(String.format("%-10s %-40s %-14s %s", state.version() == null ? "R" : state.version(),
                     state.script(), state.state(), state.installedOn() == null ? "" : state.installedOn()));
-            if (state.state().equals("SUCCESS") && state.version() != null) {
+            if (state.state() == MigrationState.SUCCESS && state.version() != null) {
                 current = state.version();
             }
         }
         List<Finding> drift = verify ? Validator.driftAgainst(validateSettings(), migrator) : List.of();
         getLog().info("Environment " + target.name() + " is on version " + current + "; "
-                + states.stream().filter(s -> s.state().equals("PENDING")).count() + " pending; "
+                + states.stream().filter(s -> s.state() == MigrationState.PENDING).count() + " pending; "
                 + (verify ? drift.size() + " drift(s) against the absolute model" : "drift not checked") + ".");
         drift.forEach(f -> getLog().warn(f.toString()));
         writeReports("info-" + target.name(), drift, Map.of("environment", target.name(), "version", current,

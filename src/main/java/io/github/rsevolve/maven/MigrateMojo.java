@@ -1,6 +1,8 @@
 package io.github.rsevolve.maven;
 
+import io.github.rsevolve.core.finding.DatabaseCheck;
 import io.github.rsevolve.core.finding.Finding;
+import io.github.rsevolve.core.finding.Severity;
 import io.github.rsevolve.core.migrate.Environment;
 import io.github.rsevolve.core.migrate.Migrator;
 import io.github.rsevolve.core.project.Project;
@@ -50,12 +52,12 @@ public final class MigrateMojo extends AbstractEnvironmentMojo {
         }
         getLog().info("redshift:migrate to environment " + target.name());
         List<Finding> findings = new ArrayList<>(migrator.migrate(lintSettings(), getLog()::info));
-        boolean failed = findings.stream().anyMatch(f -> f.severity().name().equals("ERROR"));
+        boolean failed = findings.stream().anyMatch(f -> f.severity() == Severity.ERROR);
         if (!failed && verify) {
             findings.addAll(Validator.driftAgainst(validateSettings(), migrator));
         }
         log(TextReporter.lines(findings, "redshift:migrate: " + target.name() + (failed ? " stopped" : " done")
-                + ", " + findings.stream().filter(f -> f.rule().equals("drift")).count() + " drift(s)"));
+                + ", " + findings.stream().filter(f -> f.rule().equals(DatabaseCheck.DRIFT.checkName())).count() + " drift(s)"));
         writeReports("migrate-" + target.name(), findings, null);
         failOnFindings("redshift:migrate", findings);
     }

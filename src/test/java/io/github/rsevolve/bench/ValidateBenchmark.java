@@ -2,6 +2,7 @@ package io.github.rsevolve.bench;
 
 import io.github.rsevolve.core.db.EmbeddedServer;
 import io.github.rsevolve.core.db.ThrowawayDatabase;
+import io.github.rsevolve.core.finding.Severity;
 import io.github.rsevolve.core.lint.LintSettings;
 import io.github.rsevolve.core.parse.ParsedStatement;
 import io.github.rsevolve.core.parse.RedshiftParser;
@@ -82,7 +83,7 @@ public final class ValidateBenchmark {
             long validateMillis = (System.nanoTime() - start) / 1_000_000;
             // The sum of each pool's own peak: an upper bound of the heap validate held at once.
             peakHeap = Math.max(peakHeap, heap.stream().mapToLong(pool -> pool.getPeakUsage().getUsed()).sum());
-            if (!result.findings().stream().allMatch(f -> f.severity().name().equals("INFO"))) {
+            if (!result.findings().stream().allMatch(f -> f.severity() == Severity.INFO)) {
                 throw new IllegalStateException("the generated model must validate clean; first finding of "
                         + result.findings().size() + ": " + result.findings().get(0));
             }

@@ -19,6 +19,7 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.stream.Stream;
+import org.flywaydb.core.api.MigrationState;
 
 /**
  * redshift:diff: the absolute model and the schema to change (the changesets' build or an environment) built and
@@ -39,7 +40,7 @@ public final class Differ {
             catalogs = Validator.catalogs(settings.throwaway(), project);
         } else {
             Migrator migrator = new Migrator(settings.environment(), project);
-            pending = (int) migrator.info().stream().filter(s -> s.state().equals("PENDING")).count();
+            pending = (int) migrator.info().stream().filter(s -> s.state() == MigrationState.PENDING).count();
             catalogs = Validator.catalogsAgainst(settings.throwaway(), migrator);
         }
         if (!catalogs.problems().isEmpty()) {

@@ -26,6 +26,7 @@ import java.util.Set;
 import java.util.TreeSet;
 import java.util.function.Consumer;
 import java.util.stream.Collectors;
+import org.flywaydb.core.api.MigrationState;
 import org.postgresql.util.PSQLException;
 
 /**
@@ -227,7 +228,7 @@ public final class DataCopier {
     }
 
     private static Set<String> applied(List<ChangesetState> states) {
-        return states.stream().filter(s -> s.state().equals("SUCCESS")).map(ChangesetState::script)
+        return states.stream().filter(s -> s.state() == MigrationState.SUCCESS).map(ChangesetState::script)
                 .collect(Collectors.toCollection(TreeSet::new));
     }
 

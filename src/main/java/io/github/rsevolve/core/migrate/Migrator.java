@@ -324,7 +324,7 @@ public final class Migrator {
         List<ChangesetState> states = new ArrayList<>();
         for (MigrationInfo info : infos) {
             states.add(new ChangesetState(info.getVersion() == null ? null : info.getVersion().getVersion(),
-                    info.getDescription(), info.getScript(), info.getState().name(),
+                    info.getDescription(), info.getScript(), info.getState(),
                     info.getInstalledOn() == null ? null : info.getInstalledOn().toInstant().toString(),
                     info.getExecutionTime()));
         }

@@ -12,7 +12,9 @@ import io.github.rsevolve.core.sql.Token;
 import io.github.rsevolve.core.sql.TokenType;
 import java.sql.Connection;
 import java.sql.SQLException;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Locale;
 
 /**
@@ -32,16 +34,21 @@ final class EtlChecker {
         this.parser = parser;
     }
 
-    void check(List<Script> etl) throws SQLException {
+    /** @return each file, as displayed, with how long its check took in milliseconds, in order */
+    Map<String, Long> check(List<Script> etl) throws SQLException {
+        Map<String, Long> millis = new LinkedHashMap<>();
         connection.setAutoCommit(false);
         try {
             // One session in file order, as a pipeline runs them and as lint reads them: a later file reads the
             // tables an earlier one creates (CTAS, temporary tables).
             for (Script script : etl) {
+                long start = System.nanoTime();
                 for (ParsedStatement statement : script.statements()) {
                     check(statement);
                 }
+                millis.put(script.file().displayPath(), (System.nanoTime() - start) / 1_000_000);
             }
+            return millis;
         } finally {
             connection.rollback();
             connection.setAutoCommit(true);

@@ -15,10 +15,12 @@ import java.util.Map;
  *
  * @param phases phase name to milliseconds, in the order they ran
  * @param kept   how to connect to the throwaway databases when they were kept, else empty
- * @param etlFiles the ETL files checked, as displayed
+ * @param checkMillis how long each build and each ETL file's check took: "build A: absolute model", "build B:
+ *                    changesets", then each ETL file as displayed; a check that did not run is absent
+ * @param etlFiles    the ETL files of the project, as displayed
  */
 public record ValidateResult(LintResult lint, List<Finding> checks, List<Drift> drift, Map<String, Long> phases,
-                             List<String> kept, List<String> etlFiles) {
+                             List<String> kept, Map<String, Long> checkMillis, List<String> etlFiles) {
 
     /** Every finding, lint's and the database checks', sorted by place. */
     public List<Finding> findings() {

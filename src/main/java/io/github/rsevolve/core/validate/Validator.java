@@ -48,10 +48,16 @@ import org.flywaydb.core.api.FlywayException;
  */
 public final class Validator {
 
+    /** The builds' names in {@link ValidateResult#checkMillis()}. */
+    public static final String BUILD_A = "build A: absolute model";
+    public static final String BUILD_B = "build B: changesets";
+
     private final ValidateSettings settings;
     /** Written by both builds at once. */
     private final List<Finding> checks = Collections.synchronizedList(new ArrayList<>());
     private final Map<String, Long> phases = new LinkedHashMap<>();
+    /** Written by both builds at once, then by the ETL checks. */
+    private final Map<String, Long> checkMillis = Collections.synchronizedMap(new LinkedHashMap<>());
     private final List<String> kept = new ArrayList<>();
     private long phaseStart = System.nanoTime();
 
@@ -202,8 +208,8 @@ public final class Validator {
         phase("drift");
         try (RedshiftParser parser = new RedshiftParser(settings.lint().parseTimeoutMillis());
              Connection connection = hasChangesets || !hasModel ? changes.connect() : model.connect()) {
-            new EtlChecker(connection, runner(connection, true, project.externalSchemas()), parser).check(
-                    project.etl());
+            checkMillis.putAll(new EtlChecker(connection, runner(connection, true, project.externalSchemas()), parser)
+                    .check(project.etl()));
         }
         phase("ETL checks");
         if (settings.keepThrowaway()) {
@@ -247,8 +253,15 @@ public final class Validator {
     }
 
     private ValidateResult result(LintResult lint, List<Drift> drift, List<String> etlFiles) {
+        Map<String, Long> timed = new LinkedHashMap<>();
+        for (String check : List.of(BUILD_A, BUILD_B)) {
+            if (checkMillis.containsKey(check)) {
+                timed.put(check, checkMillis.get(check));
+            }
+        }
+        checkMillis.forEach(timed::putIfAbsent);
         return new ValidateResult(lint, List.copyOf(checks), drift, new LinkedHashMap<>(phases), List.copyOf(kept),
-                etlFiles);
+                timed, etlFiles);
     }
 
     private long errors() {
@@ -317,13 +330,18 @@ public final class Validator {
     private void buildBoth(ThrowawayDatabase model, ThrowawayDatabase changes, Project project)
             throws SQLException {
         CompletableFuture<Void> modelBuild = CompletableFuture.runAsync(() -> {
+            long start = System.nanoTime();
             try {
                 buildModel(model, project);
             } catch (SQLException e) {
                 throw new CompletionException(e);
+            } finally {
+                checkMillis.put(BUILD_A, (System.nanoTime() - start) / 1_000_000);
             }
         });
+        long start = System.nanoTime();
         buildChanges(changes, project);
+        checkMillis.put(BUILD_B, (System.nanoTime() - start) / 1_000_000);
         try {
             modelBuild.join();
         } catch (CompletionException e) {

@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
 import io.github.rsevolve.core.changes.RegenerateTestSupport;
 import io.github.rsevolve.core.db.DebianPostgres;
 import io.github.rsevolve.core.finding.Finding;
+import io.github.rsevolve.core.finding.Severity;
 import io.github.rsevolve.core.lint.LintSettings;
 import io.github.rsevolve.core.project.ProjectLoader;
 import io.github.rsevolve.core.translate.StandInDatabase;
@@ -56,7 +57,7 @@ class CrossVersionDriftTest {
                 "flyway_schema_history", Map.of(), true, 60);
         Migrator migrator = new Migrator(qa, ProjectLoader.load(settings().project()));
         List<Finding> findings = migrator.migrate(settings(), line -> { });
-        assertTrue(findings.stream().noneMatch(f -> f.severity().name().equals("ERROR")), findings.toString());
+        assertTrue(findings.stream().noneMatch(f -> f.severity() == Severity.ERROR), findings.toString());
         return migrator;
     }
 

@@ -23,6 +23,7 @@ import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import org.flywaydb.core.api.MigrationState;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -90,7 +91,7 @@ class FlywayOptionsTest {
             migrate(qa, options("2", false, false, true, List.of()));
             assertTrue(exists(qa, "public.t2"));
             assertFalse(exists(qa, "public.t3"), "V3 is above the target");
-            assertEquals("ABOVE_TARGET", migrator(qa, options("2", false, false, true, List.of())).info().get(2)
+            assertEquals(MigrationState.ABOVE_TARGET, migrator(qa, options("2", false, false, true, List.of())).info().get(2)
                     .state());
         }
     }

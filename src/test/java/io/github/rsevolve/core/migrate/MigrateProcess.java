@@ -1,6 +1,7 @@
 package io.github.rsevolve.core.migrate;
 
 import io.github.rsevolve.core.db.EmbeddedLogin;
+import io.github.rsevolve.core.finding.Severity;
 import io.github.rsevolve.core.lint.LintSettings;
 import io.github.rsevolve.core.parse.RedshiftParser;
 import io.github.rsevolve.core.project.ProjectLoader;
@@ -23,7 +24,7 @@ public final class MigrateProcess {
         Environment environment = new Environment("test", args[1], "postgres", EmbeddedLogin.password(),
                 "flyway_schema_history", Map.of(), true, 120);
         long errors = new Migrator(environment, ProjectLoader.load(settings.project())).migrate(settings, System.out::println)
-                .stream().filter(f -> f.severity().name().equals("ERROR")).count();
+                .stream().filter(f -> f.severity() == Severity.ERROR).count();
         System.exit(errors == 0 ? 0 : 1);
     }
 

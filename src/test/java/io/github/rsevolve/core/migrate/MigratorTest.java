@@ -13,6 +13,7 @@ import io.github.rsevolve.core.db.ThrowawayDatabase;
 import io.github.rsevolve.core.execute.ChangesetMigration;
 import io.github.rsevolve.core.finding.Finding;
 import io.github.rsevolve.core.finding.RedshiftException;
+import io.github.rsevolve.core.finding.Severity;
 import io.github.rsevolve.core.lint.LintSettings;
 import io.github.rsevolve.core.parse.RedshiftParser;
 import io.github.rsevolve.core.project.Project;
@@ -28,6 +29,7 @@ import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import org.flywaydb.core.api.MigrationState;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -69,13 +71,13 @@ class MigratorTest {
         try (ThrowawayDatabase qa = ThrowawayDatabase.create(EmbeddedServer.shared(), "qa", false)) {
             List<String> progress = new ArrayList<>();
             List<Finding> findings = migrator(environment(qa)).migrate(settings(), progress::add);
-            assertTrue(findings.stream().noneMatch(f -> f.severity().name().equals("ERROR")), findings.toString());
+            assertTrue(findings.stream().noneMatch(f -> f.severity() == Severity.ERROR), findings.toString());
             assertEquals(6, progress.size(), progress.toString());
             assertTrue(progress.get(0).matches("\\[1/6] V1__tickit_schema\\.sql \\.\\.\\. \\d+\\.\\d s"),
                     progress.get(0));
             List<ChangesetState> states = migrator(environment(qa)).info();
             assertEquals(6, states.size());
-            assertTrue(states.stream().allMatch(s -> s.state().equals("SUCCESS")), states.toString());
+            assertTrue(states.stream().allMatch(s -> s.state() == MigrationState.SUCCESS), states.toString());
             assertTrue(exists(qa, "mart.v_top_categories"));
 
             List<String> again = new ArrayList<>();

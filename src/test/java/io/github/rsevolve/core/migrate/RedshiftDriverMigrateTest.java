@@ -7,6 +7,7 @@ import io.github.rsevolve.core.db.EmbeddedServer;
 import io.github.rsevolve.core.db.PasswordRole;
 import io.github.rsevolve.core.db.ThrowawayDatabase;
 import io.github.rsevolve.core.finding.Finding;
+import io.github.rsevolve.core.finding.Severity;
 import io.github.rsevolve.core.lint.LintSettings;
 import io.github.rsevolve.core.parse.RedshiftParser;
 import io.github.rsevolve.core.project.Project;
@@ -24,6 +25,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Properties;
+import org.flywaydb.core.api.MigrationState;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -44,7 +46,7 @@ class RedshiftDriverMigrateTest {
     void deploysTheExampleThroughTheRedshiftDriver() throws Exception {
         withDeployedExample((environment, loaded, lint, connection, backend) -> {
             List<ChangesetState> states = new Migrator(environment, loaded).info();
-            assertEquals(6, states.stream().filter(s -> s.state().equals("SUCCESS")).count(), states.toString());
+            assertEquals(6, states.stream().filter(s -> s.state() == MigrationState.SUCCESS).count(), states.toString());
             assertEquals(List.of(), Validator.driftAgainst(throwaway(lint), loaded, connection,
                     "flyway_schema_history"));
             new Migrator(environment, loaded).repair();
@@ -115,7 +117,7 @@ class RedshiftDriverMigrateTest {
                 Project loaded = ProjectLoader.load(lint.project());
                 List<String> progress = new ArrayList<>();
                 List<Finding> findings = new Migrator(environment, loaded).migrate(lint, progress::add);
-                assertTrue(findings.stream().noneMatch(f -> f.severity().name().equals("ERROR")), findings.toString());
+                assertTrue(findings.stream().noneMatch(f -> f.severity() == Severity.ERROR), findings.toString());
                 assertEquals(6, progress.size(), progress.toString());
                 Properties properties = new Properties();
                 properties.setProperty("user", clusterAdmin.name());

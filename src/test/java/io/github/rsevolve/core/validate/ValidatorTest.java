@@ -11,6 +11,7 @@ import io.github.rsevolve.core.db.PasswordRole;
 import io.github.rsevolve.core.finding.Finding;
 import io.github.rsevolve.core.finding.RedshiftException;
 import io.github.rsevolve.core.finding.Severity;
+import io.github.rsevolve.core.report.JUnitReporter;
 import io.github.rsevolve.core.lint.LintSettings;
 import io.github.rsevolve.core.parse.RedshiftParser;
 import io.github.rsevolve.core.sql.SqlSourceReader;
@@ -164,6 +165,27 @@ class ValidatorTest {
         assertEquals(List.of("src/main/redshift/absolute/t.sql:2: drift",
                 "src/main/redshift/etl/report.sql:1: etl-error"),
                 database, "drift and the ETL are checked despite lint's error");
+    }
+
+    /** The JUnit report times each build and ETL file, and skips what a failed build leaves unchecked. */
+    @Test
+    void theJUnitReportTimesEachCheckAndSkipsWhatAFailedBuildLeaves() throws IOException {
+        write("absolute/t.sql", "CREATE TABLE public.t (id INTEGER);");
+        write("incremental/V1__t.sql", "CREATE TABLE public.t (id INTEGER);");
+        write("etl/report.sql", "SELECT id FROM public.t;");
+        ValidateResult passed = Validator.run(settings(null, null, 60, false));
+        assertEquals(List.of(Validator.BUILD_A, Validator.BUILD_B, "src/main/redshift/etl/report.sql"),
+                List.copyOf(passed.checkMillis().keySet()));
+        assertTrue(JUnitReporter.checks(passed).stream().allMatch(c -> c.skipped() == null && c.failures().isEmpty()),
+                JUnitReporter.checks(passed).toString());
+
+        write("incremental/V2__broken.sql", "INSERT INTO public.t (id) VALUES ('not a number');");
+        List<JUnitReporter.Check> checks = JUnitReporter.checks(Validator.run(settings(null, null, 60, false)));
+        assertEquals(List.of("lint: ran", "build from the absolute model: ran", "build from the changesets: failed",
+                "no drift between the model and the changesets: not compared: a build failed",
+                "ETL src/main/redshift/etl/report.sql: not checked: a build failed"), checks.stream()
+                .map(c -> c.name() + ": " + (c.skipped() != null ? c.skipped() : c.failures().isEmpty() ? "ran"
+                        : "failed")).toList());
     }
 
     /** A rejected statement is located at the name the database names, or at the position it reports. */
