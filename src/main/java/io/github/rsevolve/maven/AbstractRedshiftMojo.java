@@ -193,7 +193,7 @@ public abstract class AbstractRedshiftMojo extends AbstractMojo {
         Path reports = reportDir.toPath();
         try {
             JsonReporter.write(findings, reports.resolve(name + ".json"), jsonExtra);
-            SarifReporter.write(findings, pluginVersion, reports.resolve(name + ".sarif"));
+            SarifReporter.write(findings, pluginVersion, baseDir.toPath(), reports.resolve(name + ".sarif"));
         } catch (IOException e) {
             throw new MojoExecutionException("Cannot write the reports to " + reports + ": " + e.getMessage(), e);
         }

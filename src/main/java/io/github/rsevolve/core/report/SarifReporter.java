@@ -6,6 +6,8 @@ import io.github.rsevolve.core.finding.CheckInfo;
 import io.github.rsevolve.core.finding.Finding;
 import io.github.rsevolve.core.finding.Severity;
 import java.io.IOException;
+import java.net.URI;
+import java.net.URISyntaxException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.HashMap;
@@ -23,7 +25,13 @@ public final class SarifReporter {
     private SarifReporter() {
     }
 
-    public static void write(List<Finding> findings, String toolVersion, Path target) throws IOException {
+    /**
+     * @param baseDir the project's folder: every result's location is relative to it (%SRCROOT%), also for a file of
+     *                a folder configured outside it ("../shared/sql/a.sql"), as code scanning expects
+     */
+    public static void write(List<Finding> findings, String toolVersion, Path baseDir, Path target)
+            throws IOException {
+        Path base = baseDir.toAbsolutePath().normalize();
         ObjectNode root = JsonReporter.MAPPER.createObjectNode();
         root.put("$schema", SCHEMA);
         root.put("version", "2.1.0");
@@ -33,6 +41,7 @@ public final class SarifReporter {
         driver.put("version", toolVersion);
         driver.put("informationUri", "https://github.com/rsevolve/redshift-maven-plugin");
         ArrayNode ruleNodes = driver.putArray("rules");
+        run.putObject("originalUriBaseIds").putObject("%SRCROOT%").put("uri", base.toUri().toString());
         List<CheckInfo> checks = Checks.all();
         Map<String, Integer> index = new HashMap<>();
         for (CheckInfo info : checks) {
@@ -56,11 +65,23 @@ public final class SarifReporter {
             result.put("level", level(finding.severity()));
             result.putObject("message").put("text", finding.message());
             ObjectNode location = result.putArray("locations").addObject().putObject("physicalLocation");
-            location.putObject("artifactLocation").put("uri", finding.file()).put("uriBaseId", "%SRCROOT%");
+            location.putObject("artifactLocation").put("uri", relativeUri(base, finding.file()))
+                    .put("uriBaseId", "%SRCROOT%");
             location.putObject("region").put("startLine", finding.line()).put("startColumn", finding.column());
         }
         Files.createDirectories(target.getParent());
         JsonReporter.MAPPER.writeValue(target.toFile(), root);
+    }
+
+    /** The file as a URI reference relative to the base: percent-encoded, '/'-separated, ".." where it is outside. */
+    private static String relativeUri(Path base, String file) {
+        Path path = Path.of(file);
+        String relative = (path.isAbsolute() ? base.relativize(path.normalize()) : path).toString().replace('\\', '/');
+        try {
+            return new URI(null, null, relative, null).getRawPath();
+        } catch (URISyntaxException e) {
+            return relative;
+        }
     }
 
     private static String level(Severity severity) {

@@ -138,7 +138,8 @@ class MigratorTest {
             assertTrue(exists(qa, "public.base"));
             assertFalse(exists(qa, "public.half"), "V2 rolled back entirely");
             List<ChangesetState> states = migrator(environment(qa)).info();
-            assertEquals(List.of("SUCCESS", "PENDING"), states.stream().map(ChangesetState::state).toList());
+            assertEquals(List.of(MigrationState.SUCCESS, MigrationState.PENDING), states.stream().map(ChangesetState::state)
+                    .toList());
         }
     }
 
@@ -214,8 +215,9 @@ class MigratorTest {
             assertFalse(exists(qa, "public.old"), "V1 is below the baseline");
             assertTrue(exists(qa, "public.orders_qa"), "the placeholder was replaced");
             assertTrue(exists(qa, "deploy.flyway_schema_history"), "the history lives in the first schema");
-            List<String> states = migrator(environment).info().stream().map(ChangesetState::state).toList();
-            assertTrue(states.contains("BASELINE") || states.contains("BELOW_BASELINE"), states.toString());
+            List<MigrationState> states = migrator(environment).info().stream().map(ChangesetState::state).toList();
+            assertTrue(states.contains(MigrationState.BASELINE) || states.contains(MigrationState.BELOW_BASELINE),
+                    states.toString());
         }
     }
 
@@ -296,7 +298,7 @@ class MigratorTest {
             assertTrue(exists(qa, "public.first"), "line 1 ran and stays");
             assertFalse(exists(qa, "public.second"));
             assertEquals(List.of("1 SQL V1__base.sql true", "2 SQL V2__with_vacuum.sql false"), history(qa));
-            assertEquals(List.of("SUCCESS", "FAILED"),
+            assertEquals(List.of(MigrationState.SUCCESS, MigrationState.FAILED),
                     migrator(environment(qa)).info().stream().map(ChangesetState::state).toList());
 
             // The team fixes the changeset so that it can run over what stayed; repair removes the failed row;

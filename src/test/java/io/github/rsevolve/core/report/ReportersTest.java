@@ -79,7 +79,7 @@ class ReportersTest {
     @Test
     void sarifNamesEveryRuleAndLocatesEveryResult() throws IOException {
         Path sarif = dir.resolve("lint.sarif");
-        SarifReporter.write(List.of(SECRET, DROP), "0.1.0", sarif);
+        SarifReporter.write(List.of(SECRET, DROP), "0.1.0", dir, sarif);
         JsonNode run = JsonReporter.MAPPER.readTree(sarif.toFile()).get("runs").get(0);
         JsonNode rules = run.get("tool").get("driver").get("rules");
         assertEquals(Checks.all().size(), rules.size());
@@ -94,5 +94,20 @@ class ReportersTest {
         assertEquals(3, location.get("region").get("startLine").asInt());
         assertEquals(23, location.get("region").get("startColumn").asInt());
         assertEquals("error", run.get("results").get(0).get("level").asText());
+    }
+
+    /** A folder configured outside the project still gives locations relative to it, as code scanning needs. */
+    @Test
+    void sarifLocationsAreRelativeToTheProjectAlsoOutsideIt() throws IOException {
+        Path project = dir.resolve("module");
+        String outside = dir.resolve("shared sql/a.sql").toAbsolutePath().toString();
+        Path sarif = dir.resolve("outside.sarif");
+        SarifReporter.write(List.of(new Finding(DROP.ruleId(), DROP.rule(), DROP.severity(), outside, 1, 1, "m")),
+                "0.1.0", project, sarif);
+        JsonNode run = JsonReporter.MAPPER.readTree(sarif.toFile()).get("runs").get(0);
+        assertEquals("../shared%20sql/a.sql", run.get("results").get(0).get("locations").get(0)
+                .get("physicalLocation").get("artifactLocation").get("uri").asText());
+        assertEquals(project.toAbsolutePath().normalize().toUri().toString(),
+                run.get("originalUriBaseIds").get("%SRCROOT%").get("uri").asText());
     }
 }
