@@ -52,6 +52,16 @@ public final class ChangesetMigration implements ResolvedMigration, MigrationExe
             return changeset;
         }
 
+        /** The failed changeset among the exception's causes, or null when none of them is one. */
+        public static Failed in(Throwable e) {
+            for (Throwable cause = e; cause != null; cause = cause.getCause()) {
+                if (cause instanceof Failed failed) {
+                    return failed;
+                }
+            }
+            return null;
+        }
+
         /** Whether it ran outside a transaction and statements before the failing one stay applied. */
         public boolean partlyApplied() {
             return partlyApplied;

@@ -157,16 +157,16 @@ public final class StatementRunner {
         if (!translate || path.equals(searchPath)) {
             return;
         }
-        try (Statement statement = connection.createStatement()) {
-            if (path.isEmpty() && searchPath == null) {
-                // The connection's own path (Flyway sets its schemas there) keeps first place; the compatibility
-                // functions are added after it.
-                statement.execute("SELECT set_config('search_path', current_setting('search_path') || ', "
-                        + RedshiftToPostgresTranslator.COMPAT_SCHEMA + "', false)");
-            } else {
-                String schemas = path.isEmpty() ? "\"$user\", public"
-                        : String.join(", ", path.stream().map(RedshiftToPostgresTranslator::quote).toList());
-                statement.execute("SET search_path TO " + schemas + ", " + RedshiftToPostgresTranslator.COMPAT_SCHEMA);
+        if (path.isEmpty() && searchPath == null) {
+            // The connection's own path (Flyway sets its schemas there) keeps first place; the compatibility
+            // functions are added after it.
+            StandIn.compatibilityOnPath(connection);
+        } else {
+            String schemas = path.isEmpty() ? "\"$user\", public"
+                    : String.join(", ", path.stream().map(RedshiftToPostgresTranslator::quote).toList());
+            try (Statement statement = connection.createStatement()) {
+                statement.execute("SET search_path TO " + schemas + ", "
+                        + RedshiftToPostgresTranslator.COMPAT_SCHEMA);
             }
         }
         searchPath = path;

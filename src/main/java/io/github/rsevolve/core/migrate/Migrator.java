@@ -101,7 +101,7 @@ public final class Migrator {
         try {
             withProgress.migrate();
         } catch (FlywayException e) {
-            ChangesetMigration.Failed failed = failedChangeset(e);
+            ChangesetMigration.Failed failed = ChangesetMigration.Failed.in(e);
             if (failed != null && failed.partlyApplied()) {
                 recordFailed(failed.changeset());
             } else if (!hadHistory) {
@@ -467,14 +467,6 @@ public final class Migrator {
                 environment.connectTimeoutSeconds());
     }
 
-    private static ChangesetMigration.Failed failedChangeset(Throwable e) {
-        for (Throwable cause = e; cause != null; cause = cause.getCause()) {
-            if (cause instanceof ChangesetMigration.Failed failed) {
-                return failed;
-            }
-        }
-        return null;
-    }
 
     /**
      * Records a changeset that failed part way outside a transaction as Flyway records a failed migration, which

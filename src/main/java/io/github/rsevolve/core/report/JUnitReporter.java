@@ -44,8 +44,8 @@ public final class JUnitReporter {
             xml.writeStartElement("testsuite");
             xml.writeAttribute("name", suite);
             xml.writeAttribute("tests", String.valueOf(checks.size()));
-            xml.writeAttribute("skipped", String.valueOf(checks.stream().filter(c -> c.skipped() != null).count()));
             xml.writeAttribute("failures", String.valueOf(checks.stream().filter(c -> !c.failures().isEmpty()).count()));
+            xml.writeAttribute("skipped", String.valueOf(checks.stream().filter(c -> c.skipped() != null).count()));
             xml.writeAttribute("time", seconds(checks.stream().mapToLong(Check::millis).sum()));
             for (Check check : checks) {
                 xml.writeStartElement("testcase");

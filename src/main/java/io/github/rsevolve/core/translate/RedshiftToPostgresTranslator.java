@@ -237,7 +237,9 @@ public final class RedshiftToPostgresTranslator {
         List<String> sql = new ArrayList<>();
         if (view.materialized()) {
             sql.add("CREATE MATERIALIZED VIEW " + quote(view.name()) + " AS\n" + query);
-            sql.add(Bookkeeping.relation(view.name(), view.physical(), view.autoRefresh(), false));
+            // AUTO REFRESH NO unless the view says otherwise (docs: CREATE MATERIALIZED VIEW), as STV_MV_INFO shows it.
+            sql.add(Bookkeeping.relation(view.name(), view.physical(), view.autoRefresh() != null && view.autoRefresh(),
+                    false));
         } else {
             sql.add("CREATE " + (view.orReplace() ? "OR REPLACE " : "") + "VIEW " + quote(view.name())
                     + columnList(parsed) + " AS\n" + query);

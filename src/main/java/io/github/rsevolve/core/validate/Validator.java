@@ -377,20 +377,11 @@ public final class Validator {
                     connection -> runner(connection, false, externalSchemas), true).migrate();
         } catch (FlywayException e) {
             // An interruption ends Flyway's connection: that is no finding at the user's first changeset.
-            if (!causedByFailedChangeset(e) && !Interruption.underway()) {
+            if (ChangesetMigration.Failed.in(e) == null && !Interruption.underway()) {
                 checks.add(DatabaseCheck.BUILD_ERROR.at(project.changesets().get(0).script().file(), 0,
                         "Flyway could not apply the changesets: " + e.getMessage().replaceAll("\\s+", " ")));
             }
         }
-    }
-
-    static boolean causedByFailedChangeset(Throwable e) {
-        for (Throwable cause = e; cause != null; cause = cause.getCause()) {
-            if (cause instanceof ChangesetMigration.Failed) {
-                return true;
-            }
-        }
-        return false;
     }
 
     private List<Drift> compare(ThrowawayDatabase model, ThrowawayDatabase changes) throws SQLException {
