@@ -2,6 +2,7 @@ package io.github.rsevolve.core.catalog;
 
 import io.github.rsevolve.core.model.ObjectName;
 import io.github.rsevolve.core.sql.SqlText;
+import java.util.List;
 import java.util.Locale;
 
 /**
@@ -17,6 +18,9 @@ public final class CatalogKey implements Comparable<CatalogKey> {
         SCHEMA("schema"), TABLE("table"), VIEW("view"), MATERIALIZED_VIEW("materialized view"), COLUMN("column"),
         CONSTRAINT("constraint"), GRANT("grant");
 
+        /** The kinds that are relations, in the order a name is looked up among them. */
+        public static final List<Kind> RELATIONS = List.of(TABLE, VIEW, MATERIALIZED_VIEW);
+
         private final String word;
 
         Kind(String word) {
@@ -29,7 +33,7 @@ public final class CatalogKey implements Comparable<CatalogKey> {
 
         /** Whether facts of this kind are about a table, view or materialized view itself. */
         public boolean isRelation() {
-            return this == TABLE || this == VIEW || this == MATERIALIZED_VIEW;
+            return RELATIONS.contains(this);
         }
     }
 

@@ -38,9 +38,6 @@ public final class CatalogReader {
     public static final String CONSTRAINT_COLUMNS = "columns";
 
     /** How Redshift prints an IDENTITY column's default: "identity"(table oid, column index, 'seed,step'::text). */
-    private static final List<CatalogKey.Kind> RELATION_KINDS = List.of(CatalogKey.Kind.TABLE, CatalogKey.Kind.VIEW,
-            CatalogKey.Kind.MATERIALIZED_VIEW);
-
     private static final Pattern REDSHIFT_IDENTITY = Pattern.compile("^\"identity\"\\(");
 
     private final Connection connection;
@@ -295,7 +292,7 @@ public final class CatalogReader {
 
     /** The properties of the table, view or materialized view with this name, or null if none exists. */
     private SortedMap<String, String> existing(ObjectName name) {
-        for (CatalogKey.Kind kind : RELATION_KINDS) {
+        for (CatalogKey.Kind kind : CatalogKey.Kind.RELATIONS) {
             SortedMap<String, String> found = objects.get(CatalogKey.relation(kind, name));
             if (found != null) {
                 return found;

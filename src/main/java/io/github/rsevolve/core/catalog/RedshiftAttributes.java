@@ -2,6 +2,7 @@ package io.github.rsevolve.core.catalog;
 
 import io.github.rsevolve.core.catalog.CatalogKey.Kind;
 import io.github.rsevolve.core.model.ObjectName;
+import io.github.rsevolve.core.model.SchemaModel;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.util.HashSet;
@@ -69,9 +70,13 @@ final class RedshiftAttributes {
         return CatalogReader.rows(connection, sql, columns);
     }
 
+    /** The relation a row's first two values name; Redshift's char(128) columns come padded. */
+    private static ObjectName relation(String[] row) {
+        return new ObjectName(row[0].trim(), row[1].trim());
+    }
+
     /** The table's or materialized view's facts, or null when the catalog has no such relation. */
-    private SortedMap<String, String> physical(String schema, String name) {
-        ObjectName relation = new ObjectName(schema.trim(), name.trim());
+    private SortedMap<String, String> physical(ObjectName relation) {
         SortedMap<String, String> table = objects.get(CatalogKey.relation(Kind.TABLE, relation));
         return table != null ? table : objects.get(CatalogKey.relation(Kind.MATERIALIZED_VIEW, relation));
     }
@@ -80,8 +85,7 @@ final class RedshiftAttributes {
     private void lateBinding() throws SQLException {
         for (String[] row : query("SELECT DISTINCT view_schema, view_name FROM pg_get_late_binding_view_cols() "
                 + "cols(view_schema name, view_name name, col_name name, col_type varchar, col_num int)", 2)) {
-            SortedMap<String, String> view = objects.get(CatalogKey.relation(Kind.VIEW,
-                    new ObjectName(row[0], row[1])));
+            SortedMap<String, String> view = objects.get(CatalogKey.relation(Kind.VIEW, relation(row)));
             if (view != null) {
                 view.put("late binding", "yes");
             }
@@ -98,7 +102,7 @@ final class RedshiftAttributes {
     private void distribution() throws SQLException {
         for (String[] row : query("SELECT n.nspname, c.relname, c.reldiststyle, c.releffectivediststyle "
                 + "FROM pg_class_info c JOIN pg_namespace n ON n.oid = c.relnamespace", 4)) {
-            SortedMap<String, String> relation = physical(row[0], row[1]);
+            SortedMap<String, String> relation = physical(relation(row));
             if (relation == null) {
                 continue;
             }
@@ -120,26 +124,27 @@ final class RedshiftAttributes {
      * IDENTITY column's seed and step from its printed default.
      */
     private void columns() throws SQLException {
-        Map<String, TreeMap<Integer, String>> sortKeys = new LinkedHashMap<>();
-        Map<String, Boolean> interleaved = new LinkedHashMap<>();
+        Map<ObjectName, TreeMap<Integer, String>> sortKeys = new LinkedHashMap<>();
+        Set<ObjectName> interleaved = new HashSet<>();
         for (String[] row : query("SELECT schema_name, table_name, column_name, encoding, distkey::text, sortkey, "
                 + "column_default FROM svv_redshift_columns WHERE database_name = current_database()", 7)) {
-            SortedMap<String, String> relation = physical(row[0], row[1]);
+            ObjectName name = relation(row);
+            SortedMap<String, String> relation = physical(name);
             if (relation == null) {
                 continue;
             }
-            String key = row[0].trim() + "." + row[1].trim();
-            sortKeys.computeIfAbsent(key, k -> new TreeMap<>());
+            TreeMap<Integer, String> places = sortKeys.computeIfAbsent(name, k -> new TreeMap<>());
             if ("true".equals(row[4])) {
                 relation.put("distkey", row[2]);
             }
             int place = row[5] == null ? 0 : Integer.parseInt(row[5]);
             if (place != 0) {
-                sortKeys.get(key).put(Math.abs(place), row[2]);
-                interleaved.merge(key, place < 0, Boolean::logicalOr);
+                places.put(Math.abs(place), row[2]);
+                if (place < 0) {
+                    interleaved.add(name);
+                }
             }
-            SortedMap<String, String> column = objects.get(CatalogKey.column(new ObjectName(row[0].trim(),
-                    row[1].trim()), row[2]));
+            SortedMap<String, String> column = objects.get(CatalogKey.column(name, row[2]));
             if (column == null) {
                 continue;
             }
@@ -153,17 +158,13 @@ final class RedshiftAttributes {
                 column.remove("default");
             }
         }
-        Set<String> automatic = new HashSet<>();
+        Set<ObjectName> automatic = new HashSet<>();
         for (String[] row : query("SELECT schema, \"table\" FROM svv_table_info WHERE sortkey1 LIKE 'AUTO(%'", 2)) {
-            automatic.add(row[0].trim() + "." + row[1].trim());
+            automatic.add(relation(row));
         }
-        sortKeys.forEach((key, places) -> {
-            int dot = key.indexOf('.');
-            SortedMap<String, String> relation = physical(key.substring(0, dot), key.substring(dot + 1));
-            relation.put("sortkey", places.isEmpty() || automatic.contains(key) ? "AUTO"
-                    : (interleaved.getOrDefault(key, false) ? "INTERLEAVED" : "COMPOUND") + " ("
-                            + String.join(",", places.values()) + ")");
-        });
+        sortKeys.forEach((name, places) -> physical(name).put("sortkey", places.isEmpty() || automatic.contains(name)
+                ? "AUTO" : (interleaved.contains(name) ? "INTERLEAVED" : "COMPOUND") + " ("
+                        + String.join(",", places.values()) + ")"));
     }
 
     /** STV_TBL_PERM, one row per slice: visible to superusers only, so BACKUP is unread when it shows nothing. */
@@ -175,7 +176,7 @@ final class RedshiftAttributes {
             return;
         }
         for (String[] row : rows) {
-            SortedMap<String, String> relation = physical(row[0], row[1]);
+            SortedMap<String, String> relation = physical(relation(row));
             if (relation != null) {
                 relation.put("backup", "0".equals(row[2]) ? "NO" : "YES");
             }
@@ -184,8 +185,7 @@ final class RedshiftAttributes {
 
     private void autoRefresh() throws SQLException {
         for (String[] row : query("SELECT schema, name, autorefresh FROM stv_mv_info", 3)) {
-            SortedMap<String, String> view = objects.get(CatalogKey.relation(Kind.MATERIALIZED_VIEW,
-                    new ObjectName(row[0].trim(), row[1].trim())));
+            SortedMap<String, String> view = objects.get(CatalogKey.relation(Kind.MATERIALIZED_VIEW, relation(row)));
             if (view != null) {
                 view.put("auto refresh", "t".equals(row[2] == null ? null : row[2].trim()) ? "YES" : "NO");
             }
@@ -200,7 +200,7 @@ final class RedshiftAttributes {
             if (!RELATION_PRIVILEGES.contains(privilege)) {
                 continue;
             }
-            String object = new ObjectName(row[0], row[1]).toString();
+            String object = relation(row).toString();
             String grantee = switch (row[4].toLowerCase(Locale.ROOT)) {
                 case "group", "role" -> row[4].toLowerCase(Locale.ROOT) + " " + row[3];
                 case "public" -> "public";
@@ -251,7 +251,7 @@ final class RedshiftAttributes {
         String type = grant.get(CatalogReader.GRANT_OBJECT_TYPE).toUpperCase(Locale.ROOT);
         String object = grant.get(CatalogReader.GRANT_OBJECT);
         if (type.equals("TABLE")) {
-            return List.of(ObjectName.parse(object).orSchema("public"));
+            return List.of(ObjectName.parse(object).orSchema(SchemaModel.DEFAULT_SCHEMA));
         }
         if (!type.equals("ALL TABLES IN SCHEMA")) {
             return List.of();

@@ -43,8 +43,6 @@ import java.util.TreeMap;
  */
 public final class ChangesetDrafter {
 
-    private static final List<Kind> RELATION_KINDS = List.of(Kind.TABLE, Kind.VIEW, Kind.MATERIALIZED_VIEW);
-
     /**
      * @param description      the changesets' description, e.g. "add discount"
      * @param allowDestructive write DROP TABLE / COLUMN / SCHEMA and REVOKE as statements, not comments
@@ -151,7 +149,7 @@ public final class ChangesetDrafter {
 
     /** Whether the snapshot has the relation as a table, view or materialized view; null when it lacks it. */
     private static Kind kind(CatalogSnapshot snapshot, ObjectName relation) {
-        return RELATION_KINDS.stream().filter(k -> snapshot.properties(CatalogKey.relation(k, relation)) != null)
+        return Kind.RELATIONS.stream().filter(k -> snapshot.properties(CatalogKey.relation(k, relation)) != null)
                 .findFirst()
                 .orElse(null);
     }

@@ -16,6 +16,7 @@ import io.github.rsevolve.core.project.Project;
 import io.github.rsevolve.core.project.Script;
 import io.github.rsevolve.core.sql.SourceFile;
 import io.github.rsevolve.core.sql.SqlStatement;
+import io.github.rsevolve.core.sql.SqlText;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
@@ -143,8 +144,8 @@ final class DriftReport {
 
     /** A column reads as "dw.orders.total"; other kinds keep their word. */
     private static String describe(CatalogKey object) {
-        String text = object.toString();
-        return object.kind() == CatalogKey.Kind.COLUMN ? text.substring("column ".length()) : text;
+        return object.kind() == CatalogKey.Kind.COLUMN ? object.object().toSql() + "." + SqlText.name(object.column())
+                : object.toString();
     }
 
     /** What the fact belongs to, as messages name it: "dw.orders" for its columns too; a grant is its own. */
