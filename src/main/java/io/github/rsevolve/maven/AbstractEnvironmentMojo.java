@@ -1,8 +1,6 @@
 package io.github.rsevolve.maven;
 
-import static io.github.rsevolve.core.finding.RedshiftException.Code.SETTINGS;
 
-import io.github.rsevolve.core.finding.RedshiftException;
 import io.github.rsevolve.core.migrate.Environment;
 import io.github.rsevolve.core.migrate.FlywayOptions;
 import io.github.rsevolve.core.migrate.Migrator;
@@ -97,42 +95,10 @@ public abstract class AbstractEnvironmentMojo extends AbstractThrowawayMojo {
      */
     protected Environment environment() {
         String given = Secret.valueOf(password);
-        return environment(environment, JdbcUrl.valueOf(url), user, serverId,
+        return new ConnectionOptions(historyTable, placeholders == null ? Map.of() : Map.copyOf(placeholders),
+                translate, statementTimeout, commaSeparated(schemas), connectTimeout).environment(credentials(),
+                environment, JdbcUrl.valueOf(url), user, serverId,
                 given != null ? given : System.getenv(Credentials.PASSWORD_VARIABLE));
-    }
-
-    /**
-     * An environment by its settings, with its credentials from settings.xml (decrypted) when a server id is given;
-     * a missing setting is a message that says which and where.
-     *
-     * @param givenPassword the password when settings.xml gives none, or null
-     */
-    protected Environment environment(String name, String jdbcUrl, String userName, String settingsServerId,
-                                      String givenPassword) {
-        if (jdbcUrl == null || jdbcUrl.isBlank()) {
-            throw new RedshiftException(SETTINGS, "redshift.url is not set for environment " + name
-                    + ": set it in the environment's profile, e.g. <profile><id>qa</id><properties>"
-                    + "<redshift.url>jdbc:redshift://host:5439/dw</redshift.url><redshift.serverId>qa"
-                    + "</redshift.serverId></properties></profile>, and run with -Pqa.");
-        }
-        if (!jdbcUrl.startsWith("jdbc:redshift:") && !jdbcUrl.startsWith("jdbc:postgresql:")) {
-            throw new RedshiftException(SETTINGS, "redshift.url of environment " + name
-                    + " must start with jdbc:redshift:// or jdbc:postgresql://.");
-        }
-        Credentials.Login login = credentials().of("redshift.serverId of environment " + name, settingsServerId,
-                userName, givenPassword);
-        // IAM: the driver gets temporary credentials itself (docs: redshift-jdbc42, IAM authentication options).
-        boolean iam = jdbcUrl.startsWith("jdbc:redshift:iam:");
-        if (!iam && (login.user() == null || login.user().isBlank())) {
-            throw new RedshiftException(SETTINGS, "No user for environment " + name + ": set redshift.serverId "
-                    + "(a settings.xml server with username and password) or redshift.user in its profile, or "
-                    + "connect with IAM (jdbc:redshift:iam://...).");
-        }
-        String deployUser = login.user();
-        String deployPassword = login.password() == null ? "" : login.password();
-        return new Environment(name, jdbcUrl, deployUser, deployPassword, historyTable,
-                placeholders == null ? Map.of() : Map.copyOf(placeholders), translate, statementTimeout,
-                commaSeparated(schemas), connectTimeout);
     }
 
     protected Migrator migrator(Environment target) {
@@ -145,7 +111,7 @@ public abstract class AbstractEnvironmentMojo extends AbstractThrowawayMojo {
                 baselineVersion, validateOnMigrate, commaSeparated(ignoreMigrationPatterns)));
     }
 
-    private static List<String> commaSeparated(String values) {
+    static List<String> commaSeparated(String values) {
         return values == null || values.isBlank() ? List.of()
                 : Arrays.stream(values.split(",")).map(String::trim).filter(s -> !s.isEmpty()).toList();
     }

@@ -1,18 +1,13 @@
 package io.github.rsevolve.maven;
 
-import io.github.rsevolve.core.db.EmbeddedServer;
 import io.github.rsevolve.core.lint.LintSettings;
 import io.github.rsevolve.core.validate.ValidateResult;
 import io.github.rsevolve.core.validate.ValidateSettings;
 import io.github.rsevolve.core.validate.Validator;
-import org.apache.maven.execution.MavenSession;
-import org.apache.maven.plugins.annotations.Component;
 import org.apache.maven.plugins.annotations.Parameter;
-import org.apache.maven.settings.Settings;
-import org.apache.maven.settings.crypto.SettingsDecrypter;
 
 /** The parameters of goals that build throwaway databases, and the one embedded server per Maven session. */
-public abstract class AbstractThrowawayMojo extends AbstractRedshiftMojo {
+public abstract class AbstractThrowawayMojo extends AbstractProjectMojo {
 
     /**
      * A jdbc:postgresql:// URL of a server for the throwaway databases, naming its maintenance database; empty for
@@ -48,21 +43,6 @@ public abstract class AbstractThrowawayMojo extends AbstractRedshiftMojo {
     @Parameter(property = "redshift.table", defaultValue = "flyway_schema_history")
     protected String historyTable;
 
-
-    @Parameter(defaultValue = "${settings}", readonly = true)
-    private Settings settings;
-
-    @Parameter(defaultValue = "${session}", readonly = true)
-    private MavenSession session;
-
-    @Component
-    private SettingsDecrypter decrypter;
-
-    /** Credentials from settings.xml servers, their passwords decrypted, or as given. */
-    protected Credentials credentials() {
-        return new Credentials(settings, decrypter);
-    }
-
     /** Validate's settings from the parameters, with credentials from settings.xml when a server id is given. */
     protected ValidateSettings validateSettings() {
         return validateSettings(lintSettings());
@@ -83,20 +63,5 @@ public abstract class AbstractThrowawayMojo extends AbstractRedshiftMojo {
         } finally {
             releaseServer();
         }
-    }
-
-    /**
-     * One embedded server per Maven session: the reactor's last project stops it, while the plugin's classes can
-     * still be loaded (they cannot in the JVM's shutdown hooks).
-     */
-    protected void releaseServer() {
-        if (isLastProject()) {
-            EmbeddedServer.stopShared();
-        }
-    }
-
-    private boolean isLastProject() {
-        return session == null || session.getProjects().isEmpty()
-                || session.getCurrentProject() == session.getProjects().get(session.getProjects().size() - 1);
     }
 }

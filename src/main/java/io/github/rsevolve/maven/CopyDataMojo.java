@@ -26,7 +26,7 @@ import org.apache.maven.plugins.annotations.Parameter;
  * on both sides. Writes target/redshift/copy-data.json; a failed proof fails the build.
  */
 @Mojo(name = "copy-data", threadSafe = true, configurator = MaskingConfigurator.HINT)
-public final class CopyDataMojo extends AbstractEnvironmentMojo {
+public final class CopyDataMojo extends AbstractProjectMojo {
 
     /** The environments copy-data can name, each with its URL, credentials and whether it is protected. */
     @Parameter
@@ -61,12 +61,7 @@ public final class CopyDataMojo extends AbstractEnvironmentMojo {
     private int batchRows;
 
     @Override
-    protected boolean environmentOptional() {
-        return true;
-    }
-
-    @Override
-    protected void runOn(Environment ignored) throws MojoExecutionException, MojoFailureException {
+    protected void run() throws MojoExecutionException, MojoFailureException {
         EnvironmentConfig source = named(from, "redshift.from");
         EnvironmentConfig target = named(to, "redshift.to");
         if (batchRows < 1) {
@@ -99,7 +94,10 @@ public final class CopyDataMojo extends AbstractEnvironmentMojo {
     }
 
     private Environment environment(EnvironmentConfig config) {
-        return environment(config.name, JdbcUrl.valueOf(config.url), config.user, config.serverId, null);
+        return new ConnectionOptions(config.table, Map.of(), config.translate, config.statementTimeout,
+                AbstractEnvironmentMojo.commaSeparated(config.schemas), config.connectTimeout)
+                .environment(credentials(), config.name, JdbcUrl.valueOf(config.url), config.user, config.serverId,
+                        null);
     }
 
     private EnvironmentConfig named(String name, String property) {

@@ -19,6 +19,16 @@ public class EnvironmentConfig {
     String iamRole;
     /** Nothing is written into a protected environment without redshift.allowProtectedTarget. */
     boolean isProtected;
+    /** Its Flyway schema history table, which names the changesets it has applied. */
+    String table = "flyway_schema_history";
+    /** Its Flyway managed schemas, comma-separated; the history table lives in the first. */
+    String schemas;
+    /** On a jdbc:postgresql:// stand-in, read masks and filters as Redshift SQL through the translator. */
+    boolean translate = true;
+    /** How long connecting and logging in may take, in seconds. */
+    int connectTimeout = 10;
+    /** The longest one statement may run, in seconds; 0 for no limit. */
+    int statementTimeout;
 
     /** Maven sets {@code <protected>} through this setter: protected is a Java keyword. */
     public void setProtected(boolean value) {

@@ -15,7 +15,7 @@ import org.apache.maven.plugins.annotations.Mojo;
  */
 @Mojo(name = "lint", defaultPhase = LifecyclePhase.VALIDATE, threadSafe = true,
         configurator = MaskingConfigurator.HINT)
-public final class LintMojo extends AbstractRedshiftMojo {
+public final class LintMojo extends AbstractProjectMojo {
 
     @Override
     protected void run() throws MojoExecutionException, MojoFailureException {

@@ -198,13 +198,13 @@ public final class CatalogReader {
         }
     }
 
-    private static CatalogKey relation(String relkind, String schema, String name) {
+    private static CatalogKey relation(String relkind, ObjectName name) {
         CatalogKey.Kind kind = switch (relkind) {
             case "v" -> CatalogKey.Kind.VIEW;
             case "m" -> CatalogKey.Kind.MATERIALIZED_VIEW;
             default -> CatalogKey.Kind.TABLE;
         };
-        return CatalogKey.relation(kind, new ObjectName(schema, name));
+        return CatalogKey.relation(kind, name);
     }
 
     private boolean isHistoryTable(String name) {
@@ -219,7 +219,7 @@ public final class CatalogReader {
             if (isHistoryTable(row[1])) {
                 continue;
             }
-            SortedMap<String, String> relation = object(relation(row[2], row[0], row[1]));
+            SortedMap<String, String> relation = object(relation(row[2], new ObjectName(row[0], row[1])));
             if (row[3] != null) {
                 relation.put("definition", row[3].replaceAll("\\s+", " ").trim());
             }
@@ -227,9 +227,38 @@ public final class CatalogReader {
         }
     }
 
-    private void columns() throws SQLException {
-        Map<CatalogKey, List<String>> order = new LinkedHashMap<>();
+    /** One row of pg_attribute for a relation of the model, with what the catalog says of the column. */
+    private record ColumnRow(ObjectName relation, String relkind, String name, String type, boolean notNull,
+                             String defaultValue, boolean identity, String comment) {
+
+        boolean ofTable() {
+            return relkind.equals("r") || relkind.equals("p");
+        }
+    }
+
+    /** A base table's column: its name as the catalog spells it, its type as format_type prints it. */
+    public record TableColumn(String name, String type, boolean identity) {
+    }
+
+    /**
+     * Each base table's columns in their order, for reading and writing rows (copy-data); the history table and the
+     * plugin's bookkeeping left out.
+     */
+    public static Map<ObjectName, List<TableColumn>> tableColumns(Connection connection, String historyTable)
+            throws SQLException {
+        Map<ObjectName, List<TableColumn>> tables = new LinkedHashMap<>();
+        for (ColumnRow row : new CatalogReader(connection, historyTable).columnRows()) {
+            if (row.ofTable()) {
+                tables.computeIfAbsent(row.relation(), k -> new ArrayList<>())
+                        .add(new TableColumn(row.name(), row.type(), row.identity()));
+            }
+        }
+        return tables;
+    }
+
+    private List<ColumnRow> columnRows() throws SQLException {
         boolean redshift = isRedshift(connection);
+        List<ColumnRow> columns = new ArrayList<>();
         for (String[] row : query("SELECT n.nspname, c.relname, c.relkind, a.attname, "
                 + "format_type(a.atttypid, a.atttypmod), a.attnotnull::text, pg_get_expr(d.adbin, d.adrelid), "
                 + (redshift ? "NULL" : "a.attidentity") + ", col_description(c.oid, a.attnum) "
@@ -241,21 +270,28 @@ public final class CatalogReader {
             if (isHistoryTable(row[1])) {
                 continue;
             }
-            SortedMap<String, String> column = object(CatalogKey.column(new ObjectName(row[0], row[1]), row[3]));
-            column.put("type", row[4]);
-            if (row[2].equals("r") || row[2].equals("p")) {
-                column.put("nullable", "true".equals(row[5]) ? "NOT NULL" : "NULL");
-                boolean identityDefault = row[6] != null && REDSHIFT_IDENTITY.matcher(row[6]).find();
-                if (!identityDefault) {
-                    putIfPresent(column, "default", row[6]);
-                }
-                if (identityDefault || row[7] != null && !row[7].isEmpty()) {
+            boolean identityDefault = row[6] != null && REDSHIFT_IDENTITY.matcher(row[6]).find();
+            columns.add(new ColumnRow(new ObjectName(row[0], row[1]), row[2], row[3], row[4], "true".equals(row[5]),
+                    identityDefault ? null : row[6], identityDefault || row[7] != null && !row[7].isEmpty(),
+                    row[8]));
+        }
+        return columns;
+    }
+
+    private void columns() throws SQLException {
+        Map<CatalogKey, List<String>> order = new LinkedHashMap<>();
+        for (ColumnRow row : columnRows()) {
+            SortedMap<String, String> column = object(CatalogKey.column(row.relation(), row.name()));
+            column.put("type", row.type());
+            if (row.ofTable()) {
+                column.put("nullable", row.notNull() ? "NOT NULL" : "NULL");
+                putIfPresent(column, "default", row.defaultValue());
+                if (row.identity()) {
                     column.put("identity", "yes");
                 }
             }
-            putIfPresent(column, "comment", row[8]);
-            order.computeIfAbsent(relation(row[2], row[0], row[1]), k -> new ArrayList<>())
-                    .add(row[3]);
+            putIfPresent(column, "comment", row.comment());
+            order.computeIfAbsent(relation(row.relkind(), row.relation()), k -> new ArrayList<>()).add(row.name());
         }
         order.forEach((relation, columns) -> object(relation).put("column order", String.join(", ", columns)));
     }

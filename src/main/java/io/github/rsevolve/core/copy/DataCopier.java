@@ -2,6 +2,7 @@ package io.github.rsevolve.core.copy;
 
 import static io.github.rsevolve.core.finding.RedshiftException.Code.COPY;
 
+import io.github.rsevolve.core.catalog.CatalogReader;
 import io.github.rsevolve.core.db.ExternalServer;
 import io.github.rsevolve.core.execute.StandIn;
 import io.github.rsevolve.core.finding.RedshiftException;
@@ -13,7 +14,6 @@ import io.github.rsevolve.core.project.Project;
 import io.github.rsevolve.core.project.ProjectLoader;
 import io.github.rsevolve.core.translate.RedshiftToPostgresTranslator;
 import java.sql.Connection;
-import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Instant;
@@ -61,8 +61,8 @@ public final class DataCopier {
 
     private List<TableCopy> run() {
         try (Connection source = connect(settings.from()); Connection target = connect(settings.to())) {
-            Catalog sourceCatalog = catalog(source);
-            Catalog targetCatalog = catalog(target);
+            Catalog sourceCatalog = catalog(source, settings.from());
+            Catalog targetCatalog = catalog(target, settings.to());
             Map<String, CopyTable> tables = select(sourceCatalog.columns().keySet());
             checkSameSchema(tables.keySet(), sourceCatalog.columns(), targetCatalog.columns());
             List<CopyPlan> plans = new ArrayList<>();
@@ -120,35 +120,26 @@ public final class DataCopier {
     /**
      * A side's base tables.
      *
-     * @param columns         schema.table to its columns in order, name to data type
+     * @param columns         schema.table to its columns in order, name to type as the catalog prints it
      * @param identityColumns schema.table.column of each IDENTITY column
      */
     private record Catalog(Map<String, Map<String, String>> columns, Set<String> identityColumns) {
     }
 
-    /** Redshift shows an IDENTITY column's default as "identity"(...) or default_identity(...). */
-    private static Catalog catalog(Connection connection) throws SQLException {
+    private static Catalog catalog(Connection connection, Environment environment) throws SQLException {
         Map<String, Map<String, String>> tables = new LinkedHashMap<>();
         Set<String> identity = new TreeSet<>();
-        try (Statement statement = connection.createStatement(); ResultSet result = statement.executeQuery(
-                "SELECT c.table_schema, c.table_name, c.column_name, c.data_type, "
-                        + "LOWER(COALESCE(c.column_default, '')) LIKE '%identity\"(%' "
-                        + "OR LOWER(COALESCE(c.column_default, '')) LIKE '%default_identity(%' "
-                        + "FROM information_schema.columns c "
-                        + "JOIN information_schema.tables t ON t.table_schema = c.table_schema "
-                        + "AND t.table_name = c.table_name WHERE t.table_type = 'BASE TABLE' AND c.table_schema "
-                        + "NOT IN ('pg_catalog', 'information_schema', 'rse_meta', 'rse_compat') "
-                        + "ORDER BY c.table_schema, c.table_name, c.ordinal_position")) {
-            while (result.next()) {
-                // As SQL, so that a name holding a dot or a quote reads back as the same schema and table.
-                String table = new ObjectName(result.getString(1), result.getString(2)).toSql();
-                tables.computeIfAbsent(table, k -> new LinkedHashMap<>()).put(result.getString(3),
-                        result.getString(4));
-                if (result.getBoolean(5)) {
-                    identity.add(table + "." + result.getString(3));
+        CatalogReader.tableColumns(connection, environment.historyTable()).forEach((name, columns) -> {
+            // As SQL, so that a name holding a dot or a quote reads back as the same schema and table.
+            String table = name.toSql();
+            Map<String, String> types = tables.computeIfAbsent(table, k -> new LinkedHashMap<>());
+            for (CatalogReader.TableColumn column : columns) {
+                types.put(column.name(), column.type());
+                if (column.identity()) {
+                    identity.add(table + "." + column.name());
                 }
             }
-        }
+        });
         return new Catalog(tables, identity);
     }
 
@@ -353,8 +344,9 @@ public final class DataCopier {
         return environment.translate() && environment.isPostgres();
     }
 
-    private static String numberKind(String dataType) {
-        return switch (dataType.toLowerCase(Locale.ROOT)) {
+    /** @param type as format_type prints it, e.g. numeric(12,2) */
+    private static String numberKind(String type) {
+        return switch (type.toLowerCase(Locale.ROOT).replaceFirst("\\(.*", "")) {
             case "smallint", "integer", "bigint", "numeric", "decimal" -> "exact";
             case "real", "double precision" -> "float";
             default -> null;

@@ -1,13 +1,12 @@
 package io.github.rsevolve.core.graph;
 
 import io.github.rsevolve.core.model.ObjectName;
-import io.github.rsevolve.core.model.SchemaModel;
+import io.github.rsevolve.core.model.NameIndex;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Deque;
 import java.util.HashMap;
-import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
@@ -17,26 +16,23 @@ import java.util.function.Predicate;
 
 /**
  * Which objects read which: nodes are schema-qualified names (unqualified ones in public), edges go from a view to
- * what it reads. References to names outside the graph are kept as unresolved. Unqualified references resolve by
- * name in any schema, as search_path would.
+ * what it reads. References to names outside the graph are kept as unresolved; references resolve as
+ * {@link NameIndex} resolves them.
  *
  * @param <T> what each node carries (a statement, an object)
  */
 public final class DependencyGraph<T> {
 
-    private final Map<ObjectName, T> nodes = new LinkedHashMap<>();
+    private final NameIndex<T> nodes = new NameIndex<>();
     private final Map<ObjectName, Integer> order = new HashMap<>();
-    private final Map<String, ObjectName> bySimpleName = new HashMap<>();
     private final Map<ObjectName, Set<ObjectName>> dependencies = new HashMap<>();
     private final Map<ObjectName, Set<ObjectName>> dependents = new HashMap<>();
     private final Map<ObjectName, Set<ObjectName>> unresolved = new HashMap<>();
 
     /** Adds a node; the first of several nodes with one name wins. */
     public void add(ObjectName name, T value) {
-        ObjectName key = key(name);
-        if (nodes.putIfAbsent(key, value) == null) {
-            order.put(key, order.size());
-            bySimpleName.putIfAbsent(key.name(), key);
+        if (nodes.add(name, value)) {
+            order.put(key(name), order.size());
         }
     }
 
@@ -55,29 +51,24 @@ public final class DependencyGraph<T> {
     }
 
     public static ObjectName key(ObjectName name) {
-        return name.orSchema(SchemaModel.DEFAULT_SCHEMA);
+        return NameIndex.key(name);
     }
 
     /** The node a reference means, or null. */
     public ObjectName resolve(ObjectName reference) {
-        if (reference.isQualified()) {
-            return nodes.containsKey(reference) ? reference : null;
-        }
-        ObjectName inPublic = key(reference);
-        return nodes.containsKey(inPublic) ? inPublic : bySimpleName.get(reference.name());
+        return nodes.resolve(reference);
     }
 
     public boolean contains(ObjectName name) {
-        return resolve(name) != null;
+        return nodes.contains(name);
     }
 
     public T get(ObjectName name) {
-        ObjectName resolved = resolve(name);
-        return resolved == null ? null : nodes.get(resolved);
+        return nodes.get(name);
     }
 
     public Set<ObjectName> names() {
-        return nodes.keySet();
+        return nodes.names();
     }
 
     public Set<ObjectName> dependenciesOf(ObjectName name) {

@@ -4,17 +4,14 @@ import io.github.rsevolve.core.finding.Severity;
 import io.github.rsevolve.core.lint.Reporter;
 import io.github.rsevolve.core.lint.Rule;
 import io.github.rsevolve.core.lint.RuleInfo;
+import io.github.rsevolve.core.model.NameIndex;
 import io.github.rsevolve.core.model.ObjectName;
-import io.github.rsevolve.core.model.SchemaModel;
 import io.github.rsevolve.core.model.View;
 import io.github.rsevolve.core.parse.ParsedStatement;
 import io.github.rsevolve.core.project.Origin;
 import io.github.rsevolve.core.project.Project;
 import io.github.rsevolve.core.sql.Token;
 import java.util.List;
-import java.util.Map;
-import java.util.function.Function;
-import java.util.stream.Collectors;
 
 @RuleInfo(id = "RS124", name = "materialized-view-limits", severity = Severity.ERROR,
         docs = "CREATE MATERIALIZED VIEW",
@@ -47,16 +44,15 @@ public final class MaterializedViewLimitsRule implements Rule {
 
     @Override
     public void checkProject(Project project, Reporter reporter) {
-        Map<ObjectName, View> views = project.absoluteModel().objects().stream()
-                .filter(View.class::isInstance).map(View.class::cast)
-                .collect(Collectors.toMap(v -> v.name().orSchema(SchemaModel.DEFAULT_SCHEMA), Function.identity(),
-                        (a, b) -> a));
+        NameIndex<View> views = new NameIndex<>();
+        project.absoluteModel().objects().stream().filter(View.class::isInstance).map(View.class::cast)
+                .forEach(v -> views.add(v.name(), v));
         for (View view : views.values()) {
             if (!view.materialized()) {
                 continue;
             }
             for (ObjectName reference : view.references()) {
-                View read = views.get(reference.orSchema(SchemaModel.DEFAULT_SCHEMA));
+                View read = views.get(reference);
                 if (read == null) {
                     continue;
                 }

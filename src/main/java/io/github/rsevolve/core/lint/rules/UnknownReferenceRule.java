@@ -4,9 +4,9 @@ import io.github.rsevolve.core.finding.Severity;
 import io.github.rsevolve.core.lint.Reporter;
 import io.github.rsevolve.core.lint.Rule;
 import io.github.rsevolve.core.lint.RuleInfo;
+import io.github.rsevolve.core.model.NameIndex;
 import io.github.rsevolve.core.model.ObjectName;
 import io.github.rsevolve.core.model.Schema;
-import io.github.rsevolve.core.model.SchemaModel;
 import io.github.rsevolve.core.model.SchemaObject;
 import io.github.rsevolve.core.model.View;
 import io.github.rsevolve.core.parse.AlterTable;
@@ -56,10 +56,9 @@ public final class UnknownReferenceRule implements Rule {
         }
     }
 
-    /** The names defined so far: qualified (unqualified ones under public) and by simple name (search_path). */
+    /** The names defined so far, found as {@link NameIndex} finds them, and the external schemas. */
     private static final class KnownNames {
-        private final Set<ObjectName> qualified = new HashSet<>();
-        private final Set<String> simple = new HashSet<>();
+        private final NameIndex<ObjectName> defined = new NameIndex<>();
         private final Set<String> externalSchemas = new HashSet<>();
 
         void add(SchemaObject object) {
@@ -73,12 +72,11 @@ public final class UnknownReferenceRule implements Rule {
         }
 
         void add(ObjectName name) {
-            qualified.add(name.orSchema(SchemaModel.DEFAULT_SCHEMA));
-            simple.add(name.name());
+            defined.add(name, name);
         }
 
         boolean contains(ObjectName name) {
-            return name.isQualified() ? qualified.contains(name) : simple.contains(name.name());
+            return defined.contains(name);
         }
 
         boolean isExternalSchema(String schema) {
@@ -86,7 +84,7 @@ public final class UnknownReferenceRule implements Rule {
         }
 
         boolean isEmpty() {
-            return qualified.isEmpty();
+            return defined.isEmpty();
         }
     }
 
