@@ -6,6 +6,7 @@ import io.github.rsevolve.core.changes.Regeneration;
 import io.github.rsevolve.core.changes.Regenerator;
 import io.github.rsevolve.core.finding.RedshiftException;
 import io.github.rsevolve.core.finding.Severity;
+import io.github.rsevolve.core.migrate.Environment;
 import io.github.rsevolve.core.model.ObjectName;
 import io.github.rsevolve.core.parse.ParseDepth;
 import io.github.rsevolve.core.project.Project;
@@ -19,6 +20,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Locale;
+import java.util.stream.Collectors;
 import org.apache.maven.plugin.MojoExecutionException;
 import org.apache.maven.plugins.annotations.Mojo;
 import org.apache.maven.plugins.annotations.Parameter;
@@ -26,10 +28,11 @@ import org.apache.maven.plugins.annotations.Parameter;
 /**
  * Writes the next changeset for objects other views depend on: their dependents dropped in reverse dependency
  * order, the change, and the dependents recreated from the absolute model with grants and comments. With
- * redshift.deepCopy, the safe deep copy of a table. Also writes target/redshift/dependencies.dot and .mmd.
+ * redshift.deepCopy, the safe deep copy of a table. With an environment (-Pqa), the views it has beyond the model and
+ * what its bound views read there join the model's dependencies. Also writes target/redshift/dependencies.dot and .mmd.
  */
 @Mojo(name = "regenerate", threadSafe = true, configurator = MaskingConfigurator.HINT)
-public final class RegenerateMojo extends AbstractThrowawayMojo {
+public final class RegenerateMojo extends AbstractEnvironmentMojo {
 
     /**
      * The changed objects, comma-separated, e.g. dw.orders,mart.v_daily; quote names that need it. Without it, the
@@ -63,10 +66,23 @@ public final class RegenerateMojo extends AbstractThrowawayMojo {
     }
 
     @Override
-    protected void run() throws MojoExecutionException {
+    protected boolean environmentOptional() {
+        return true;
+    }
+
+    @Override
+    protected void runOn(Environment live) throws MojoExecutionException {
         // Regenerate needs each view's references, not a syntax check of its query (lint and validate do that).
         Project project = ProjectLoader.load(lintSettings().project(), ParseDepth.TOKENS);
-        Regenerator regenerator = new Regenerator(project);
+        Regenerator regenerator = live == null ? new Regenerator(project)
+                : Regenerator.withEnvironment(project, migrator(live, project));
+        if (!regenerator.onlyOnEnvironment().isEmpty()) {
+            getLog().warn("redshift:regenerate: environment " + live.name() + " has "
+                    + regenerator.onlyOnEnvironment().size() + " relation(s) the absolute model lacks: "
+                    + regenerator.onlyOnEnvironment().stream().map(Object::toString).collect(Collectors.joining(", "))
+                    + ". Views among them that read a changed object are dropped and created again from the "
+                    + "environment's definitions.");
+        }
         Regeneration regeneration;
         try {
             if (deepCopy != null && !deepCopy.isBlank()) {

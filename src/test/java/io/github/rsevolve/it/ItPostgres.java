@@ -35,6 +35,8 @@ public final class ItPostgres {
             // Where flyway-maven-plugin deploys first and the plugin takes over (IT migrate-from-flyway).
             statement.execute("CREATE DATABASE flyway_pg");
             statement.execute("CREATE DATABASE flyway_rs");
+            // A cluster with views the absolute model lacks (IT regenerate-with-environment).
+            statement.execute("CREATE DATABASE regen_rs");
             // Passwords as CI hands them over (ITs migrate-password-property, migrate-password-variable), and in
             // every setting at once under -X (migrate-debug-masks-secrets).
             statement.execute("CREATE DATABASE password_property");
@@ -44,7 +46,7 @@ public final class ItPostgres {
             statement.execute("CREATE ROLE deployer LOGIN SUPERUSER PASSWORD 'It-Secret-Pw-4711'");
         }
         // The clusters behind the proxy keep the translator's bookkeeping, as every stand-in does.
-        for (String database : new String[] {"qa_rs", "pro_rs", "flyway_rs"}) {
+        for (String database : new String[] {"qa_rs", "pro_rs", "flyway_rs", "regen_rs"}) {
             try (Connection connection = server.getDatabase("postgres", database).getConnection()) {
                 RedshiftWireProxy.prepareCluster(connection, database);
             }

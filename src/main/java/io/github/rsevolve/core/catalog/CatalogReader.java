@@ -16,6 +16,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.SortedMap;
 import java.util.TreeMap;
+import java.util.TreeSet;
 import java.util.regex.Pattern;
 
 /**
@@ -166,6 +167,25 @@ public final class CatalogReader {
 
     private List<String[]> query(String sql, int columns) throws SQLException {
         return rows(connection, sql, columns);
+    }
+
+    /**
+     * What each bound view reads, as the database recorded it when the view was created: pg_depend's rows from the
+     * view's rewrite rule (pg_rewrite) to the relations its query names. Redshift keeps PostgreSQL's catalog tables
+     * for this (docs: System catalog tables); a late-binding view has no such rows, since Redshift resolves its names
+     * only when it is queried (docs: CREATE VIEW, late-binding views).
+     */
+    public static Map<ObjectName, Set<ObjectName>> viewDependencies(Connection connection) throws SQLException {
+        Map<ObjectName, Set<ObjectName>> reads = new TreeMap<>();
+        for (String[] row : rows(connection, "SELECT DISTINCT n.nspname, v.relname, rn.nspname, r.relname "
+                + "FROM pg_depend d JOIN pg_rewrite w ON w.oid = d.objid JOIN pg_class v ON v.oid = w.ev_class "
+                + "JOIN pg_namespace n ON n.oid = v.relnamespace JOIN pg_class r ON r.oid = d.refobjid "
+                + "JOIN pg_namespace rn ON rn.oid = r.relnamespace WHERE r.oid <> v.oid AND d.deptype = 'n' "
+                + "AND rn.nspname NOT IN ('pg_catalog', 'information_schema') AND " + USER_SCHEMAS, 4)) {
+            reads.computeIfAbsent(new ObjectName(row[0], row[1]), k -> new TreeSet<>())
+                    .add(new ObjectName(row[2], row[3]));
+        }
+        return reads;
     }
 
     /** The rows of a query, each its first {@code columns} values as text. */

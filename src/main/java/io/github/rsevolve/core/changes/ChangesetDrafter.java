@@ -14,14 +14,9 @@ import io.github.rsevolve.core.model.Grant;
 import io.github.rsevolve.core.model.ObjectName;
 import io.github.rsevolve.core.model.Schema;
 import io.github.rsevolve.core.model.Table;
-import io.github.rsevolve.core.parse.ParseDepth;
 import io.github.rsevolve.core.parse.ParsedStatement;
-import io.github.rsevolve.core.parse.RedshiftParser;
 import io.github.rsevolve.core.project.Project;
-import io.github.rsevolve.core.sql.SourceFile;
-import io.github.rsevolve.core.sql.SqlSplitter;
 import io.github.rsevolve.core.sql.SqlText;
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.HashSet;
@@ -149,9 +144,7 @@ public final class ChangesetDrafter {
 
     /** Whether the snapshot has the relation as a table, view or materialized view; null when it lacks it. */
     private static Kind kind(CatalogSnapshot snapshot, ObjectName relation) {
-        return Kind.RELATIONS.stream().filter(k -> snapshot.properties(CatalogKey.relation(k, relation)) != null)
-                .findFirst()
-                .orElse(null);
+        return EnvironmentViews.kind(snapshot, relation);
     }
 
     private static String keyword(Kind kind) {
@@ -207,20 +200,7 @@ public final class ChangesetDrafter {
      * each reads.
      */
     private List<ObjectName> dropOrder(Set<ObjectName> keys) {
-        StringBuilder script = new StringBuilder();
-        for (ObjectName key : keys) {
-            Kind kind = kind(current, key);
-            String definition = current.properties(CatalogKey.relation(kind, key))
-                    .getOrDefault("definition", "SELECT 1");
-            script.append("CREATE ").append(keyword(kind)).append(' ')
-                    .append(key.toSql()).append(" AS ")
-                    .append(definition.replaceAll(";\\s*$", "")).append(";\n");
-        }
-        SourceFile file = SourceFile.of(Path.of("current-views.sql"), "current-views.sql", script.toString());
-        List<ParsedStatement> parsed;
-        try (RedshiftParser parser = new RedshiftParser(RedshiftParser.DEFAULT_TIMEOUT_MILLIS, ParseDepth.TOKENS)) {
-            parsed = parser.parseScript(SqlSplitter.split(file).statements());
-        }
+        List<ParsedStatement> parsed = EnvironmentViews.statements(current, keys, "current-views.sql");
         DependencyGraph<ParsedStatement> now = RelationGraph.of(parsed);
         DependencyGraph.Ordering ordering = now.ordered(now.names());
         List<ObjectName> order = new ArrayList<>(keys);

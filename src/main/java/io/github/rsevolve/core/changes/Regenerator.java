@@ -3,9 +3,13 @@ package io.github.rsevolve.core.changes;
 import static io.github.rsevolve.core.finding.RedshiftException.Code.REGENERATE;
 
 import io.github.rsevolve.core.catalog.CatalogDiffer.Drift;
+import io.github.rsevolve.core.catalog.CatalogKey;
+import io.github.rsevolve.core.catalog.CatalogReader;
+import io.github.rsevolve.core.catalog.CatalogSnapshot;
 import io.github.rsevolve.core.finding.RedshiftException;
 import io.github.rsevolve.core.graph.DependencyGraph;
 import io.github.rsevolve.core.graph.RelationGraph;
+import io.github.rsevolve.core.migrate.Migrator;
 import io.github.rsevolve.core.model.Column;
 import io.github.rsevolve.core.model.Grant;
 import io.github.rsevolve.core.model.ObjectName;
@@ -35,11 +39,58 @@ public final class Regenerator {
     private final Project project;
     private final List<ParsedStatement> absolute;
     private final DependencyGraph<ParsedStatement> graph;
+    /** The environment whose own views and dependencies join the model's, or null. */
+    private final String environment;
+    /** The relations the environment has and the absolute model lacks. */
+    private final List<CatalogKey> onlyOnEnvironment;
 
     public Regenerator(Project project) {
         this.project = project;
         this.absolute = project.absolute().stream().flatMap(s -> s.statements().stream()).toList();
         this.graph = RelationGraph.of(absolute);
+        this.environment = null;
+        this.onlyOnEnvironment = List.of();
+    }
+
+    /**
+     * The model's graph with what the environment adds: its views the model lacks (created again from their
+     * definitions there) and what each of its bound views reads there (pg_depend), so that a view that exists only
+     * on the cluster, or reads more there, is dropped before the change and created again after it.
+     *
+     * @param current what the environment's catalog says
+     * @param bound   what each bound view of the environment reads there
+     */
+    Regenerator(Project project, String environment, CatalogSnapshot current,
+                Map<ObjectName, Set<ObjectName>> bound) {
+        this.project = project;
+        this.absolute = project.absolute().stream().flatMap(s -> s.statements().stream()).toList();
+        DependencyGraph<ParsedStatement> model = RelationGraph.of(absolute);
+        this.environment = environment;
+        this.onlyOnEnvironment = current.objects().keySet().stream().filter(k -> k.kind().isRelation())
+                .filter(k -> !model.contains(k.object())).toList();
+        List<ObjectName> views = onlyOnEnvironment.stream().filter(k -> k.kind() != CatalogKey.Kind.TABLE)
+                .map(CatalogKey::object).toList();
+        List<ParsedStatement> all = new ArrayList<>(absolute);
+        all.addAll(EnvironmentViews.statements(current, views, "environment " + environment));
+        this.graph = RelationGraph.of(all);
+        bound.forEach((view, reads) -> {
+            if (graph.contains(view)) {
+                graph.dependsOn(view, reads);
+            }
+        });
+    }
+
+    /** The model with the environment's views and dependencies, read through the migrator's connection. */
+    public static Regenerator withEnvironment(Project project, Migrator environment) {
+        return environment.withConnection("read the views and what they read", connection -> new Regenerator(
+                project, environment.environment().name(),
+                CatalogReader.read(connection, environment.environment().historyTable()),
+                CatalogReader.viewDependencies(connection)));
+    }
+
+    /** The tables and views the environment has and the absolute model lacks. */
+    public List<CatalogKey> onlyOnEnvironment() {
+        return onlyOnEnvironment;
     }
 
     DependencyGraph<ParsedStatement> graph() {
@@ -224,6 +275,11 @@ public final class Regenerator {
     /** The CREATE statements, then the grants, comments and owners of 'extrasFor'. */
     private void createsAndExtras(StringBuilder sql, List<ObjectName> createOrder, List<ObjectName> extrasFor) {
         for (ObjectName view : createOrder) {
+            if (onlyOnEnvironment.stream().anyMatch(k -> k.object().equals(view))) {
+                sql.append("-- ").append(view).append(" is not in the absolute model: created again as environment ")
+                        .append(environment).append(" defines it. Its grants there are not recreated; add the view "
+                        + "to the absolute model, or grant them here.\n");
+            }
             sql.append(graph.get(view).statement().text()).append(";\n\n");
         }
         extras(extrasFor).forEach(extra -> sql.append(extra.statement().text()).append(";\n"));

@@ -3,16 +3,21 @@ package io.github.rsevolve.core.migrate;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.github.rsevolve.core.changes.Regenerator;
 import io.github.rsevolve.core.db.EmbeddedServer;
 import io.github.rsevolve.core.db.PasswordRole;
 import io.github.rsevolve.core.db.ThrowawayDatabase;
 import io.github.rsevolve.core.finding.Finding;
 import io.github.rsevolve.core.finding.Severity;
 import io.github.rsevolve.core.lint.LintSettings;
+import io.github.rsevolve.core.model.ObjectName;
 import io.github.rsevolve.core.parse.RedshiftParser;
 import io.github.rsevolve.core.project.Project;
 import io.github.rsevolve.core.project.ProjectLoader;
+import io.github.rsevolve.core.sql.SourceFile;
 import io.github.rsevolve.core.sql.SqlSourceReader;
+import io.github.rsevolve.core.sql.SqlSplitter;
+import io.github.rsevolve.core.sql.SqlStatement;
 import io.github.rsevolve.core.validate.ValidateSettings;
 import io.github.rsevolve.core.validate.Validator;
 import io.github.rsevolve.it.RedshiftWireProxy;
@@ -20,6 +25,7 @@ import java.net.URI;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
+import java.sql.ResultSet;
 import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.List;
@@ -92,6 +98,53 @@ class RedshiftDriverMigrateTest {
                 assertTrue(all.contains(expected), "expected \"" + expected + "\" in:\n" + all);
             }
             assertEquals(5, drift.size(), all);
+        });
+    }
+
+    /**
+     * Regenerate with the cluster as its environment: views the cluster has beyond the model join the graph (bound
+     * ones by pg_depend, from their printed definitions), so a change to a table they read drops them first, in
+     * reverse dependency order, and creates them again after it; a late-binding view is named but left alone. The
+     * generated script then runs on the cluster.
+     */
+    @Test
+    void regenerateWithTheClusterRecreatesTheViewsOnlyTheClusterHas() throws Exception {
+        withDeployed(EXAMPLE, 6, (environment, loaded, lint, connection, backend) -> {
+            try (Statement redshift = connection.createStatement()) {
+                redshift.execute("CREATE SCHEMA ops");
+                redshift.execute("CREATE VIEW ops.v_sales_ops AS SELECT salesid, pricepaid FROM tickit.sales");
+                redshift.execute("CREATE VIEW ops.v_big_sales AS SELECT salesid FROM ops.v_sales_ops "
+                        + "WHERE pricepaid > 1000");
+                redshift.execute("CREATE VIEW ops.v_late AS SELECT salesid FROM tickit.sales WITH NO SCHEMA BINDING");
+                // Bound to tickit.users on the cluster only: the model's v_top_categories does not read it.
+                redshift.execute("CREATE OR REPLACE VIEW mart.v_top_categories AS SELECT catname, revenue "
+                        + "FROM mart.v_sales_by_category WHERE revenue > (SELECT count(*) FROM tickit.users)");
+            }
+            Regenerator regenerator = Regenerator.withEnvironment(loaded, new Migrator(environment, loaded));
+            assertEquals(List.of("view ops.v_big_sales", "view ops.v_late", "view ops.v_sales_ops"),
+                    regenerator.onlyOnEnvironment().stream().map(Object::toString).toList());
+            String sql = regenerator.regenerate(List.of(ObjectName.parse("tickit.sales")),
+                    "ALTER TABLE tickit.sales ADD COLUMN discount DECIMAL(8,2);").sql();
+            int change = sql.indexOf("ALTER TABLE tickit.sales ADD COLUMN discount");
+            assertTrue(sql.indexOf("DROP VIEW ops.v_big_sales;") >= 0
+                    && sql.indexOf("DROP VIEW ops.v_big_sales;") < sql.indexOf("DROP VIEW ops.v_sales_ops;")
+                    && sql.indexOf("DROP VIEW ops.v_sales_ops;") < change, sql);
+            int created = sql.indexOf("CREATE VIEW ops.v_sales_ops AS");
+            assertTrue(change < created && created < sql.indexOf("CREATE VIEW ops.v_big_sales AS"), sql);
+            assertTrue(sql.contains("ops.v_sales_ops is not in the absolute model: created again as environment rs "
+                    + "defines it"), sql);
+            assertTrue(!sql.contains("v_late"), "a late-binding view is not dropped:\n" + sql);
+            String users = regenerator.regenerate(List.of(ObjectName.parse("tickit.users")), null).sql();
+            assertTrue(users.contains("DROP VIEW mart.v_top_categories;"), "pg_depend's edge:\n" + users);
+            try (Statement redshift = connection.createStatement()) {
+                for (SqlStatement statement : SqlSplitter.split(SourceFile.of(Path.of("V7.sql"), "V7.sql", sql))
+                        .statements()) {
+                    redshift.execute(statement.text());
+                }
+                try (ResultSet rows = redshift.executeQuery("SELECT count(*) FROM ops.v_big_sales")) {
+                    assertTrue(rows.next());
+                }
+            }
         });
     }
 
