@@ -10,8 +10,10 @@ import org.apache.maven.plugins.annotations.Parameter;
 public abstract class AbstractThrowawayMojo extends AbstractProjectMojo {
 
     /**
-     * A jdbc:postgresql:// URL of a server for the throwaway databases, naming its maintenance database; empty for
-     * the embedded PostgreSQL the plugin starts.
+     * A server for the throwaway databases, its URL naming its maintenance database: jdbc:postgresql:// for a
+     * PostgreSQL server (the SQL translated, as on the embedded one), or jdbc:redshift:// for a dev cluster or
+     * Serverless workgroup, where the SQL runs as written and the databases are dropped with DROP DATABASE ... FORCE.
+     * Empty for the embedded PostgreSQL the plugin starts.
      */
     @Parameter(property = "redshift.throwawayUrl")
     protected JdbcUrl throwawayUrl;

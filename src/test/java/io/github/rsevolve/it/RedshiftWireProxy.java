@@ -7,6 +7,7 @@ import io.github.rsevolve.core.parse.StatementKind;
 import io.github.rsevolve.core.sql.SourceFile;
 import io.github.rsevolve.core.sql.SqlSplitter;
 import io.github.rsevolve.core.sql.SqlStatement;
+import io.github.rsevolve.core.sql.SqlText;
 import io.github.rsevolve.core.sql.Token;
 import io.github.rsevolve.core.translate.RedshiftToPostgresTranslator;
 import io.github.rsevolve.core.translate.Translation;
@@ -50,12 +51,29 @@ public final class RedshiftWireProxy implements AutoCloseable {
     private static final int GSS_REQUEST = 80877104;
     private static final int PROTOCOL_3 = 196608;
 
+    /** Connections to the backend's databases as its superuser, for what the proxy does itself. */
+    public interface Backend {
+        Connection connect(String database) throws SQLException;
+    }
+
     private final ServerSocket server;
     private final int backendPort;
+    /** The backend, for CREATE and DROP DATABASE; null passes them through as they are. */
+    private final Backend backend;
     private final RedshiftParser parser = new RedshiftParser(RedshiftParser.DEFAULT_TIMEOUT_MILLIS);
 
     public RedshiftWireProxy(int port, int backendPort) throws IOException {
+        this(port, backendPort, null);
+    }
+
+    /**
+     * A proxy that also plays a cluster's CREATE and DROP DATABASE (a Redshift throwaway): each database created
+     * through it is made a cluster as {@link #prepareCluster} makes one, and DROP DATABASE takes Redshift's syntax
+     * only.
+     */
+    public RedshiftWireProxy(int port, int backendPort, Backend backend) throws IOException {
         this.backendPort = backendPort;
+        this.backend = backend;
         this.server = new ServerSocket(port, 50, InetAddress.getLoopbackAddress());
         Thread acceptor = new Thread(this::accept, "redshift-wire-proxy");
         acceptor.setDaemon(true);
@@ -194,6 +212,11 @@ public final class RedshiftWireProxy implements AutoCloseable {
                 translated.add("SET default_transaction_read_only = " + (value.text().equals("1") ? "on" : "off"));
                 continue;
             }
+            if (backend != null && (statement.startsWith("create", "database")
+                    || statement.startsWith("drop", "database"))) {
+                translated.add(database(statement));
+                continue;
+            }
             ParsedStatement parsed = parser.parse(statement);
             if (isPostgresSession(statement) || parsed.kind() == StatementKind.TRANSACTION) {
                 translated.add(statement.text());
@@ -211,6 +234,40 @@ public final class RedshiftWireProxy implements AutoCloseable {
             }
         }
         return translated.size() > 1 ? doBlock(translated) : String.join(";\n", translated);
+    }
+
+    /**
+     * CREATE DATABASE name, then the new database made a cluster; DROP DATABASE name [FORCE], Redshift's only form
+     * (docs: DROP DATABASE: no IF EXISTS), ending the sessions on it as FORCE does. Done here on the backend, since
+     * neither runs inside the DO block a translation may become; the client gets a no-op's reply, or the error.
+     */
+    private String database(SqlStatement statement) {
+        boolean create = statement.startsWith("create", "database");
+        Token name = statement.token(2);
+        Token after = statement.token(3);
+        String refused = null;
+        if (name == null || name.is("if")) {
+            refused = "syntax error at or near \"" + (name == null ? "end" : name.text()) + "\"";
+        } else if (after != null && !(!create && after.is("force") && statement.token(4) == null)) {
+            refused = create ? null : "syntax error at or near \"" + after.text() + "\"";
+        }
+        if (refused == null) {
+            String quoted = RedshiftToPostgresTranslator.quote(name.identifier());
+            try (Connection admin = backend.connect("postgres"); Statement sql = admin.createStatement()) {
+                if (create) {
+                    sql.execute("CREATE DATABASE " + quoted);
+                    try (Connection created = backend.connect(name.identifier())) {
+                        prepareCluster(created, quoted);
+                    }
+                } else {
+                    sql.execute("DROP DATABASE " + quoted + " WITH (FORCE)");
+                }
+                return "DO $rse_proxy$ BEGIN END $rse_proxy$";
+            } catch (SQLException e) {
+                refused = e.getMessage();
+            }
+        }
+        return "DO $rse_proxy$ BEGIN RAISE EXCEPTION '%', " + SqlText.literal(refused) + "; END $rse_proxy$";
     }
 
     /** SHOW, RESET and SET of settings PostgreSQL has pass as they are. */

@@ -83,6 +83,20 @@ public final class ExternalServer implements ThrowawayServer {
     }
 
     @Override
+    public boolean isRedshift() {
+        return url.startsWith("jdbc:redshift:");
+    }
+
+    /**
+     * On Redshift: DROP DATABASE name FORCE, which ends the database's sessions first; Redshift has no IF EXISTS
+     * there (docs: DROP DATABASE).
+     */
+    @Override
+    public String dropDatabase(String database) {
+        return isRedshift() ? "DROP DATABASE " + database + " FORCE" : ThrowawayServer.super.dropDatabase(database);
+    }
+
+    @Override
     public String user() {
         return user;
     }
@@ -98,7 +112,7 @@ public final class ExternalServer implements ThrowawayServer {
      */
     public void reapLeftovers() throws SQLException {
         try (Connection admin = adminConnection()) {
-            Leftovers.reapDatabases(masked(url), admin);
+            Leftovers.reapDatabases(masked(url), admin, this::dropDatabase);
         } catch (IOException e) {
             // No marker folder to read: nothing recorded to reap.
         }

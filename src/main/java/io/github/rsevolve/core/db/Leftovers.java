@@ -8,6 +8,8 @@ import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Duration;
@@ -22,6 +24,7 @@ import java.util.Set;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
+import java.util.function.UnaryOperator;
 import java.util.stream.Stream;
 
 /**
@@ -231,18 +234,31 @@ public final class Leftovers {
      *
      * @param url the server's URL as the markers record it (masked)
      */
-    static void reapDatabases(String url, Connection admin) throws IOException, SQLException {
+    static void reapDatabases(String url, Connection admin, UnaryOperator<String> dropStatement)
+            throws IOException, SQLException {
         for (Path marker : orphans()) {
             Properties entries = read(marker);
             if (!url.equals(entries.getProperty("external"))) {
                 continue;
             }
-            try (Statement statement = admin.createStatement()) {
-                for (String name : databases(entries)) {
-                    statement.execute("DROP DATABASE IF EXISTS " + name + " WITH (FORCE)");
+            for (String name : databases(entries)) {
+                if (exists(admin, name)) {
+                    try (Statement statement = admin.createStatement()) {
+                        statement.execute(dropStatement.apply(name));
+                    }
                 }
             }
             Files.deleteIfExists(marker);
+        }
+    }
+
+    /** Asked first, since Redshift's DROP DATABASE has no IF EXISTS; pg_database is in both catalogs. */
+    private static boolean exists(Connection admin, String database) throws SQLException {
+        try (PreparedStatement statement = admin.prepareStatement("SELECT 1 FROM pg_database WHERE datname = ?")) {
+            statement.setString(1, database);
+            try (ResultSet result = statement.executeQuery()) {
+                return result.next();
+            }
         }
     }
 }

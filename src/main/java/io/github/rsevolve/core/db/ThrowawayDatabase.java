@@ -90,8 +90,7 @@ public final class ThrowawayDatabase implements AutoCloseable {
 
     private void drop() throws SQLException {
         try (Connection admin = server.adminConnection(); Statement statement = admin.createStatement()) {
-            // WITH (FORCE) ends sessions a failed build left open (PostgreSQL 13+).
-            statement.execute("DROP DATABASE IF EXISTS " + name + " WITH (FORCE)");
+            statement.execute(server.dropDatabase(name));
         }
         server.dropped(name);
     }

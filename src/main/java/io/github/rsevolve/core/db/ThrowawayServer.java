@@ -23,6 +23,20 @@ public interface ThrowawayServer {
     /** How a person connects to a database kept for inspection, e.g. a psql command line; no password. */
     String howToConnect(String database);
 
+    /**
+     * Whether this is a Redshift cluster (or Serverless workgroup): its databases take the project's SQL as it is,
+     * with no translation and no stand-in preparation.
+     */
+    default boolean isRedshift() {
+        return false;
+    }
+
+    /** The statement that drops a database of this server, ending the sessions still on it. */
+    default String dropDatabase(String database) {
+        // WITH (FORCE) ends sessions a failed build left open (PostgreSQL 13+).
+        return "DROP DATABASE IF EXISTS " + database + " WITH (FORCE)";
+    }
+
     /** A database was made here: a server that outlives this run remembers it, in case the run is killed. */
     default void made(String database) {
     }

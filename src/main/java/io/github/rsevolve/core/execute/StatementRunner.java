@@ -154,7 +154,17 @@ public final class StatementRunner {
      * of many files in dependency order, not file order.
      */
     private void useSearchPath(List<String> path) throws SQLException {
-        if (!translate || path.equals(searchPath)) {
+        if (path.equals(searchPath)) {
+            return;
+        }
+        if (!translate) {
+            // As it is written, on Redshift or a stand-in that does not translate: the path without compat schema.
+            if (!path.isEmpty() || searchPath != null) {
+                try (Statement statement = connection.createStatement()) {
+                    statement.execute("SET search_path TO " + schemas(path));
+                }
+            }
+            searchPath = path;
             return;
         }
         if (path.isEmpty() && searchPath == null) {
@@ -162,14 +172,17 @@ public final class StatementRunner {
             // functions are added after it.
             StandIn.compatibilityOnPath(connection);
         } else {
-            String schemas = path.isEmpty() ? "\"$user\", public"
-                    : String.join(", ", path.stream().map(RedshiftToPostgresTranslator::quote).toList());
             try (Statement statement = connection.createStatement()) {
-                statement.execute("SET search_path TO " + schemas + ", "
+                statement.execute("SET search_path TO " + schemas(path) + ", "
                         + RedshiftToPostgresTranslator.COMPAT_SCHEMA);
             }
         }
         searchPath = path;
+    }
+
+    private static String schemas(List<String> path) {
+        return path.isEmpty() ? "\"$user\", public"
+                : String.join(", ", path.stream().map(RedshiftToPostgresTranslator::quote).toList());
     }
 
     /**

@@ -19,7 +19,7 @@ import java.util.Locale;
 
 /**
  * Checks ETL files against the schema the changesets build: every file's statements in file order, in one
- * transaction rolled back at the end. Queries are EXPLAINed; data statements and DDL (temporary tables, views)
+ * transaction rolled back at the end (on a Redshift throwaway, each in its own). Queries are EXPLAINed; data statements and DDL (temporary tables, views)
  * run, the DDL since later statements use it; COPY's target table and columns, and UNLOAD's inner query, are checked.
  */
 final class EtlChecker {
@@ -27,17 +27,24 @@ final class EtlChecker {
     private final Connection connection;
     private final StatementRunner runner;
     private final RedshiftParser parser;
+    /** In one transaction rolled back at the end, each statement in a savepoint; else each on its own. */
+    private final boolean inOneTransaction;
 
-    EtlChecker(Connection connection, StatementRunner runner, RedshiftParser parser) {
+    /**
+     * @param inOneTransaction false on a Redshift cluster, which has no savepoints to go on after a failure with:
+     *                         each statement then runs in a transaction of its own, in a database thrown away after
+     */
+    EtlChecker(Connection connection, StatementRunner runner, RedshiftParser parser, boolean inOneTransaction) {
         this.connection = connection;
         this.runner = runner;
         this.parser = parser;
+        this.inOneTransaction = inOneTransaction;
     }
 
     /** @return each file, as displayed, with how long its check took in milliseconds, in order */
     Map<String, Long> check(List<Script> etl) throws SQLException {
         Map<String, Long> millis = new LinkedHashMap<>();
-        connection.setAutoCommit(false);
+        connection.setAutoCommit(!inOneTransaction);
         try {
             // One session in file order, as a pipeline runs them and as lint reads them: a later file reads the
             // tables an earlier one creates (CTAS, temporary tables).
@@ -50,8 +57,10 @@ final class EtlChecker {
             }
             return millis;
         } finally {
-            connection.rollback();
-            connection.setAutoCommit(true);
+            if (inOneTransaction) {
+                connection.rollback();
+                connection.setAutoCommit(true);
+            }
         }
     }
 

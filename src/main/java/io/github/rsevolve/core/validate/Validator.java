@@ -60,6 +60,8 @@ public final class Validator {
     private final Map<String, Long> checkMillis = Collections.synchronizedMap(new LinkedHashMap<>());
     private final List<String> kept = new ArrayList<>();
     private long phaseStart = System.nanoTime();
+    /** The throwaway databases are on a Redshift cluster: the SQL runs there as it is written. */
+    private volatile boolean onRedshift;
 
     private Validator(ValidateSettings settings) {
         this.settings = settings;
@@ -208,7 +210,8 @@ public final class Validator {
         phase("drift");
         try (RedshiftParser parser = new RedshiftParser(settings.lint().parseTimeoutMillis());
              Connection connection = hasChangesets || !hasModel ? changes.connect() : model.connect()) {
-            checkMillis.putAll(new EtlChecker(connection, runner(connection, true, project.externalSchemas()), parser)
+            checkMillis.putAll(new EtlChecker(connection, runner(connection, true, project.externalSchemas()), parser,
+                    !onRedshift)
                     .check(project.etl()));
         }
         phase("ETL checks");
@@ -282,11 +285,13 @@ public final class Validator {
                         + ". Set redshift.throwawayUrl to use a server of your own.", e);
             }
         }
-        if (!settings.throwawayUrl().startsWith("jdbc:postgresql:")) {
-            throw new RedshiftException(VALIDATE, "redshift.throwawayUrl must be a jdbc:postgresql:// URL for now; got "
-                    + ExternalServer.masked(settings.throwawayUrl()) + ".");
+        if (!settings.throwawayUrl().startsWith("jdbc:postgresql:")
+                && !settings.throwawayUrl().startsWith("jdbc:redshift:")) {
+            throw new RedshiftException(VALIDATE, "redshift.throwawayUrl must be a jdbc:postgresql:// or "
+                    + "jdbc:redshift:// URL; got " + ExternalServer.masked(settings.throwawayUrl()) + ".");
         }
         ExternalServer external = new ExternalServer(settings.throwawayUrl(), settings.user(), settings.password());
+        onRedshift = external.isRedshift();
         try {
             external.reapLeftovers();
         } catch (SQLException e) {
@@ -298,7 +303,9 @@ public final class Validator {
     private ThrowawayDatabase create(ThrowawayServer server) {
         try {
             ThrowawayDatabase database = ThrowawayDatabase.create(server, "validate", settings.keepThrowaway());
-            StandIn.prepareThrowaway(database);
+            if (!server.isRedshift()) {
+                StandIn.prepareThrowaway(database);
+            }
             return database;
         } catch (SQLException e) {
             throw new RedshiftException(VALIDATE, "Cannot create a throwaway database on " + server + " as "
@@ -322,7 +329,7 @@ public final class Validator {
     /** A runner that, with continueAfterFailure, isolates each statement in a savepoint so the next one runs. */
     private StatementRunner runner(Connection connection, boolean continueAfterFailure,
                                    Set<String> externalSchemas) {
-        return new StatementRunner(connection, true, settings.statementTimeoutSeconds(), checks,
+        return new StatementRunner(connection, !onRedshift, settings.statementTimeoutSeconds(), checks,
                 continueAfterFailure).readingExternalSchemas(externalSchemas);
     }
 
