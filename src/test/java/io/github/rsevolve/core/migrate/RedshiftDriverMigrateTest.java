@@ -3,6 +3,10 @@ package io.github.rsevolve.core.migrate;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.github.rsevolve.core.changes.DiffResult;
+import io.github.rsevolve.core.changes.DiffSettings;
+import io.github.rsevolve.core.changes.Differ;
+import io.github.rsevolve.core.changes.Draft;
 import io.github.rsevolve.core.changes.Regenerator;
 import io.github.rsevolve.core.db.EmbeddedServer;
 import io.github.rsevolve.core.db.PasswordRole;
@@ -22,6 +26,7 @@ import io.github.rsevolve.core.validate.ValidateSettings;
 import io.github.rsevolve.core.validate.Validator;
 import io.github.rsevolve.it.RedshiftWireProxy;
 import java.net.URI;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
@@ -145,6 +150,23 @@ class RedshiftDriverMigrateTest {
                     assertTrue(rows.next());
                 }
             }
+        });
+    }
+
+    /** diff against the cluster drafts what takes it to the absolute model, from its catalog read through the driver. */
+    @Test
+    void diffAgainstTheClusterDraftsWhatItLacks() throws Exception {
+        Path dryRun = Files.createTempDirectory("rse-diff-dry-run");
+        withDeployed(EXAMPLE, 6, (environment, loaded, lint, connection, backend) -> {
+            try (Statement redshift = connection.createStatement()) {
+                redshift.execute("ALTER TABLE tickit.users DROP COLUMN likesports");
+            }
+            DiffResult result = Differ.run(new DiffSettings(throwaway(lint), environment, "likesports", false, true,
+                    false, dryRun));
+            assertEquals(0, result.pending());
+            String sql = result.draft().files().stream().map(Draft.File::sql).reduce("", String::concat);
+            assertTrue(sql.contains("ALTER TABLE tickit.users ADD COLUMN likesports BOOLEAN;"), sql);
+            assertEquals(1, result.draft().changes(), sql);
         });
     }
 
