@@ -73,6 +73,7 @@ public final class ValidateBenchmark {
         double[] flyway = new double[rounds];
         double[] psql = new double[rounds];
         long peakHeap = 0;
+        String phases = "";
         for (int round = -1; round < rounds; round++) {
             System.gc();
             List<MemoryPoolMXBean> heap = ManagementFactory.getMemoryPoolMXBeans().stream()
@@ -93,6 +94,7 @@ public final class ValidateBenchmark {
                         .locations("filesystem:" + flywaySql).loggers("slf4j").load().migrate();
                 long flywayMillis = (System.nanoTime() - start) / 1_000_000;
                 if (round >= 0) {
+                    phases = "phases " + result.phases() + ", builds " + result.checkMillis();
                     validate[round] = validateMillis;
                     flyway[round] = flywayMillis;
                 }
@@ -117,6 +119,7 @@ public final class ValidateBenchmark {
         System.out.printf("| %dx: %d tables, %d views | %d | %.0f ms | %.0f ms | %.0f ms | %.2f | %.2f | %d MB |%n",
                 size, tables, views, tables + views, median(validate), median(flyway), median(psql),
                 median(validate) / median(psql), median(validate) / median(flyway), peakHeap / (1024 * 1024));
+        System.out.println("  (" + size + "x, the last round's " + phases + ")");
     }
 
     /** The project at its base size: 500 tables, 500 views. */

@@ -63,10 +63,17 @@ public final class StandIn {
     /** A session on a prepared stand-in: the compatibility functions on its search_path, if the stand-in has them. */
     public static void compatibilityOnPath(Connection connection) throws SQLException {
         try (Statement statement = connection.createStatement()) {
-            statement.execute("SELECT set_config('search_path', current_setting('search_path') || ', " + COMPAT
-                    + "', false) FROM pg_namespace WHERE nspname = '" + COMPAT + "'");
+            statement.execute(COMPATIBILITY_ON_PATH);
         }
     }
+
+    /**
+     * The statement behind {@link #compatibilityOnPath}: appends the compatibility schema to the session's path once,
+     * so a connection that runs many changesets does not grow its path with each.
+     */
+    static final String COMPATIBILITY_ON_PATH = "SELECT set_config('search_path', current_setting('search_path') || '"
+            + ", " + COMPAT + "', false) FROM pg_namespace WHERE nspname = '" + COMPAT
+            + "' AND nspname <> ALL (current_schemas(false))";
 
     private static void setUp(Statement statement) throws SQLException {
         for (String sql : RedshiftToPostgresTranslator.setUp()) {

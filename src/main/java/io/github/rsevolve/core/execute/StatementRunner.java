@@ -13,7 +13,6 @@ import io.github.rsevolve.core.translate.RedshiftToPostgresTranslator;
 import io.github.rsevolve.core.translate.Translation;
 import java.sql.Connection;
 import java.sql.SQLException;
-import java.sql.Savepoint;
 import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -21,6 +20,8 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
+import org.postgresql.core.BaseConnection;
+import org.postgresql.jdbc.PreferQueryMode;
 
 /**
  * Runs parsed statements on a throwaway database, translated for PostgreSQL, each in a savepoint so one failure is
@@ -30,6 +31,8 @@ public final class StatementRunner {
 
     /** How many lateral alias references one statement may have inlined: a guard against self-reference. */
     private static final int MAX_ALIAS_INLININGS = 64;
+    /** The savepoint each statement runs in; the name is reused, as each is released before the next. */
+    private static final String SAVEPOINT = "rse_statement";
 
     private final Connection connection;
     private final boolean translate;
@@ -41,6 +44,7 @@ public final class StatementRunner {
     /** The search_path last set on the connection; empty is the connection's own; null before the first. */
     private List<String> searchPath;
     private boolean stringsAsRedshift;
+    private Boolean splitsStatements;
     private Set<String> externalSchemas = Set.of();
     /** Relations whose statement was not run here, by qualified and simple name, with why and where. */
     private final Map<String, String> notBuilt = new HashMap<>();
@@ -150,34 +154,34 @@ public final class StatementRunner {
     }
 
     /**
-     * Puts the file's search_path in effect, as it was when the statement ran in its file: build A runs statements
-     * of many files in dependency order, not file order.
+     * The statement that puts the file's search_path in effect, as it was when the statement ran in its file (build A
+     * runs statements of many files in dependency order, not file order), or null when it already is.
      */
-    private void useSearchPath(List<String> path) throws SQLException {
+    private String searchPathStatement(List<String> path) {
         if (path.equals(searchPath)) {
-            return;
+            return null;
         }
         if (!translate) {
             // As it is written, on Redshift or a stand-in that does not translate: the path without compat schema.
-            if (!path.isEmpty() || searchPath != null) {
-                try (Statement statement = connection.createStatement()) {
-                    statement.execute("SET search_path TO " + schemas(path));
-                }
-            }
-            searchPath = path;
-            return;
+            return path.isEmpty() && searchPath == null ? null : "SET search_path TO " + schemas(path);
         }
-        if (path.isEmpty() && searchPath == null) {
-            // The connection's own path (Flyway sets its schemas there) keeps first place; the compatibility
-            // functions are added after it.
-            StandIn.compatibilityOnPath(connection);
-        } else {
-            try (Statement statement = connection.createStatement()) {
-                statement.execute("SET search_path TO " + schemas(path) + ", "
-                        + RedshiftToPostgresTranslator.COMPAT_SCHEMA);
-            }
+        // The connection's own path (Flyway sets its schemas there) keeps first place; the compatibility functions
+        // are added after it.
+        return path.isEmpty() && searchPath == null ? StandIn.COMPATIBILITY_ON_PATH
+                : "SET search_path TO " + schemas(path) + ", " + RedshiftToPostgresTranslator.COMPAT_SCHEMA;
+    }
+
+    /**
+     * Whether the driver sends the statements of one text as separate statements, each with its own error
+     * positions, in one round trip: the PostgreSQL driver in its extended query mode does. Others get one statement
+     * per round trip, so a failure's position stays the statement's own.
+     */
+    private boolean splitsStatements() throws SQLException {
+        if (splitsStatements == null) {
+            splitsStatements = connection.isWrapperFor(BaseConnection.class)
+                    && connection.unwrap(BaseConnection.class).getPreferQueryMode() != PreferQueryMode.SIMPLE;
         }
-        searchPath = path;
+        return splitsStatements;
     }
 
     private static String schemas(List<String> path) {
@@ -187,14 +191,19 @@ public final class StatementRunner {
 
     /**
      * A stand-in reads string literals as Redshift does, with backslash escapes (docs: Literals), whatever its
-     * server's default: the translator passes the statements' literals through as they are written.
+     * server's default: the translator passes the statements' literals through as they are written. Sent on its
+     * own, before the statement: the driver splits what it sends by the setting it has. A throwaway database has it
+     * already (StandIn.prepareThrowaway), which the PostgreSQL driver knows from the server's reports.
      */
     private void readStringsAsRedshift() throws SQLException {
         if (!translate || stringsAsRedshift) {
             return;
         }
-        try (Statement statement = connection.createStatement()) {
-            statement.execute("SET standard_conforming_strings = off; SET escape_string_warning = off");
+        if (!connection.isWrapperFor(BaseConnection.class)
+                || connection.unwrap(BaseConnection.class).getStandardConformingStrings()) {
+            try (Statement statement = connection.createStatement()) {
+                statement.execute("SET standard_conforming_strings = off; SET escape_string_warning = off");
+            }
         }
         stringsAsRedshift = true;
     }
@@ -233,23 +242,40 @@ public final class StatementRunner {
     private boolean run(ParsedStatement parsed, List<String> sql, DatabaseCheck onFailure, String context,
                         boolean isolate, int attempt) throws SQLException {
         readStringsAsRedshift();
-        useSearchPath(parsed.searchPath());
+        boolean inTransaction = !connection.getAutoCommit();
         // A translated statement may be run again with its lateral aliases inlined, so it gets a savepoint too.
-        Savepoint savepoint = (isolate || translate) && !connection.getAutoCommit() ? connection.setSavepoint() : null;
+        boolean savepoint = (isolate || translate) && inTransaction;
+        String pathStatement = searchPathStatement(parsed.searchPath());
         String sent = String.join(";\n", sql);
+        List<String> batch = savepoint
+                ? List.of("SAVEPOINT " + SAVEPOINT, sent, "RELEASE SAVEPOINT " + SAVEPOINT) : List.of(sent);
         try (Statement statement = connection.createStatement()) {
             statement.setQueryTimeout(statementTimeoutSeconds);
-            // One round trip: a statement and its bookkeeping rows travel together.
-            statement.execute(sent);
-            if (savepoint != null) {
-                connection.releaseSavepoint(savepoint);
+            if (inTransaction && splitsStatements()) {
+                // One round trip: a failure stops the rest, and the path, set before the savepoint, stays when the
+                // savepoint is rolled back to.
+                statement.execute((pathStatement == null ? "" : pathStatement + ";\n") + String.join(";\n", batch));
+            } else {
+                // Outside a transaction the path must not fail with the statement: one statement per round trip.
+                if (pathStatement != null) {
+                    statement.execute(pathStatement);
+                    searchPath = parsed.searchPath();
+                }
+                for (String each : batch) {
+                    statement.execute(each);
+                }
             }
+            searchPath = parsed.searchPath();
             return true;
         } catch (SQLException e) {
-            if (savepoint != null) {
-                connection.rollback(savepoint);
+            if (savepoint) {
+                try (Statement statement = connection.createStatement()) {
+                    statement.execute("ROLLBACK TO SAVEPOINT " + SAVEPOINT);
+                    statement.execute("RELEASE SAVEPOINT " + SAVEPOINT);
+                }
+                searchPath = parsed.searchPath();
             }
-            List<String> inlined = translate && (savepoint != null || connection.getAutoCommit())
+            List<String> inlined = translate && (savepoint || connection.getAutoCommit())
                     && attempt < MAX_ALIAS_INLININGS ? withLateralAlias(sql, e) : null;
             if (inlined != null) {
                 return run(parsed, inlined, onFailure, context, isolate, attempt + 1);

@@ -19,6 +19,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.ServiceLoader;
+import java.util.function.Supplier;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
 
@@ -51,13 +52,23 @@ public final class Linter {
 
     /** Runs every enabled rule over a loaded project. */
     public static LintResult check(Project project, LintSettings settings) {
-        long start = System.nanoTime();
+        return checker(project, settings).get();
+    }
+
+    /**
+     * Every enabled rule over a loaded project, to run later or on another thread; the settings are checked now,
+     * so a settings error is reported before any other work.
+     */
+    public static Supplier<LintResult> checker(Project project, LintSettings settings) {
         Map<Rule, Severity> enabled = levels(rules(), settings.ruleLevels());
-        List<Finding> findings = new ArrayList<>();
-        for (Script script : scripts(project)) {
-            checkStatements(enabled, script, findings);
-        }
-        return check(project, enabled, findings, start);
+        return () -> {
+            long start = System.nanoTime();
+            List<Finding> findings = new ArrayList<>();
+            for (Script script : scripts(project)) {
+                checkStatements(enabled, script, findings);
+            }
+            return check(project, enabled, findings, start);
+        };
     }
 
     private static List<Script> scripts(Project project) {

@@ -39,6 +39,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
+import java.util.concurrent.Executor;
 import java.util.stream.Collectors;
 import org.flywaydb.core.api.FlywayException;
 
@@ -85,12 +86,12 @@ public final class Validator {
         Validator validator = new Validator(settings);
         ThrowawayServer server = validator.server();
         try (ThrowawayDatabase model = validator.create(server); ThrowawayDatabase changes = validator.create(server)) {
-            validator.buildBoth(model, changes, project);
+            CatalogSnapshot modelCatalog = validator.buildBoth(model, changes, project, true);
             List<Finding> problems = validator.errorFindings();
             if (!problems.isEmpty()) {
                 return new Catalogs(null, null, problems);
             }
-            return validator.read(model, changes);
+            return new Catalogs(modelCatalog, validator.catalog(changes), List.of());
         } catch (SQLException e) {
             throw new RedshiftException(VALIDATE, "The throwaway server failed outside the project's SQL: "
                     + DatabaseMessages.of(e), e);
@@ -170,19 +171,22 @@ public final class Validator {
     private ValidateResult run() {
         // The server and both databases are made while lint parses and checks: neither needs the other.
         CompletableFuture<ThrowawayServer> server = CompletableFuture.supplyAsync(this::server);
-        CompletableFuture<ThrowawayDatabase> modelDatabase = server.thenApplyAsync(this::create);
-        CompletableFuture<ThrowawayDatabase> changesDatabase = server.thenApplyAsync(this::create);
+        CompletableFuture<ThrowawayDatabase> modelDatabase = server.thenApplyAsync(this::create,
+                onItsOwnThread("validate-create-a"));
+        CompletableFuture<ThrowawayDatabase> changesDatabase = server.thenApplyAsync(this::create,
+                onItsOwnThread("validate-create-b"));
         Project project = ProjectLoader.load(settings.lint().project());
-        LintResult lint = Linter.check(project, settings.lint());
-        phase("lint");
+        phase("read and parse");
+        // The rules run beside the builds, which wait on the server most of the time: both only read the parsed
+        // project. The database checks run whatever lint finds: a lint error must not hide what only they can see.
+        CompletableFuture<LintResult> lint = CompletableFuture.supplyAsync(Linter.checker(project, settings.lint()),
+                onItsOwnThread("validate-lint"));
         List<Drift> drift = List.of();
         try {
             ThrowawayDatabase model = await(modelDatabase);
             ThrowawayDatabase changes = await(changesDatabase);
-            phase("server and databases (after lint)");
-            // The database checks run whatever lint found: a lint error must not hide what only they can see.
+            phase("server and databases");
             drift = checkWithDatabases(project, model, changes);
-            dropRepeatsOf(lint);
         } catch (SQLException e) {
             throw new RedshiftException(VALIDATE, "The throwaway server failed outside the project's SQL: "
                     + DatabaseMessages.of(e), e);
@@ -190,22 +194,27 @@ public final class Validator {
             closeQuietly(modelDatabase);
             closeQuietly(changesDatabase);
         }
-        return result(lint, drift, project.etl().stream().map(s -> s.file().displayPath()).toList());
+        LintResult linted = await(lint);
+        dropRepeatsOf(linted);
+        return result(linted, drift, project.etl().stream().map(s -> s.file().displayPath()).toList());
     }
 
     private List<Drift> checkWithDatabases(Project project, ThrowawayDatabase model, ThrowawayDatabase changes)
             throws SQLException {
         long before = errors();
-        buildBoth(model, changes, project);
-        phase("builds A (absolute model) and B (changesets)");
-        if (errors() > before) {
-            return List.of();
-        }
         // A project with only a model, or only changesets, has nothing to compare: its ETL is checked against the
         // build it has.
         boolean hasModel = !project.absolute().isEmpty();
         boolean hasChangesets = project.changesets().stream().anyMatch(Changeset::isWellNamed);
-        List<Drift> drift = hasModel && hasChangesets ? compare(model, changes) : List.of();
+        CatalogSnapshot modelCatalog = buildBoth(model, changes, project, hasModel && hasChangesets);
+        phase("builds A (absolute model) and B (changesets), lint beside them");
+        if (errors() > before) {
+            return List.of();
+        }
+        List<Drift> drift = List.of();
+        if (modelCatalog != null) {
+            drift = CatalogDiffer.diff(modelCatalog, catalog(changes));
+        }
         checks.addAll(new DriftReport(project, null).findings(drift));
         phase("drift");
         try (RedshiftParser parser = new RedshiftParser(settings.lint().parseTimeoutMillis());
@@ -333,24 +342,33 @@ public final class Validator {
                 continueAfterFailure).readingExternalSchemas(externalSchemas);
     }
 
-    /** Builds A and B at once, in two databases: they share nothing until drift compares them. */
-    private void buildBoth(ThrowawayDatabase model, ThrowawayDatabase changes, Project project)
-            throws SQLException {
-        CompletableFuture<Void> modelBuild = CompletableFuture.runAsync(() -> {
+    /**
+     * Builds A and B at once, in two databases: they share nothing until drift compares them. A is usually done
+     * first, so its catalog is read while B still builds.
+     *
+     * @return A's catalog when drift needs it, else null
+     */
+    private CatalogSnapshot buildBoth(ThrowawayDatabase model, ThrowawayDatabase changes, Project project,
+                                      boolean readModelCatalog) throws SQLException {
+        CompletableFuture<CatalogSnapshot> modelBuild = CompletableFuture.supplyAsync(() -> {
             long start = System.nanoTime();
             try {
                 buildModel(model, project);
-            } catch (SQLException e) {
-                throw new CompletionException(e);
-            } finally {
                 checkMillis.put(BUILD_A, (System.nanoTime() - start) / 1_000_000);
+                if (!readModelCatalog) {
+                    return null;
+                }
+                return catalog(model);
+            } catch (SQLException e) {
+                checkMillis.putIfAbsent(BUILD_A, (System.nanoTime() - start) / 1_000_000);
+                throw new CompletionException(e);
             }
-        });
+        }, onItsOwnThread("validate-build-a"));
         long start = System.nanoTime();
         buildChanges(changes, project);
         checkMillis.put(BUILD_B, (System.nanoTime() - start) / 1_000_000);
         try {
-            modelBuild.join();
+            return modelBuild.join();
         } catch (CompletionException e) {
             if (e.getCause() instanceof SQLException sql) {
                 throw sql;
@@ -391,16 +409,21 @@ public final class Validator {
         }
     }
 
-    private List<Drift> compare(ThrowawayDatabase model, ThrowawayDatabase changes) throws SQLException {
-        Catalogs catalogs = read(model, changes);
-        return CatalogDiffer.diff(catalogs.model(), catalogs.current());
+    private CatalogSnapshot catalog(ThrowawayDatabase database) throws SQLException {
+        try (Connection connection = database.connect()) {
+            return CatalogReader.read(connection, settings.historyTable());
+        }
     }
 
-    /** Both builds' catalogs, with the translator's bookkeeping. */
-    private Catalogs read(ThrowawayDatabase model, ThrowawayDatabase changes) throws SQLException {
-        try (Connection modelConnection = model.connect(); Connection changesConnection = changes.connect()) {
-            return new Catalogs(CatalogReader.read(modelConnection, settings.historyTable()),
-                    CatalogReader.read(changesConnection, settings.historyTable()), List.of());
-        }
+    /**
+     * Runs a task on a thread of its own: the common pool has one thread on two cores, and these tasks mostly wait
+     * on the server.
+     */
+    private static Executor onItsOwnThread(String name) {
+        return task -> {
+            Thread thread = new Thread(task, name);
+            thread.setDaemon(true);
+            thread.start();
+        };
     }
 }
