@@ -6,9 +6,14 @@ import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
+import java.sql.SQLException;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.function.Function;
 import org.flywaydb.core.Flyway;
+import org.flywaydb.core.api.MigrationInfo;
 import org.flywaydb.core.api.callback.Callback;
 import org.flywaydb.core.api.configuration.FluentConfiguration;
 import org.flywaydb.core.api.resolver.MigrationResolver;
@@ -62,6 +67,39 @@ public final class ChangesetFlyway {
             configuration.schemas(schemas.toArray(String[]::new));
         }
         return configuration;
+    }
+
+    /**
+     * Applies what Flyway would, in Flyway's order, on one connection in one transaction, without what Flyway does
+     * around each changeset (restoring the session's role and path, checking its schema, re-reading and adding to
+     * the history): seven round trips a changeset, most of build B's time beside the SQL itself. For a throwaway
+     * build, which needs the schema and not the history. Flyway still resolves, orders and checks the changesets
+     * (its info); the one runner puts each file's search_path in effect, as Flyway's restoring the path between
+     * changesets would.
+     *
+     * @return false, having applied nothing, when Flyway would not run them as one group: a changeset that cannot
+     *         run in a transaction, or one Flyway does not list as pending; the caller migrates with Flyway then
+     */
+    public static boolean applyAsOneGroup(Flyway flyway, List<Changeset> changesets, Connection connection,
+                                          StatementRunner runner) throws SQLException {
+        Map<String, ChangesetMigration> byScript = new LinkedHashMap<>();
+        for (Changeset changeset : changesets) {
+            if (changeset.isWellNamed()) {
+                byScript.put(changeset.flywayScript(), new ChangesetMigration(changeset, c -> runner));
+            }
+        }
+        if (!flyway.getConfiguration().isGroup() || connection.getAutoCommit()) {
+            return false;
+        }
+        MigrationInfo[] pending = flyway.info().pending();
+        if (pending.length != byScript.size()
+                || !Arrays.stream(pending).map(MigrationInfo::getScript).allMatch(byScript::containsKey)) {
+            return false;
+        }
+        for (MigrationInfo migration : pending) {
+            byScript.get(migration.getScript()).apply(runner, connection);
+        }
+        return true;
     }
 
     /** An empty folder as Flyway's location: the changesets are given, nothing is to be scanned. */

@@ -160,10 +160,17 @@ public final class ChangesetMigration implements ResolvedMigration, MigrationExe
 
     @Override
     public List<Results> execute(Context context) throws SQLException {
-        StatementRunner runner = runners.on(context.getConnection());
+        apply(runners.on(context.getConnection()), context.getConnection());
+        return List.of();
+    }
+
+    /**
+     * Runs the changeset's statements on the runner's connection; the first that fails is a finding already, then
+     * {@link Failed} is thrown.
+     */
+    void apply(StatementRunner runner, Connection connection) throws SQLException {
         // Flyway runs a changeset that cannot run in a transaction with auto-commit: each statement stays applied.
-        boolean outsideTransaction = context.getConnection().getAutoCommit()
-                && runner.failureCheck() == DatabaseCheck.DEPLOY_ERROR;
+        boolean outsideTransaction = connection.getAutoCommit() && runner.failureCheck() == DatabaseCheck.DEPLOY_ERROR;
         List<String> ran = new ArrayList<>();
         for (ParsedStatement statement : changeset.script().statements()) {
             String before = outsideTransaction ? whatStaysApplied(ran) : "";
@@ -172,7 +179,6 @@ public final class ChangesetMigration implements ResolvedMigration, MigrationExe
             }
             ran.add("line " + statement.statement().position().line());
         }
-        return List.of();
     }
 
     /** Said of a deploy that failed part way outside a transaction: what stays, and how to recover. */

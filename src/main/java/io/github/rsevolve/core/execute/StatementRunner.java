@@ -12,6 +12,7 @@ import io.github.rsevolve.core.translate.LateralAliases;
 import io.github.rsevolve.core.translate.RedshiftToPostgresTranslator;
 import io.github.rsevolve.core.translate.Translation;
 import java.sql.Connection;
+import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.ArrayList;
@@ -43,6 +44,8 @@ public final class StatementRunner {
     private final Map<String, String> placeholders;
     /** The search_path last set on the connection; empty is the connection's own; null before the first. */
     private List<String> searchPath;
+    /** Whether the last statement was a SET search_path: the path it left is not the one recorded. */
+    private boolean pathSetByStatement;
     private boolean stringsAsRedshift;
     private Boolean splitsStatements;
     private Set<String> externalSchemas = Set.of();
@@ -158,17 +161,43 @@ public final class StatementRunner {
      * runs statements of many files in dependency order, not file order), or null when it already is.
      */
     private String searchPathStatement(List<String> path) {
-        if (path.equals(searchPath)) {
+        if (path.equals(searchPath) && !pathSetByStatement) {
             return null;
         }
+        boolean connectionsOwn = path.isEmpty() && searchPath == null && !pathSetByStatement;
         if (!translate) {
             // As it is written, on Redshift or a stand-in that does not translate: the path without compat schema.
-            return path.isEmpty() && searchPath == null ? null : "SET search_path TO " + schemas(path);
+            return connectionsOwn ? null : "SET search_path TO " + schemas(path);
         }
         // The connection's own path (Flyway sets its schemas there) keeps first place; the compatibility functions
         // are added after it.
-        return path.isEmpty() && searchPath == null ? StandIn.COMPATIBILITY_ON_PATH
+        return connectionsOwn ? StandIn.COMPATIBILITY_ON_PATH
                 : "SET search_path TO " + schemas(path) + ", " + RedshiftToPostgresTranslator.COMPAT_SCHEMA;
+    }
+
+    /**
+     * Records the path the connection has after a statement ran: its file's, or, after a SET search_path, one the
+     * next statement must not take for its own (that statement is parsed under the path before it, and the next
+     * may come from another file).
+     */
+    private void pathAfter(ParsedStatement parsed) {
+        searchPath = parsed.searchPath();
+        pathSetByStatement = parsed.statement().startsWith("set", "search_path");
+    }
+
+    /**
+     * Reads every result the statement returned. The Redshift driver fetches rows on a thread of its own and cancels
+     * a statement closed before its rows are read; a cancel is the connection's, so it could stop the next
+     * statement instead.
+     */
+    private static void readToTheEnd(Statement statement) throws SQLException {
+        do {
+            try (ResultSet rows = statement.getResultSet()) {
+                while (rows != null && rows.next()) {
+                    // Only the end matters.
+                }
+            }
+        } while (statement.getMoreResults() || statement.getUpdateCount() != -1);
     }
 
     /**
@@ -255,17 +284,20 @@ public final class StatementRunner {
                 // One round trip: a failure stops the rest, and the path, set before the savepoint, stays when the
                 // savepoint is rolled back to.
                 statement.execute((pathStatement == null ? "" : pathStatement + ";\n") + String.join(";\n", batch));
+                readToTheEnd(statement);
             } else {
                 // Outside a transaction the path must not fail with the statement: one statement per round trip.
                 if (pathStatement != null) {
                     statement.execute(pathStatement);
                     searchPath = parsed.searchPath();
+                    pathSetByStatement = false;
                 }
                 for (String each : batch) {
                     statement.execute(each);
+                    readToTheEnd(statement);
                 }
             }
-            searchPath = parsed.searchPath();
+            pathAfter(parsed);
             return true;
         } catch (SQLException e) {
             if (savepoint) {
@@ -273,7 +305,9 @@ public final class StatementRunner {
                     statement.execute("ROLLBACK TO SAVEPOINT " + SAVEPOINT);
                     statement.execute("RELEASE SAVEPOINT " + SAVEPOINT);
                 }
+                // The path was set before the savepoint; the failed statement changed nothing.
                 searchPath = parsed.searchPath();
+                pathSetByStatement = false;
             }
             List<String> inlined = translate && (savepoint || connection.getAutoCommit())
                     && attempt < MAX_ALIAS_INLININGS ? withLateralAlias(sql, e) : null;

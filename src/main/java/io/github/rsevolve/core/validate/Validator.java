@@ -41,6 +41,7 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.Executor;
 import java.util.stream.Collectors;
+import org.flywaydb.core.Flyway;
 import org.flywaydb.core.api.FlywayException;
 
 /**
@@ -388,18 +389,29 @@ public final class Validator {
         }
     }
 
-    /** Runs the changesets with Flyway, as migrate will; a failing statement is already a finding. */
-    private void buildChanges(ThrowawayDatabase changes, Project project) {
+    /**
+     * Applies the changesets in Flyway's order, as migrate will; a failing statement is already a finding. When each
+     * can run in a transaction, all run in one (fewer commits, the same result in a database that is thrown away)
+     * without Flyway's bookkeeping around each; otherwise Flyway migrates them.
+     */
+    private void buildChanges(ThrowawayDatabase changes, Project project) throws SQLException {
         if (project.changesets().stream().noneMatch(Changeset::isWellNamed)) {
             return;
         }
         Set<String> externalSchemas = project.externalSchemas();
         try {
-            // One transaction for all changesets when each can run in one: fewer commits, same result in a
-            // database that is thrown away; a failure is located at its statement either way.
-            ChangesetFlyway.configure(changes.url(), changes.server().user(), changes.server().password(),
-                    settings.historyTable(), project.changesets(),
-                    connection -> runner(connection, false, externalSchemas), true).migrate();
+            Flyway flyway = ChangesetFlyway.configure(changes.url(), changes.server().user(),
+                    changes.server().password(), settings.historyTable(), project.changesets(),
+                    connection -> runner(connection, false, externalSchemas), true);
+            try (Connection connection = changes.connect()) {
+                connection.setAutoCommit(false);
+                if (ChangesetFlyway.applyAsOneGroup(flyway, project.changesets(), connection,
+                        runner(connection, false, externalSchemas))) {
+                    connection.commit();
+                    return;
+                }
+            }
+            flyway.migrate();
         } catch (FlywayException e) {
             // An interruption ends Flyway's connection: that is no finding at the user's first changeset.
             if (ChangesetMigration.Failed.in(e) == null && !Interruption.underway()) {

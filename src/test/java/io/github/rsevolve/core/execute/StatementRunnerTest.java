@@ -66,4 +66,37 @@ class StatementRunnerTest {
         assertEquals("The database rejected it: ERROR: relation \"t1\" already exists (SQLSTATE 42P07)",
                 failure.message().substring(0, failure.message().indexOf(" Why:")));
     }
+
+    @Test
+    void aFileEndingInSetSearchPathDoesNotMoveTheNextFilesObjects() throws Exception {
+        List<ParsedStatement> statements = new ArrayList<>();
+        try (RedshiftParser parser = new RedshiftParser(RedshiftParser.DEFAULT_TIMEOUT_MILLIS)) {
+            statements.addAll(parse(parser, "V1__dw.sql", "CREATE SCHEMA dw;\nSET search_path TO dw;\n"));
+            statements.addAll(parse(parser, "V2__t.sql", "CREATE TABLE t4 (id INT);\n"));
+        }
+        List<Finding> findings = new ArrayList<>();
+        try (ThrowawayDatabase database = ThrowawayDatabase.create(EmbeddedServer.shared(), "runner", false)) {
+            StandIn.prepareThrowaway(database);
+            try (Connection connection = database.connect(); Statement query = connection.createStatement()) {
+                connection.setAutoCommit(false);
+                // One runner for every file, as the builds run them.
+                StatementRunner runner = new StatementRunner(connection, true, 60, findings, false);
+                for (ParsedStatement statement : statements) {
+                    runner.run(statement, DatabaseCheck.BUILD_ERROR);
+                }
+                connection.commit();
+                try (ResultSet table = query.executeQuery("SELECT table_schema FROM information_schema.tables "
+                        + "WHERE table_name = 't4'")) {
+                    table.next();
+                    assertEquals("public", table.getString(1), "the second file has no SET: public, as Flyway "
+                            + "restores the path between changesets");
+                }
+            }
+        }
+        assertEquals(List.of(), findings);
+    }
+
+    private static List<ParsedStatement> parse(RedshiftParser parser, String file, String text) {
+        return parser.parseScript(SqlSplitter.split(SourceFile.of(Path.of(file), file, text)).statements());
+    }
 }

@@ -206,6 +206,30 @@ class ValidatorTest {
     }
 
     /**
+     * Build B applies the changesets as Flyway migrate does: versions in numeric order, repeatables after them, the
+     * search_path a changeset sets not carried into the next; two changesets of one version are Flyway's error.
+     */
+    @Test
+    void theChangesetsRunInFlywaysOrderWithFlywaysChecks() throws IOException {
+        write("absolute/model.sql", "CREATE SCHEMA dw;\nCREATE TABLE public.t (id INT, note VARCHAR(5));\n"
+                + "CREATE VIEW public.v AS SELECT id, note FROM public.t;");
+        write("incremental/V1__dw.sql", "CREATE SCHEMA dw;\nSET search_path TO dw;");
+        write("incremental/V2__t.sql", "CREATE TABLE t (id INT);");
+        write("incremental/V10__note.sql", "ALTER TABLE public.t ADD COLUMN note VARCHAR(5);");
+        write("incremental/R__v.sql", "CREATE OR REPLACE VIEW public.v AS SELECT id, note FROM public.t;");
+        ValidateResult clean = Validator.run(settings(null, null, 60, false));
+        assertEquals(List.of(), clean.findings().stream().filter(f -> f.severity() != Severity.INFO).toList());
+        assertEquals(List.of(), clean.drift());
+
+        write("incremental/V2__u.sql", "CREATE TABLE public.u (id INT);");
+        ValidateResult twice = Validator.run(settings(null, null, 60, false));
+        List<String> errors = twice.checks().stream().filter(f -> f.severity() == Severity.ERROR)
+                .map(f -> at(f) + " " + what(f)).toList();
+        assertEquals(1, errors.size(), errors.toString());
+        assertTrue(errors.get(0).contains("Found more than one migration with version 2"), errors.get(0));
+    }
+
+    /**
      * Redshift's lateral column alias reference (docs: SELECT list) runs in the model, the changesets and the ETL; a
      * column of the FROM clause keeps precedence, and an alias used before its definition is still an error.
      */
