@@ -8,7 +8,7 @@ import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.util.Arrays;
-import java.util.LinkedHashMap;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Function;
@@ -82,14 +82,14 @@ public final class ChangesetFlyway {
      */
     public static boolean applyAsOneGroup(Flyway flyway, List<Changeset> changesets, Connection connection,
                                           StatementRunner runner) throws SQLException {
-        Map<String, ChangesetMigration> byScript = new LinkedHashMap<>();
-        for (Changeset changeset : changesets) {
-            if (changeset.isWellNamed()) {
-                byScript.put(changeset.flywayScript(), new ChangesetMigration(changeset, c -> runner));
-            }
-        }
         if (!flyway.getConfiguration().isGroup() || connection.getAutoCommit()) {
             return false;
+        }
+        Map<String, Changeset> byScript = new HashMap<>();
+        for (Changeset changeset : changesets) {
+            if (changeset.isWellNamed()) {
+                byScript.put(changeset.flywayScript(), changeset);
+            }
         }
         MigrationInfo[] pending = flyway.info().pending();
         if (pending.length != byScript.size()
@@ -97,7 +97,7 @@ public final class ChangesetFlyway {
             return false;
         }
         for (MigrationInfo migration : pending) {
-            byScript.get(migration.getScript()).apply(runner, connection);
+            ChangesetMigration.apply(byScript.get(migration.getScript()), runner, connection);
         }
         return true;
     }

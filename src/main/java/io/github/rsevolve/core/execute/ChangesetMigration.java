@@ -160,7 +160,7 @@ public final class ChangesetMigration implements ResolvedMigration, MigrationExe
 
     @Override
     public List<Results> execute(Context context) throws SQLException {
-        apply(runners.on(context.getConnection()), context.getConnection());
+        apply(changeset, runners.on(context.getConnection()), context.getConnection());
         return List.of();
     }
 
@@ -168,12 +168,12 @@ public final class ChangesetMigration implements ResolvedMigration, MigrationExe
      * Runs the changeset's statements on the runner's connection; the first that fails is a finding already, then
      * {@link Failed} is thrown.
      */
-    void apply(StatementRunner runner, Connection connection) throws SQLException {
+    static void apply(Changeset changeset, StatementRunner runner, Connection connection) throws SQLException {
         // Flyway runs a changeset that cannot run in a transaction with auto-commit: each statement stays applied.
         boolean outsideTransaction = connection.getAutoCommit() && runner.failureCheck() == DatabaseCheck.DEPLOY_ERROR;
         List<String> ran = new ArrayList<>();
         for (ParsedStatement statement : changeset.script().statements()) {
-            String before = outsideTransaction ? whatStaysApplied(ran) : "";
+            String before = outsideTransaction ? whatStaysApplied(changeset, ran) : "";
             if (!runner.run(statement, runner.failureCheck(), before)) {
                 throw new Failed(changeset, outsideTransaction && !ran.isEmpty());
             }
@@ -182,7 +182,7 @@ public final class ChangesetMigration implements ResolvedMigration, MigrationExe
     }
 
     /** Said of a deploy that failed part way outside a transaction: what stays, and how to recover. */
-    private String whatStaysApplied(List<String> ran) {
+    private static String whatStaysApplied(Changeset changeset, List<String> ran) {
         return changeset.flywayScript() + " ran outside a transaction, so the statements before this one stay "
                 + "applied: " + (ran.isEmpty() ? "none" : String.join(", ", ran)) + ". The history records it as "
                 + "failed: "

@@ -181,8 +181,14 @@ public final class StatementRunner {
      * may come from another file).
      */
     private void pathAfter(ParsedStatement parsed) {
-        searchPath = parsed.searchPath();
+        pathInEffect(parsed.searchPath());
         pathSetByStatement = parsed.statement().startsWith("set", "search_path");
+    }
+
+    /** Records that the file's path, set by the runner, is in effect. */
+    private void pathInEffect(List<String> path) {
+        searchPath = path;
+        pathSetByStatement = false;
     }
 
     /**
@@ -207,10 +213,15 @@ public final class StatementRunner {
      */
     private boolean splitsStatements() throws SQLException {
         if (splitsStatements == null) {
-            splitsStatements = connection.isWrapperFor(BaseConnection.class)
-                    && connection.unwrap(BaseConnection.class).getPreferQueryMode() != PreferQueryMode.SIMPLE;
+            BaseConnection postgres = postgresDriver();
+            splitsStatements = postgres != null && postgres.getPreferQueryMode() != PreferQueryMode.SIMPLE;
         }
         return splitsStatements;
+    }
+
+    /** The connection as the PostgreSQL driver's, or null for another driver (Redshift's). */
+    private BaseConnection postgresDriver() throws SQLException {
+        return connection.isWrapperFor(BaseConnection.class) ? connection.unwrap(BaseConnection.class) : null;
     }
 
     private static String schemas(List<String> path) {
@@ -228,8 +239,8 @@ public final class StatementRunner {
         if (!translate || stringsAsRedshift) {
             return;
         }
-        if (!connection.isWrapperFor(BaseConnection.class)
-                || connection.unwrap(BaseConnection.class).getStandardConformingStrings()) {
+        BaseConnection postgres = postgresDriver();
+        if (postgres == null || postgres.getStandardConformingStrings()) {
             try (Statement statement = connection.createStatement()) {
                 statement.execute("SET standard_conforming_strings = off; SET escape_string_warning = off");
             }
@@ -289,8 +300,7 @@ public final class StatementRunner {
                 // Outside a transaction the path must not fail with the statement: one statement per round trip.
                 if (pathStatement != null) {
                     statement.execute(pathStatement);
-                    searchPath = parsed.searchPath();
-                    pathSetByStatement = false;
+                    pathInEffect(parsed.searchPath());
                 }
                 for (String each : batch) {
                     statement.execute(each);
@@ -306,8 +316,7 @@ public final class StatementRunner {
                     statement.execute("RELEASE SAVEPOINT " + SAVEPOINT);
                 }
                 // The path was set before the savepoint; the failed statement changed nothing.
-                searchPath = parsed.searchPath();
-                pathSetByStatement = false;
+                pathInEffect(parsed.searchPath());
             }
             List<String> inlined = translate && (savepoint || connection.getAutoCommit())
                     && attempt < MAX_ALIAS_INLININGS ? withLateralAlias(sql, e) : null;

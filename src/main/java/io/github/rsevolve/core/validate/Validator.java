@@ -170,7 +170,7 @@ public final class Validator {
     }
 
     private ValidateResult run() {
-        // The server and both databases are made while lint parses and checks: neither needs the other.
+        // The server and both databases are made while the project is read and parsed: neither needs the other.
         CompletableFuture<ThrowawayServer> server = CompletableFuture.supplyAsync(this::server);
         CompletableFuture<ThrowawayDatabase> modelDatabase = server.thenApplyAsync(this::create,
                 onItsOwnThread("validate-create-a"));
@@ -352,16 +352,15 @@ public final class Validator {
     private CatalogSnapshot buildBoth(ThrowawayDatabase model, ThrowawayDatabase changes, Project project,
                                       boolean readModelCatalog) throws SQLException {
         CompletableFuture<CatalogSnapshot> modelBuild = CompletableFuture.supplyAsync(() -> {
-            long start = System.nanoTime();
             try {
-                buildModel(model, project);
-                checkMillis.put(BUILD_A, (System.nanoTime() - start) / 1_000_000);
-                if (!readModelCatalog) {
-                    return null;
+                long start = System.nanoTime();
+                try {
+                    buildModel(model, project);
+                } finally {
+                    checkMillis.put(BUILD_A, (System.nanoTime() - start) / 1_000_000);
                 }
-                return catalog(model);
+                return readModelCatalog ? catalog(model) : null;
             } catch (SQLException e) {
-                checkMillis.putIfAbsent(BUILD_A, (System.nanoTime() - start) / 1_000_000);
                 throw new CompletionException(e);
             }
         }, onItsOwnThread("validate-build-a"));
