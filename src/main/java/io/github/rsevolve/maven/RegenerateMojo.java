@@ -72,8 +72,16 @@ public final class RegenerateMojo extends AbstractEnvironmentMojo {
 
     @Override
     protected void runOn(Environment live) throws MojoExecutionException {
-        // Regenerate needs each view's references, not a syntax check of its query (lint and validate do that).
-        Project project = ProjectLoader.load(lintSettings().project(), ParseDepth.TOKENS);
+        boolean copy = deepCopy != null && !deepCopy.isBlank();
+        List<ObjectName> named = copy ? List.of(ObjectName.parse(deepCopy))
+                : objects == null || objects.isBlank() ? List.of() : ObjectName.parseList(objects);
+        // Regenerate needs each view's references, not a syntax check of its query (lint and validate do that);
+        // for named objects, only the views that can read them. The environment's dependencies, validate's drift
+        // and a picture of everything need the whole model.
+        Project project = live == null && !named.isEmpty() && pictureScope() == GraphPictures.Scope.NEIGHBOURHOOD
+                ? ProjectLoader.loadReaching(lintSettings().project(), named,
+                        copy ? List.of(Regenerator.deepCopyOldName(named.get(0))) : List.of())
+                : ProjectLoader.load(lintSettings().project(), ParseDepth.TOKENS);
         Regenerator regenerator = live == null ? new Regenerator(project)
                 : Regenerator.withEnvironment(project, migrator(live, project));
         if (!regenerator.onlyOnEnvironment().isEmpty()) {
@@ -85,11 +93,10 @@ public final class RegenerateMojo extends AbstractEnvironmentMojo {
         }
         Regeneration regeneration;
         try {
-            if (deepCopy != null && !deepCopy.isBlank()) {
-                regeneration = regenerator.deepCopy(ObjectName.parse(deepCopy));
+            if (copy) {
+                regeneration = regenerator.deepCopy(named.get(0));
             } else {
-                List<ObjectName> names = objects == null || objects.isBlank() ? changedObjects(regenerator)
-                        : ObjectName.parseList(objects);
+                List<ObjectName> names = named.isEmpty() ? changedObjects(regenerator) : named;
                 if (names.isEmpty()) {
                     getLog().info("redshift:regenerate: the absolute model and the changesets agree; nothing to do.");
                     return;

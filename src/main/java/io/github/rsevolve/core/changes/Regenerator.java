@@ -169,6 +169,11 @@ public final class Regenerator {
                 "deep_copy_" + table.toString().replace('.', '_')), sql.toString(), Set.of(table), recreated, graph);
     }
 
+    /** The name a deep copy renames the table to while it copies; the model must not have it. */
+    public static ObjectName deepCopyOldName(ObjectName table) {
+        return new ObjectName(table.schema(), table.name() + "_old");
+    }
+
     /** The table's absolute definition, which a deep copy recreates; an error when it has no column list. */
     Table copyableTable(ObjectName table) {
         ParsedStatement definition = graph.get(table);
@@ -177,7 +182,7 @@ public final class Regenerator {
                     + " is not a table with a column list in the absolute model; a "
                     + "deep copy recreates a table from its CREATE TABLE.");
         }
-        if (graph.contains(new ObjectName(table.schema(), table.name() + "_old"))) {
+        if (graph.contains(deepCopyOldName(table))) {
             throw new RedshiftException(REGENERATE, "The model already has a table " + table.schema() + "."
                     + table.name()
                     + "_old, the name the deep copy renames " + table + " to; rename that table first.");
@@ -194,7 +199,7 @@ public final class Regenerator {
      * @param casts   column to the type it is cast to while copied, for columns whose type changes
      */
     List<String> deepCopyStatements(ObjectName table, Table model, List<String> current, Map<String, String> casts) {
-        ObjectName oldTable = new ObjectName(table.schema(), table.name() + "_old");
+        ObjectName oldTable = deepCopyOldName(table);
         List<String> statements = new ArrayList<>();
         statements.add("ALTER TABLE " + table.toSql() + " RENAME TO " + new ObjectName(null, oldTable.name()).toSql());
         statements.add(graph.get(table).statement().text());

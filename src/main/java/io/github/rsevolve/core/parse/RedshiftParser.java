@@ -18,6 +18,7 @@ import java.util.Locale;
 import java.util.Set;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.function.Function;
 
 /**
  * The Redshift dialect: classifies each statement by its leading keywords, parses Redshift DDL (tables with their
@@ -30,27 +31,38 @@ public final class RedshiftParser implements AutoCloseable {
     /** Default bound on one JSqlParser run. */
     public static final long DEFAULT_TIMEOUT_MILLIS = 1000;
 
-    private final ExecutorService executor;
-    private final QueryParser queries;
+    private final long timeoutMillis;
     private final ParseDepth depth;
+    /** JSqlParser and its threads, made when a query first needs them: reading queries from tokens never does. */
+    private ExecutorService executor;
+    private QueryParser queries;
 
     public RedshiftParser(long timeoutMillis) {
         this(timeoutMillis, ParseDepth.FULL);
     }
 
     public RedshiftParser(long timeoutMillis, ParseDepth depth) {
+        this.timeoutMillis = timeoutMillis;
         this.depth = depth;
-        this.executor = Executors.newCachedThreadPool(runnable -> {
-            Thread thread = new Thread(runnable, "redshift-sql-parser");
-            thread.setDaemon(true);
-            return thread;
-        });
-        this.queries = new QueryParser(executor, timeoutMillis);
+    }
+
+    private synchronized QueryParser queries() {
+        if (queries == null) {
+            executor = Executors.newCachedThreadPool(runnable -> {
+                Thread thread = new Thread(runnable, "redshift-sql-parser");
+                thread.setDaemon(true);
+                return thread;
+            });
+            queries = new QueryParser(executor, timeoutMillis);
+        }
+        return queries;
     }
 
     @Override
-    public void close() {
-        executor.shutdownNow();
+    public synchronized void close() {
+        if (executor != null) {
+            executor.shutdownNow();
+        }
     }
 
     /**
@@ -58,10 +70,16 @@ public final class RedshiftParser implements AutoCloseable {
      * after one lands in the path's first schema.
      */
     public List<ParsedStatement> parseScript(List<SqlStatement> statements) {
+        return parseScript(statements, this::parse);
+    }
+
+    /** As {@link #parseScript(List)}, each statement parsed by 'parse' (which may know some already). */
+    public List<ParsedStatement> parseScript(List<SqlStatement> statements,
+                                             Function<SqlStatement, ParsedStatement> parse) {
         List<ParsedStatement> parsed = new ArrayList<>(statements.size());
         List<String> path = List.of();
         for (SqlStatement statement : statements) {
-            ParsedStatement one = parse(statement).under(path);
+            ParsedStatement one = parse.apply(statement).under(path);
             parsed.add(one);
             List<String> set = searchPathSet(statement);
             if (set != null) {
@@ -171,7 +189,7 @@ public final class RedshiftParser implements AutoCloseable {
             }
             return;
         }
-        QueryParser.Result parsed = queries.parse(result.statement, from, result.statement.tokens().size());
+        QueryParser.Result parsed = queries().parse(result.statement, from, result.statement.tokens().size());
         if (parsed.problem() != null) {
             result.problems.add(parsed.problem());
         } else {
@@ -322,7 +340,7 @@ public final class RedshiftParser implements AutoCloseable {
             result.references.addAll(references);
             return references;
         }
-        QueryParser.Result parsed = queries.parse(result.statement, from, to);
+        QueryParser.Result parsed = queries().parse(result.statement, from, to);
         if (parsed.problem() != null) {
             result.problems.add(parsed.problem());
         }

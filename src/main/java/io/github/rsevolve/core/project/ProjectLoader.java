@@ -3,6 +3,7 @@ package io.github.rsevolve.core.project;
 import static io.github.rsevolve.core.finding.RedshiftException.Code.SETTINGS;
 
 import io.github.rsevolve.core.finding.RedshiftException;
+import io.github.rsevolve.core.model.ObjectName;
 import io.github.rsevolve.core.model.SchemaModel;
 import io.github.rsevolve.core.parse.ParseDepth;
 import io.github.rsevolve.core.parse.ParsedStatement;
@@ -14,6 +15,7 @@ import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -43,6 +45,25 @@ public final class ProjectLoader {
 
     /** Loads the project; each file, once parsed, is also handed to 'parsed' in the worker that parsed it. */
     public static Project load(ProjectSettings settings, ParseDepth depth, Consumer<Script> parsed) {
+        return load(settings, depth, parsed, null, List.of());
+    }
+
+    /**
+     * The project as far as a regeneration of these objects needs it, queries read from their tokens: of the
+     * absolute model's CREATE statements only those that can read the objects, directly or through views, and
+     * the definitions of what those read ({@link ReachingStatements}); every other statement of the model and
+     * every changeset; no ETL file.
+     *
+     * @param alsoDefined names whose definitions, if the model has them, are read too (a deep copy's _old table)
+     */
+    public static Project loadReaching(ProjectSettings settings, Collection<ObjectName> objects,
+                                       Collection<ObjectName> alsoDefined) {
+        return load(settings, ParseDepth.TOKENS, script -> { }, List.copyOf(objects), List.copyOf(alsoDefined));
+    }
+
+    /** The project; with 'reaching' (not null), as {@link #loadReaching} reads it. */
+    private static Project load(ProjectSettings settings, ParseDepth depth, Consumer<Script> parsed,
+                                List<ObjectName> reaching, List<ObjectName> alsoDefined) {
         SqlSourceReader reader = new SqlSourceReader(settings.baseDir(), settings.maxFileBytes());
         List<Path> emptyFolders = new ArrayList<>();
         List<Path> absoluteFiles = sqlFiles(settings.absoluteDir(), emptyFolders);
@@ -53,7 +74,7 @@ public final class ProjectLoader {
                     folder));
         }
         List<Path> incrementalFiles = List.copyOf(folderOf.keySet());
-        List<Path> etlFiles = sqlFiles(settings.etlDir(), emptyFolders);
+        List<Path> etlFiles = reaching == null ? sqlFiles(settings.etlDir(), emptyFolders) : List.of();
 
         List<Script> absolute;
         List<Script> incremental;
@@ -61,11 +82,16 @@ public final class ProjectLoader {
         try (RedshiftParser parser = new RedshiftParser(settings.parseTimeoutMillis(), depth)) {
             ExecutorService pool = Executors.newFixedThreadPool(Math.max(1, settings.threads()));
             try {
-                List<Future<Script>> a = submit(pool, reader, parser, absoluteFiles, Origin.ABSOLUTE, parsed);
+                List<Future<ReachingStatements.FileWords>> read = reaching == null ? List.of()
+                        : absoluteFiles.stream().map(file -> pool.submit(() -> ReachingStatements.FileWords.of(
+                                reader.read(file)))).toList();
+                List<Future<Script>> a = reaching == null
+                        ? submit(pool, reader, parser, absoluteFiles, Origin.ABSOLUTE, parsed) : List.of();
                 List<Future<Script>> i = submit(pool, reader, parser, incrementalFiles, Origin.INCREMENTAL,
                         parsed);
                 List<Future<Script>> e = submit(pool, reader, parser, etlFiles, Origin.ETL, parsed);
-                absolute = join(a);
+                absolute = reaching == null ? join(a) : ReachingStatements.parse(join(read), reaching, alsoDefined,
+                        parser, pool);
                 incremental = join(i);
                 etl = join(e);
             } finally {
@@ -122,9 +148,9 @@ public final class ProjectLoader {
         return futures;
     }
 
-    private static List<Script> join(List<Future<Script>> futures) {
-        List<Script> scripts = new ArrayList<>(futures.size());
-        for (Future<Script> future : futures) {
+    static <T> List<T> join(List<Future<T>> futures) {
+        List<T> scripts = new ArrayList<>(futures.size());
+        for (Future<T> future : futures) {
             try {
                 scripts.add(future.get());
             } catch (InterruptedException e) {

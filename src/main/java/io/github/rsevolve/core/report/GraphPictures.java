@@ -39,8 +39,8 @@ public final class GraphPictures {
                              Set<ObjectName> recreated, Scope scope, Path folder) throws IOException {
         Set<ObjectName> drawn = drawn(graph, changed, recreated, scope);
         Files.createDirectories(folder);
-        Files.writeString(folder.resolve("dependencies.dot"), dot(graph, drawn, changed, recreated));
-        Files.writeString(folder.resolve("dependencies.mmd"), mermaid(graph, drawn, changed, recreated));
+        Files.writeString(folder.resolve("dependencies.dot"), dot(graph, drawn, changed, recreated, scope));
+        Files.writeString(folder.resolve("dependencies.mmd"), mermaid(graph, drawn, changed, recreated, scope));
     }
 
     /** The objects drawn, in the graph's order. */
@@ -70,9 +70,9 @@ public final class GraphPictures {
     }
 
     static String dot(DependencyGraph<ParsedStatement> graph, Set<ObjectName> drawn, Set<ObjectName> changed,
-                      Set<ObjectName> recreated) {
+                      Set<ObjectName> recreated, Scope scope) {
         StringBuilder out = new StringBuilder("digraph dependencies {\n  rankdir=LR;\n  node [shape=box];\n");
-        leftOut(graph, drawn, out, "  // ");
+        leftOut(scope, out, "  // ");
         for (ObjectName name : drawn) {
             String style = changed.contains(name) ? ", style=filled, fillcolor=\"" + CHANGED_COLOUR + "\""
                     : recreated.contains(name) ? ", style=filled, fillcolor=\"" + RECREATED_COLOUR + "\"" : "";
@@ -98,9 +98,9 @@ public final class GraphPictures {
     }
 
     static String mermaid(DependencyGraph<ParsedStatement> graph, Set<ObjectName> drawn, Set<ObjectName> changed,
-                          Set<ObjectName> recreated) {
+                          Set<ObjectName> recreated, Scope scope) {
         StringBuilder out = new StringBuilder("flowchart LR\n");
-        leftOut(graph, drawn, out, "  %% ");
+        leftOut(scope, out, "  %% ");
         Map<ObjectName, String> ids = new HashMap<>();
         for (ObjectName name : drawn) {
             String id = "n" + ids.size();
@@ -129,14 +129,14 @@ public final class GraphPictures {
                 .append("    legend_table[\"table\"]\n    legend_view([\"view\"])\n  end\n").toString();
     }
 
-    /** A comment saying how many objects the picture leaves out, and how to draw them. */
-    private static void leftOut(DependencyGraph<ParsedStatement> graph, Set<ObjectName> drawn, StringBuilder out,
-                                String comment) {
-        int left = graph.names().size() - drawn.size();
-        if (left > 0) {
-            out.append(comment).append(left).append(" of ").append(graph.names().size())
-                    .append(" objects are outside the changed objects' neighbourhood and left out; ")
-                    .append("-Dredshift.pictures=all draws them all.\n");
+    /**
+     * A comment saying that the picture leaves objects out, and how to draw them. It does not count them: for named
+     * objects regenerate reads only the part of the model that can reach them.
+     */
+    private static void leftOut(Scope scope, StringBuilder out, String comment) {
+        if (scope == Scope.NEIGHBOURHOOD) {
+            out.append(comment).append("Only the changed objects' neighbourhood is drawn; ")
+                    .append("-Dredshift.pictures=all draws every object.\n");
         }
     }
 

@@ -13,6 +13,14 @@ final class SqlLexer {
     record Result(List<Token> tokens, List<Comment> comments, List<SqlProblem> problems) {
     }
 
+    private static final String[] ONE_CHARACTER = new String[128];
+
+    static {
+        for (char c = 0; c < ONE_CHARACTER.length; c++) {
+            ONE_CHARACTER[c] = String.valueOf(c);
+        }
+    }
+
     private final SourceFile file;
     private final String text;
     private final int length;
@@ -36,7 +44,7 @@ final class SqlLexer {
     private void run() {
         while (pos < length) {
             char c = text.charAt(pos);
-            if (Character.isWhitespace(c) || c == '\u00a0') {
+            if (c == ' ' || c == '\n' || Character.isWhitespace(c) || c == '\u00a0') {
                 pos++;
             } else if (c == '-' && peek(1) == '-') {
                 lineComment();
@@ -79,7 +87,11 @@ final class SqlLexer {
     }
 
     private void add(TokenType type, int start) {
-        tokens.add(new Token(type, text.substring(start, pos), start));
+        char first = text.charAt(start);
+        // Most tokens of a long query are one ASCII character (. , ( ) =): one shared string each.
+        String token = pos - start == 1 && first < ONE_CHARACTER.length ? ONE_CHARACTER[first]
+                : text.substring(start, pos);
+        tokens.add(new Token(type, token, start));
     }
 
     private void lineComment() {
@@ -194,11 +206,13 @@ final class SqlLexer {
         return c >= '0' && c <= '9';
     }
 
+    // ASCII first: a cold JVM interprets the lexer for its first files, and Character's tables cost calls there.
     private static boolean isWordStart(char c) {
-        return Character.isLetter(c) || c == '_';
+        return c < 128 ? (c | 0x20) >= 'a' && (c | 0x20) <= 'z' || c == '_' : Character.isLetter(c);
     }
 
     private static boolean isWordPart(char c) {
-        return Character.isLetterOrDigit(c) || c == '_' || c == '$';
+        return c < 128 ? (c | 0x20) >= 'a' && (c | 0x20) <= 'z' || isDigit(c) || c == '_' || c == '$'
+                : Character.isLetterOrDigit(c);
     }
 }

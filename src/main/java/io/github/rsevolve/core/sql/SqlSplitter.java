@@ -15,28 +15,25 @@ public final class SqlSplitter {
 
     public static SqlScript split(SourceFile file) {
         SqlLexer.Result lexed = SqlLexer.lex(file);
+        List<Token> tokens = lexed.tokens();
         List<SqlStatement> statements = new ArrayList<>();
-        List<Token> current = new ArrayList<>();
-        int commentIndex = 0;
         List<Comment> comments = lexed.comments();
-        for (Token token : lexed.tokens()) {
-            if (!token.isSymbol(";")) {
-                current.add(token);
+        int commentIndex = 0;
+        int start = 0;
+        for (int i = 0; i <= tokens.size(); i++) {
+            boolean last = i == tokens.size();
+            if (!last && !tokens.get(i).isSymbol(";")) {
                 continue;
             }
-            if (!current.isEmpty()) {
-                int end = token.offset();
+            if (i > start) {
+                int end = last ? Integer.MAX_VALUE : tokens.get(i).offset();
                 List<Comment> own = new ArrayList<>();
                 while (commentIndex < comments.size() && comments.get(commentIndex).offset() < end) {
                     own.add(comments.get(commentIndex++));
                 }
-                statements.add(new SqlStatement(file, statements.size(), List.copyOf(current), own));
-                current.clear();
+                statements.add(new SqlStatement(file, statements.size(), List.copyOf(tokens.subList(start, i)), own));
             }
-        }
-        if (!current.isEmpty()) {
-            List<Comment> own = new ArrayList<>(comments.subList(commentIndex, comments.size()));
-            statements.add(new SqlStatement(file, statements.size(), List.copyOf(current), own));
+            start = i + 1;
         }
         return new SqlScript(file, List.copyOf(statements), lexed.problems());
     }

@@ -46,10 +46,12 @@ class GraphPicturesTest {
                 + "CREATE VIEW dw.v AS SELECT id FROM dw.\"say \"\"hi\"\" \\\";");
         ObjectName view = ObjectName.parse("dw.v");
         Set<ObjectName> changed = Set.of(view, ObjectName.parse("dw.gone"));
-        String dot = GraphPictures.dot(graph, graph.names(), changed, Set.of());
+        String dot = GraphPictures.dot(graph, graph.names(), changed, Set.of(),
+                GraphPictures.Scope.ALL);
         assertEquals(2, dot.lines().filter(l -> l.contains("say")).count(), dot);
         assertTrue(dot.lines().allMatch(l -> bareQuotes(l) % 2 == 0), dot);
-        String mermaid = GraphPictures.mermaid(graph, graph.names(), changed, Set.of());
+        String mermaid = GraphPictures.mermaid(graph, graph.names(), changed, Set.of(),
+                GraphPictures.Scope.ALL);
         assertTrue(mermaid.contains("#quot;hi#quot;"), mermaid);
         assertFalse(mermaid.contains("null"), "a changed object the graph lacks draws nothing: " + mermaid);
     }
@@ -64,14 +66,16 @@ class GraphPicturesTest {
         Set<ObjectName> recreated = Set.of(ObjectName.parse("dw.v3"), ObjectName.parse("dw.v4"));
         Set<ObjectName> drawn = GraphPictures.drawn(graph, changed, recreated, GraphPictures.Scope.NEIGHBOURHOOD);
         assertEquals(List.of("dw.v1", "dw.v2", "dw.v3", "dw.v4"), drawn.stream().map(ObjectName::toString).toList());
-        String dot = GraphPictures.dot(graph, drawn, changed, recreated);
-        assertTrue(dot.contains("// 2 of 6 objects are outside the changed objects' neighbourhood and left out; "
-                + "-Dredshift.pictures=all draws them all."), dot);
+        String dot = GraphPictures.dot(graph, drawn, changed, recreated,
+                GraphPictures.Scope.NEIGHBOURHOOD);
+        assertTrue(dot.contains("// Only the changed objects' neighbourhood is drawn; -Dredshift.pictures=all draws "
+                + "every object."), dot);
         assertFalse(dot.contains("dw.base") || dot.contains("dw.unrelated"), dot);
         assertTrue(dot.contains("\"dw.v1\" -> \"dw.v2\";") && dot.contains("legend_recreated [label=\"dropped and "
                 + "created again\""), dot);
-        String mermaid = GraphPictures.mermaid(graph, drawn, changed, recreated);
-        assertTrue(mermaid.contains("%% 2 of 6 objects") && mermaid.contains("legend_changed[\"changed\"]:::changed")
+        String mermaid = GraphPictures.mermaid(graph, drawn, changed, recreated,
+                GraphPictures.Scope.NEIGHBOURHOOD);
+        assertTrue(mermaid.contains("%% Only the changed objects' neighbourhood") && mermaid.contains("legend_changed[\"changed\"]:::changed")
                 && mermaid.contains("class n1 changed"), mermaid);
         assertEquals(6, GraphPictures.drawn(graph, changed, recreated, GraphPictures.Scope.ALL).size());
     }

@@ -54,6 +54,16 @@ class SqlSplitterTest {
     }
 
     @Test
+    void lettersBeyondAsciiAndNoBreakSpacesLexAsWordsAndSpace() {
+        SqlScript script = split("SELECT caf\u00e9_\u00fcber$1,\u00a0\u0394x FROM \u65e5\u672c;");
+        List<Token> tokens = script.statements().get(0).tokens();
+        assertEquals(List.of("SELECT", "caf\u00e9_\u00fcber$1", ",", "\u0394x", "FROM", "\u65e5\u672c"),
+                tokens.stream().map(Token::text).toList());
+        assertEquals(List.of(TokenType.WORD, TokenType.WORD, TokenType.SYMBOL, TokenType.WORD, TokenType.WORD,
+                TokenType.WORD), tokens.stream().map(Token::type).toList());
+    }
+
+    @Test
     void blankLinesNeverEndAStatement() {
         String view = "CREATE VIEW v AS\n\n\n\nSELECT id\n\n\n\nFROM t";
         assertEquals(List.of(view), texts(split(view + ";")));
