@@ -83,8 +83,8 @@ public final class ProjectLoader {
             ExecutorService pool = Executors.newFixedThreadPool(Math.max(1, settings.threads()));
             try {
                 List<Future<ReachingStatements.FileWords>> read = reaching == null ? List.of()
-                        : absoluteFiles.stream().map(file -> pool.submit(() -> ReachingStatements.FileWords.of(
-                                reader.read(file)))).toList();
+                        : absoluteFiles.stream().map(file -> pool.submit(() -> ReachingStatements.FileWords.read(
+                                reader, file))).toList();
                 List<Future<Script>> a = reaching == null
                         ? submit(pool, reader, parser, absoluteFiles, Origin.ABSOLUTE, parsed) : List.of();
                 List<Future<Script>> i = submit(pool, reader, parser, incrementalFiles, Origin.INCREMENTAL,

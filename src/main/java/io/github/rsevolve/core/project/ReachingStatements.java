@@ -4,13 +4,19 @@ import io.github.rsevolve.core.model.ObjectName;
 import io.github.rsevolve.core.model.View;
 import io.github.rsevolve.core.parse.ParsedStatement;
 import io.github.rsevolve.core.parse.RedshiftParser;
+import io.github.rsevolve.core.sql.SourceFile;
+import io.github.rsevolve.core.sql.SqlProblem;
+import io.github.rsevolve.core.sql.SqlScan;
 import io.github.rsevolve.core.sql.SqlScript;
+import io.github.rsevolve.core.sql.SqlSourceReader;
+import io.github.rsevolve.core.sql.SqlSplitter;
 import io.github.rsevolve.core.sql.SqlStatement;
 import io.github.rsevolve.core.sql.Token;
+import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Collection;
 import java.util.Collections;
-import java.util.HashMap;
 import java.util.HashSet;
 import java.util.IdentityHashMap;
 import java.util.List;
@@ -18,6 +24,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Future;
+import java.util.function.Predicate;
 
 /**
  * The absolute model's statements a regeneration of some objects has to parse, so that a model of ten thousand views
@@ -31,25 +38,150 @@ import java.util.concurrent.Future;
  */
 final class ReachingStatements {
 
-    /** One file's CREATE statements by each identifier they hold, in order; made where the file is read. */
-    record FileWords(SqlScript script, Map<String, List<SqlStatement>> creates) {
+    /**
+     * One file as far as it was read: its statements found, those that are not CREATE lexed, and the CREATE
+     * statements by the hash of each identifier they hold, lexed when one is asked for. Hashes, not names: a cold
+     * JVM builds this for every word of the model, and two words of one hash only make a statement parse that did
+     * not need to.
+     */
+    static final class FileWords {
 
-        static FileWords of(SqlScript script) {
-            Map<String, List<SqlStatement>> creates = new HashMap<>();
-            for (SqlStatement statement : script.statements()) {
-                if (!statement.startsWith("create")) {
-                    continue;
-                }
-                for (Token token : statement.tokens()) {
-                    if (token.isIdentifier()) {
-                        List<SqlStatement> naming = creates.computeIfAbsent(token.name(), w -> new ArrayList<>(2));
-                        if (naming.isEmpty() || naming.get(naming.size() - 1) != statement) {
-                            naming.add(statement);
-                        }
+        private final SourceFile file;
+        private final List<SqlScan.Range> ranges;
+        /** By range index: the statements lexed so far. */
+        private final SqlStatement[] lexed;
+        private final List<SqlProblem> problems;
+        /** Every identifier of the CREATE statements, and those before their body, where the created name is. */
+        private final Hashes creates;
+        private final Hashes heads;
+
+        private FileWords(SourceFile file, List<SqlScan.Range> ranges, List<SqlProblem> problems, Hashes creates,
+                          Hashes heads) {
+            this.file = file;
+            this.ranges = ranges;
+            this.lexed = new SqlStatement[ranges.size()];
+            this.problems = problems;
+            this.creates = creates;
+            this.heads = heads;
+        }
+
+        /** Reads, decodes and scans the file, and lexes its statements that are not CREATE. */
+        static FileWords read(SqlSourceReader reader, Path path) {
+            Hashes creates = new Hashes();
+            Hashes heads = new Hashes();
+            List<List<SqlScan.Range>> scanned = new ArrayList<>();
+            SqlScript read = reader.read(path, text -> {
+                SqlScan.Result scan = SqlScan.scan(text, (range, hash, head) -> {
+                    creates.add(range, hash);
+                    if (head) {
+                        heads.add(range, hash);
                     }
+                });
+                scanned.add(scan.ranges());
+                return new SqlScript(text, List.of(), scan.problems());
+            });
+            FileWords words = new FileWords(read.file(), scanned.isEmpty() ? List.of() : scanned.get(0),
+                    read.problems(), creates, heads);
+            for (SqlScan.Range range : words.ranges) {
+                if (!range.create()) {
+                    words.statement(range.index());
                 }
             }
-            return new FileWords(script, creates);
+            return words;
+        }
+
+        /** The statement of the range, lexed on first use. */
+        private SqlStatement statement(int range) {
+            if (lexed[range] == null) {
+                lexed[range] = SqlSplitter.statement(file, ranges.get(range));
+            }
+            return lexed[range];
+        }
+
+        /** The CREATE statements that may hold the identifier, in order. */
+        void naming(String word, List<SqlStatement> into) {
+            lexed(creates.get(word.hashCode()), into);
+        }
+
+        /** The CREATE statements that may hold the identifier before their body, in order. */
+        void definingNames(String word, List<SqlStatement> into) {
+            lexed(heads.get(word.hashCode()), into);
+        }
+
+        private void lexed(int[] indexes, List<SqlStatement> into) {
+            if (indexes != null) {
+                for (int i = 1; i <= indexes[0]; i++) {
+                    into.add(statement(indexes[i]));
+                }
+            }
+        }
+
+        /** The statements to parse: every one, or those that are not CREATE and the CREATEs that 'keep' passes. */
+        SqlScript script(Predicate<SqlStatement> keep, boolean every) {
+            List<SqlStatement> statements = new ArrayList<>();
+            for (SqlScan.Range range : ranges) {
+                if (every || !range.create() || lexed[range.index()] != null && keep.test(lexed[range.index()])) {
+                    statements.add(statement(range.index()));
+                }
+            }
+            return new SqlScript(file, List.copyOf(statements), problems);
+        }
+    }
+
+    /** Range indexes by identifier hash, in order, each once (open addressing). */
+    private static final class Hashes {
+
+        /** The hash in keys[slot]; at creates[slot] a count and then the range indexes. */
+        private int[] keys = new int[1024];
+        private int[][] creates = new int[1024][];
+        private int used;
+
+        /** The count and range indexes of the hash, or null. */
+        int[] get(int hash) {
+            return creates[slot(hash)];
+        }
+
+        void add(int range, int hash) {
+            if (2 * used >= keys.length) {
+                grow();
+            }
+            int slot = slot(hash);
+            int[] indexes = creates[slot];
+            if (indexes == null) {
+                keys[slot] = hash;
+                creates[slot] = new int[] {1, range, 0, 0};
+                used++;
+            } else if (indexes[indexes[0]] != range) {
+                if (indexes[0] + 1 == indexes.length) {
+                    indexes = Arrays.copyOf(indexes, indexes.length * 2);
+                    creates[slot] = indexes;
+                }
+                indexes[++indexes[0]] = range;
+            }
+        }
+
+        /** The slot that holds the hash, or the empty slot where it goes. */
+        private int slot(int hash) {
+            int mask = keys.length - 1;
+            int slot = (hash * 0x9E3779B9) >>> 7 & mask;
+            while (creates[slot] != null && keys[slot] != hash) {
+                slot = slot + 1 & mask;
+            }
+            return slot;
+        }
+
+        private void grow() {
+            int[] oldKeys = keys;
+            int[][] oldCreates = creates;
+            keys = new int[oldKeys.length * 2];
+            creates = new int[oldKeys.length * 2][];
+            for (int i = 0; i < oldKeys.length; i++) {
+                if (oldCreates[i] != null) {
+                    int slot = slot(oldKeys[i]);
+                    keys[slot] = oldKeys[i];
+                    creates[slot] = oldCreates[i];
+                }
+            }
         }
     }
 
@@ -67,10 +199,10 @@ final class ReachingStatements {
         this.pool = pool;
     }
 
-    /** The CREATE statements that hold the identifier, in file order. */
+    /** The CREATE statements that may hold the identifier, in file order. */
     private List<SqlStatement> naming(String word) {
         List<SqlStatement> naming = new ArrayList<>();
-        files.forEach(file -> naming.addAll(file.creates().getOrDefault(word, List.of())));
+        files.forEach(file -> file.naming(word, naming));
         return naming;
     }
 
@@ -90,11 +222,9 @@ final class ReachingStatements {
         }
         List<Script> result = new ArrayList<>(files.size());
         for (FileWords file : files) {
-            SqlScript script = file.script();
-            List<SqlStatement> kept = allDefined ? script.statements().stream()
-                    .filter(s -> !s.startsWith("create") || reach.parsed.containsKey(s)).toList()
-                    : script.statements();
-            result.add(new Script(Origin.ABSOLUTE, script, parser.parseScript(kept, reach::parsedOnce)));
+            SqlScript script = file.script(reach.parsed::containsKey, !allDefined);
+            result.add(new Script(Origin.ABSOLUTE, script, parser.parseScript(script.statements(),
+                    reach::parsedOnce)));
         }
         return result;
     }
@@ -159,7 +289,9 @@ final class ReachingStatements {
 
     /** The CREATE statements that may define an object of this name: the name stands before their body. */
     private List<SqlStatement> definitionsOf(String name) {
-        return naming(name).stream().filter(s -> namesBeforeBody(s, name)).toList();
+        List<SqlStatement> heads = new ArrayList<>();
+        files.forEach(file -> file.definingNames(name, heads));
+        return heads.stream().filter(s -> namesBeforeBody(s, name)).toList();
     }
 
     private static boolean namesBeforeBody(SqlStatement statement, String name) {

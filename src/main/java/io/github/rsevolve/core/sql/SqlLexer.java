@@ -21,24 +21,44 @@ final class SqlLexer {
         }
     }
 
+    /** What a scan is told of each token, where the lexer would make it; comments are skipped. */
+    interface Sink {
+        void token(TokenType type, int start, int end);
+    }
+
     private final SourceFile file;
     private final String text;
     private final int length;
+    private final Sink sink;
     private final List<Token> tokens = new ArrayList<>();
     private final List<Comment> comments = new ArrayList<>();
     private final List<SqlProblem> problems = new ArrayList<>();
     private int pos;
 
-    private SqlLexer(SourceFile file) {
+    private SqlLexer(SourceFile file, int from, int to, Sink sink) {
         this.file = file;
         this.text = file.text();
-        this.length = text.length();
+        this.pos = from;
+        this.length = to;
+        this.sink = sink;
     }
 
     static Result lex(SourceFile file) {
-        SqlLexer lexer = new SqlLexer(file);
+        return lex(file, 0, file.text().length());
+    }
+
+    /** The tokens and comments of the text [from, to), at their offsets in the file. */
+    static Result lex(SourceFile file, int from, int to) {
+        SqlLexer lexer = new SqlLexer(file, from, to, null);
         lexer.run();
         return new Result(lexer.tokens, lexer.comments, lexer.problems);
+    }
+
+    /** Tells the sink of each token of the file instead of making it; returns what is unterminated. */
+    static List<SqlProblem> scan(SourceFile file, Sink sink) {
+        SqlLexer lexer = new SqlLexer(file, 0, file.text().length(), sink);
+        lexer.run();
+        return lexer.problems;
     }
 
     private void run() {
@@ -60,8 +80,10 @@ final class SqlLexer {
                 // E'...' escape string and N'...' national string: the prefix belongs to the literal.
                 int start = pos++;
                 quoted(TokenType.STRING, '\'', true, "string literal");
-                Token literal = tokens.remove(tokens.size() - 1);
-                tokens.add(new Token(TokenType.STRING, text.substring(start, literal.end()), start));
+                if (sink == null) {
+                    Token literal = tokens.remove(tokens.size() - 1);
+                    tokens.add(new Token(TokenType.STRING, text.substring(start, literal.end()), start));
+                }
             } else if (isWordStart(c) || (c == '#' && isWordPart(peek(1)))) {
                 // A leading # names a Redshift temporary table.
                 int start = pos++;
@@ -87,6 +109,10 @@ final class SqlLexer {
     }
 
     private void add(TokenType type, int start) {
+        if (sink != null) {
+            sink.token(type, start, pos);
+            return;
+        }
         char first = text.charAt(start);
         // Most tokens of a long query are one ASCII character (. , ( ) =): one shared string each.
         String token = pos - start == 1 && first < ONE_CHARACTER.length ? ONE_CHARACTER[first]
@@ -99,7 +125,13 @@ final class SqlLexer {
         while (pos < length && text.charAt(pos) != '\n' && text.charAt(pos) != '\r') {
             pos++;
         }
-        comments.add(new Comment(text.substring(start, pos), start));
+        comment(start);
+    }
+
+    private void comment(int start) {
+        if (sink == null) {
+            comments.add(new Comment(text.substring(start, pos), start));
+        }
     }
 
     private void blockComment() {
@@ -113,14 +145,14 @@ final class SqlLexer {
                 depth--;
                 pos += 2;
                 if (depth == 0) {
-                    comments.add(new Comment(text.substring(start, pos), start));
+                    comment(start);
                     return;
                 }
             } else {
                 pos++;
             }
         }
-        comments.add(new Comment(text.substring(start, pos), start));
+        comment(start);
         unterminated(start, "block comment", "*/");
     }
 

@@ -14,6 +14,7 @@ import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.Function;
 
 /**
  * Reads SQL files for the engine. Anything wrong with a file (a directory, unreadable, too large, binary, not UTF-8)
@@ -34,6 +35,14 @@ public final class SqlSourceReader {
 
     /** Reads and splits one file. */
     public SqlScript read(Path path) {
+        return read(path, SqlSplitter::split);
+    }
+
+    /**
+     * Reads one file and splits it with 'split'; a file that cannot be read as text is a problem, as for {@link
+     * #read(Path)}, and is not split.
+     */
+    public SqlScript read(Path path, Function<SourceFile, SqlScript> split) {
         Path absolute = path.toAbsolutePath().normalize();
         String display = displayPath(absolute);
         SourceFile empty = SourceFile.of(absolute, display, "");
@@ -59,10 +68,10 @@ public final class SqlSourceReader {
             return unreadable(empty, "The file cannot be read: " + e.getClass().getSimpleName() + ".",
                     "Check that the file is readable.");
         }
-        return decode(absolute, display, bytes);
+        return decode(absolute, display, bytes, split);
     }
 
-    private SqlScript decode(Path absolute, String display, byte[] bytes) {
+    private SqlScript decode(Path absolute, String display, byte[] bytes, Function<SourceFile, SqlScript> split) {
         // The lenient decoder is the JDK's fast path; only a text with a NUL or a replacement character needs the
         // byte-exact look of the slow paths.
         String lenient = new String(bytes, StandardCharsets.UTF_8);
@@ -90,9 +99,9 @@ public final class SqlSourceReader {
                             + " here); it was read as ISO-8859-1.",
                     "Save the file as UTF-8: Redshift stores text as UTF-8."));
         }
-        SqlScript split = SqlSplitter.split(file);
-        problems.addAll(split.problems());
-        return new SqlScript(file, split.statements(), List.copyOf(problems));
+        SqlScript statements = split.apply(file);
+        problems.addAll(statements.problems());
+        return new SqlScript(file, statements.statements(), List.copyOf(problems));
     }
 
     /**

@@ -37,4 +37,12 @@ public final class SqlSplitter {
         }
         return new SqlScript(file, List.copyOf(statements), lexed.problems());
     }
+
+    /** The statement of a scanned range, as {@link #split} makes it. */
+    public static SqlStatement statement(SourceFile file, SqlScan.Range range) {
+        SqlLexer.Result lexed = SqlLexer.lex(file, range.from(), range.to());
+        // Before tokensFrom the range holds only the semicolons of empty statements, which split leaves out.
+        List<Token> tokens = lexed.tokens().stream().filter(t -> t.offset() >= range.tokensFrom()).toList();
+        return new SqlStatement(file, range.index(), tokens, new ArrayList<>(lexed.comments()));
+    }
 }

@@ -131,7 +131,8 @@ class ReachingLoadTest {
         // v_copy reads a table made from orders, not orders: it is neither recreated nor drawn.
         assertEquals(List.of("dw.orders", "dw.customers", "dw.v_orders", "dw.v_daily", "dw.orders_copy"),
                 creates(reached));
-        assertEquals(10, reached.absolute().get(0).script().statements().size(), "every statement is still read");
+        // The other CREATE statements were found and hashed, never lexed; the grant was.
+        assertEquals(6, reached.absolute().get(0).script().statements().size());
     }
 
     private static Project reaching(Path project, List<ObjectName> objects, List<ObjectName> alsoDefined) {
