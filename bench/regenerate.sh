@@ -4,7 +4,7 @@
 # Usage: bench/regenerate.sh [runs]
 set -euo pipefail
 cd "$(dirname "$0")/.."
-runs=${1:-5}
+runs=${1:-9}
 mvn -q -B install -DskipTests -Dinvoker.skip > /dev/null
 mvn -q -B test-compile dependency:build-classpath -Dmdep.outputFile=target/bench.cp -Dmdep.includeScope=test > /dev/null
 java -cp "target/classes:target/test-classes:$(cat target/bench.cp)" io.github.rsevolve.bench.RegenerateBenchmark \

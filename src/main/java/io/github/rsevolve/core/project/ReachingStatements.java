@@ -16,15 +16,12 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collection;
-import java.util.Collections;
 import java.util.HashSet;
-import java.util.IdentityHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
-import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Future;
-import java.util.function.Predicate;
 
 /**
  * The absolute model's statements a regeneration of some objects has to parse, so that a model of ten thousand views
@@ -48,8 +45,9 @@ final class ReachingStatements {
 
         private final SourceFile file;
         private final List<SqlScan.Range> ranges;
-        /** By range index: the statements lexed so far. */
+        /** By range index: the statements lexed and parsed so far. */
         private final SqlStatement[] lexed;
+        private final ParsedStatement[] parsed;
         private final List<SqlProblem> problems;
         /** Every identifier of the CREATE statements, and those before their body, where the created name is. */
         private final Hashes creates;
@@ -60,6 +58,7 @@ final class ReachingStatements {
             this.file = file;
             this.ranges = ranges;
             this.lexed = new SqlStatement[ranges.size()];
+            this.parsed = new ParsedStatement[ranges.size()];
             this.problems = problems;
             this.creates = creates;
             this.heads = heads;
@@ -98,29 +97,19 @@ final class ReachingStatements {
             return lexed[range];
         }
 
-        /** The CREATE statements that may hold the identifier, in order. */
-        void naming(String word, List<SqlStatement> into) {
-            lexed(creates.get(word.hashCode()), into);
-        }
-
-        /** The CREATE statements that may hold the identifier before their body, in order. */
-        void definingNames(String word, List<SqlStatement> into) {
-            lexed(heads.get(word.hashCode()), into);
-        }
-
-        private void lexed(int[] indexes, List<SqlStatement> into) {
-            if (indexes != null) {
-                for (int i = 1; i <= indexes[0]; i++) {
-                    into.add(statement(indexes[i]));
-                }
+        /** The range's statement parsed, once. */
+        private ParsedStatement parse(int range, RedshiftParser parser) {
+            if (parsed[range] == null) {
+                parsed[range] = parser.parse(statement(range));
             }
+            return parsed[range];
         }
 
-        /** The statements to parse: every one, or those that are not CREATE and the CREATEs that 'keep' passes. */
-        SqlScript script(Predicate<SqlStatement> keep, boolean every) {
+        /** The statements to parse: every one, or those that are not CREATE and the CREATEs parsed already. */
+        private SqlScript script(boolean every) {
             List<SqlStatement> statements = new ArrayList<>();
             for (SqlScan.Range range : ranges) {
-                if (every || !range.create() || lexed[range.index()] != null && keep.test(lexed[range.index()])) {
+                if (every || !range.create() || parsed[range.index()] != null) {
                     statements.add(statement(range.index()));
                 }
             }
@@ -189,9 +178,20 @@ final class ReachingStatements {
     private static final int SHARED_FROM = 16;
 
     private final List<FileWords> files;
-    private final Map<SqlStatement, ParsedStatement> parsed = new IdentityHashMap<>();
     private final RedshiftParser parser;
     private final ExecutorService pool;
+
+    /** A CREATE statement of a file, by its index there. */
+    private record Create(FileWords file, int range) {
+
+        ParsedStatement parsed() {
+            return file.parsed[range];
+        }
+
+        SqlStatement statement() {
+            return file.statement(range);
+        }
+    }
 
     private ReachingStatements(List<FileWords> files, RedshiftParser parser, ExecutorService pool) {
         this.files = files;
@@ -199,11 +199,16 @@ final class ReachingStatements {
         this.pool = pool;
     }
 
-    /** The CREATE statements that may hold the identifier, in file order. */
-    private List<SqlStatement> naming(String word) {
-        List<SqlStatement> naming = new ArrayList<>();
-        files.forEach(file -> file.naming(word, naming));
-        return naming;
+    /** The CREATE statements that may hold the identifier, in file order: anywhere, or before their body. */
+    private List<Create> creates(String word, boolean head) {
+        List<Create> creates = new ArrayList<>();
+        for (FileWords file : files) {
+            int[] indexes = (head ? file.heads : file.creates).get(word.hashCode());
+            for (int i = 1; indexes != null && i <= indexes[0]; i++) {
+                creates.add(new Create(file, indexes[i]));
+            }
+        }
+        return creates;
     }
 
     /**
@@ -222,9 +227,9 @@ final class ReachingStatements {
         }
         List<Script> result = new ArrayList<>(files.size());
         for (FileWords file : files) {
-            SqlScript script = file.script(reach.parsed::containsKey, !allDefined);
+            SqlScript script = file.script(!allDefined);
             result.add(new Script(Origin.ABSOLUTE, script, parser.parseScript(script.statements(),
-                    reach::parsedOnce)));
+                    statement -> file.parse(statement.index(), parser))));
         }
         return result;
     }
@@ -238,14 +243,13 @@ final class ReachingStatements {
             }
         });
         List<ParsedStatement> reading = new ArrayList<>();
-        // Level by level, each level's statements parsed at once on the pool.
+        // Level by level, each level's statements lexed and parsed at once on the pool.
         while (!names.isEmpty()) {
-            List<SqlStatement> level = new ArrayList<>();
-            Set<SqlStatement> inLevel = Collections.newSetFromMap(new IdentityHashMap<>());
-            names.forEach(name -> naming(name).stream().filter(s -> !parsed.containsKey(s) && inLevel.add(s))
+            Set<Create> level = new LinkedHashSet<>();
+            names.forEach(name -> creates(name, false).stream().filter(c -> c.parsed() == null)
                     .forEach(level::add));
             names.clear();
-            for (ParsedStatement one : parseAll(level)) {
+            for (ParsedStatement one : parseAll(List.copyOf(level))) {
                 reading.add(one);
                 // Only views are dropped and created again; a table that reads the objects (CTAS, LIKE) is not,
                 // so what reads it is not reached through it.
@@ -255,43 +259,35 @@ final class ReachingStatements {
             }
         }
         Set<String> read = new HashSet<>();
-        List<SqlStatement> definitions = new ArrayList<>();
-        Set<SqlStatement> inDefinitions = Collections.newSetFromMap(new IdentityHashMap<>());
+        Set<Create> definitions = new LinkedHashSet<>();
         for (ParsedStatement statement : reading) {
             for (ObjectName name : statement.references()) {
                 if (read.add(name.name())) {
-                    definitionsOf(name.name()).stream().filter(s -> !parsed.containsKey(s) && inDefinitions.add(s))
-                            .forEach(definitions::add);
+                    definitionsOf(name.name()).stream().filter(c -> c.parsed() == null).forEach(definitions::add);
                 }
             }
         }
-        parseAll(definitions);
+        parseAll(List.copyOf(definitions));
     }
 
     /** Parses the statements, on the pool's threads when there are enough to share, and remembers them. */
-    private List<ParsedStatement> parseAll(List<SqlStatement> list) {
-        List<ParsedStatement> results = new ArrayList<>(list.size());
-        if (list.size() < SHARED_FROM) {
-            list.forEach(s -> results.add(parser.parse(s)));
-        } else {
-            int half = list.size() / 2;
-            Future<List<ParsedStatement>> first = pool.submit(() -> list.subList(0, half).stream()
-                    .map(parser::parse).toList());
-            List<ParsedStatement> second = list.subList(half, list.size()).stream().map(parser::parse).toList();
-            results.addAll(ProjectLoader.join(List.of(first)).get(0));
-            results.addAll(second);
+    private List<ParsedStatement> parseAll(List<Create> creates) {
+        if (creates.size() < SHARED_FROM) {
+            return creates.stream().map(c -> c.file().parse(c.range(), parser)).toList();
         }
-        for (int i = 0; i < list.size(); i++) {
-            parsed.put(list.get(i), results.get(i));
-        }
+        int half = creates.size() / 2;
+        Future<List<ParsedStatement>> first = pool.submit(() -> creates.subList(0, half).stream()
+                .map(c -> c.file().parse(c.range(), parser)).toList());
+        List<ParsedStatement> second = creates.subList(half, creates.size()).stream()
+                .map(c -> c.file().parse(c.range(), parser)).toList();
+        List<ParsedStatement> results = new ArrayList<>(ProjectLoader.join(List.of(first)).get(0));
+        results.addAll(second);
         return results;
     }
 
     /** The CREATE statements that may define an object of this name: the name stands before their body. */
-    private List<SqlStatement> definitionsOf(String name) {
-        List<SqlStatement> heads = new ArrayList<>();
-        files.forEach(file -> file.definingNames(name, heads));
-        return heads.stream().filter(s -> namesBeforeBody(s, name)).toList();
+    private List<Create> definitionsOf(String name) {
+        return creates(name, true).stream().filter(c -> namesBeforeBody(c.statement(), name)).toList();
     }
 
     private static boolean namesBeforeBody(SqlStatement statement, String name) {
@@ -304,9 +300,5 @@ final class ReachingStatements {
             }
         }
         return false;
-    }
-
-    private ParsedStatement parsedOnce(SqlStatement statement) {
-        return parsed.computeIfAbsent(statement, parser::parse);
     }
 }
