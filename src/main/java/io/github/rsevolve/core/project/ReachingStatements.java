@@ -292,7 +292,7 @@ final class ReachingStatements {
 
     private static boolean namesBeforeBody(SqlStatement statement, String name) {
         for (Token token : statement.tokens()) {
-            if (token.isSymbol("(") || token.is("as")) {
+            if (SqlScan.endsHead(token)) {
                 return false;
             }
             if (token.isIdentifier() && token.name().equals(name)) {

@@ -60,13 +60,13 @@ public final class SqlScan {
         }
         if (firstToken < 0) {
             firstToken = start;
-            create = isWord(type, start, end, "create");
+            create = isWord(type, text, start, end, "create");
             head = true;
         }
         if (!create) {
             return;
         }
-        if (type == TokenType.SYMBOL && text.charAt(start) == '(' || isWord(type, start, end, "as")) {
+        if (endsHead(type, text, start, end)) {
             head = false;
         }
         if (type == TokenType.WORD || type == TokenType.QUOTED_IDENTIFIER) {
@@ -74,7 +74,17 @@ public final class SqlScan {
         }
     }
 
-    private boolean isWord(TokenType type, int start, int end, String keyword) {
+    /** Whether the token ends a CREATE's head, the part that names what it creates: its first "(" or its AS. */
+    public static boolean endsHead(Token token) {
+        return endsHead(token.type(), token.text(), 0, token.text().length());
+    }
+
+    private static boolean endsHead(TokenType type, String text, int start, int end) {
+        return type == TokenType.SYMBOL && end - start == 1 && text.charAt(start) == '('
+                || isWord(type, text, start, end, "as");
+    }
+
+    private static boolean isWord(TokenType type, String text, int start, int end, String keyword) {
         return type == TokenType.WORD && end - start == keyword.length()
                 && text.substring(start, end).toLowerCase(Locale.ROOT).equals(keyword);
     }
