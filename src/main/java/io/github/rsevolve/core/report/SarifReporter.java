@@ -1,11 +1,11 @@
 package io.github.rsevolve.core.report;
 
-import com.fasterxml.jackson.databind.node.ArrayNode;
-import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.fasterxml.jackson.core.JsonGenerator;
 import io.github.rsevolve.core.finding.CheckInfo;
 import io.github.rsevolve.core.finding.Finding;
 import io.github.rsevolve.core.finding.Severity;
 import java.io.IOException;
+import java.io.OutputStream;
 import java.net.URI;
 import java.net.URISyntaxException;
 import java.nio.file.Files;
@@ -32,45 +32,84 @@ public final class SarifReporter {
     public static void write(List<Finding> findings, String toolVersion, Path baseDir, Path target)
             throws IOException {
         Path base = baseDir.toAbsolutePath().normalize();
-        ObjectNode root = JsonReporter.MAPPER.createObjectNode();
-        root.put("$schema", SCHEMA);
-        root.put("version", "2.1.0");
-        ObjectNode run = root.putArray("runs").addObject();
-        ObjectNode driver = run.putObject("tool").putObject("driver");
-        driver.put("name", "redshift-maven-plugin");
-        driver.put("version", toolVersion);
-        driver.put("informationUri", "https://github.com/rsevolve/redshift-maven-plugin");
-        ArrayNode ruleNodes = driver.putArray("rules");
-        run.putObject("originalUriBaseIds").putObject("%SRCROOT%").put("uri", base.toUri().toString());
         List<CheckInfo> checks = Checks.all();
         Map<String, Integer> index = new HashMap<>();
-        for (CheckInfo info : checks) {
-            index.put(info.id(), ruleNodes.size());
-            ObjectNode node = ruleNodes.addObject();
-            node.put("id", info.id());
-            node.put("name", info.name());
-            node.putObject("shortDescription").put("text", info.summary());
-            node.putObject("fullDescription").put("text", info.why());
-            node.putObject("help").put("text", info.fix());
-            node.putObject("defaultConfiguration").put("level", level(info.severity()));
-        }
-        ArrayNode results = run.putArray("results");
-        for (Finding finding : findings) {
-            ObjectNode result = results.addObject();
-            result.put("ruleId", finding.ruleId());
-            Integer ruleIndex = index.get(finding.ruleId());
-            if (ruleIndex != null) {
-                result.put("ruleIndex", ruleIndex);
-            }
-            result.put("level", level(finding.severity()));
-            result.putObject("message").put("text", finding.message());
-            ObjectNode location = result.putArray("locations").addObject().putObject("physicalLocation");
-            location.putObject("artifactLocation").put("uri", relativeUri(base, finding.file()))
-                    .put("uriBaseId", "%SRCROOT%");
-            location.putObject("region").put("startLine", finding.line()).put("startColumn", finding.column());
-        }
         Files.createDirectories(target.getParent());
-        JsonReporter.MAPPER.writeValue(target.toFile(), root);
+        try (OutputStream out = Files.newOutputStream(target); JsonGenerator json = JsonReporter.generator(out)) {
+            json.writeStartObject();
+            json.writeStringField("$schema", SCHEMA);
+            json.writeStringField("version", "2.1.0");
+            json.writeArrayFieldStart("runs");
+            json.writeStartObject();
+            json.writeObjectFieldStart("tool");
+            json.writeObjectFieldStart("driver");
+            json.writeStringField("name", "redshift-maven-plugin");
+            json.writeStringField("version", toolVersion);
+            json.writeStringField("informationUri", "https://github.com/rsevolve/redshift-maven-plugin");
+            json.writeArrayFieldStart("rules");
+            for (CheckInfo info : checks) {
+                index.put(info.id(), index.size());
+                json.writeStartObject();
+                json.writeStringField("id", info.id());
+                json.writeStringField("name", info.name());
+                text(json, "shortDescription", info.summary());
+                text(json, "fullDescription", info.why());
+                text(json, "help", info.fix());
+                json.writeObjectFieldStart("defaultConfiguration");
+                json.writeStringField("level", level(info.severity()));
+                json.writeEndObject();
+                json.writeEndObject();
+            }
+            json.writeEndArray();
+            json.writeEndObject();
+            json.writeEndObject();
+            json.writeObjectFieldStart("originalUriBaseIds");
+            json.writeObjectFieldStart("%SRCROOT%");
+            json.writeStringField("uri", base.toUri().toString());
+            json.writeEndObject();
+            json.writeEndObject();
+            json.writeArrayFieldStart("results");
+            for (Finding finding : findings) {
+                result(json, finding, index.get(finding.ruleId()), relativeUri(base, finding.file()));
+            }
+            json.writeEndArray();
+            json.writeEndObject();
+            json.writeEndArray();
+            json.writeEndObject();
+        }
+    }
+
+    private static void result(JsonGenerator json, Finding finding, Integer ruleIndex, String uri)
+            throws IOException {
+        json.writeStartObject();
+        json.writeStringField("ruleId", finding.ruleId());
+        if (ruleIndex != null) {
+            json.writeNumberField("ruleIndex", ruleIndex);
+        }
+        json.writeStringField("level", level(finding.severity()));
+        text(json, "message", finding.message());
+        json.writeArrayFieldStart("locations");
+        json.writeStartObject();
+        json.writeObjectFieldStart("physicalLocation");
+        json.writeObjectFieldStart("artifactLocation");
+        json.writeStringField("uri", uri);
+        json.writeStringField("uriBaseId", "%SRCROOT%");
+        json.writeEndObject();
+        json.writeObjectFieldStart("region");
+        json.writeNumberField("startLine", finding.line());
+        json.writeNumberField("startColumn", finding.column());
+        json.writeEndObject();
+        json.writeEndObject();
+        json.writeEndObject();
+        json.writeEndArray();
+        json.writeEndObject();
+    }
+
+    /** A SARIF message object: {"text": ...}. */
+    private static void text(JsonGenerator json, String field, String text) throws IOException {
+        json.writeObjectFieldStart(field);
+        json.writeStringField("text", text);
+        json.writeEndObject();
     }
 
     /** The file as a URI reference relative to the base: percent-encoded, '/'-separated, ".." where it is outside. */

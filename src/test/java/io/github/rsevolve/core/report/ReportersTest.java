@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import io.github.rsevolve.core.changes.RegenerateTestSupport;
 import io.github.rsevolve.core.finding.CheckInfo;
 import io.github.rsevolve.core.finding.Finding;
@@ -13,6 +14,7 @@ import io.github.rsevolve.core.validate.ValidateResult;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.stream.Collectors;
 import org.junit.jupiter.api.Test;
@@ -21,6 +23,7 @@ import org.junit.jupiter.api.io.TempDir;
 /** The exact text of the reports, so their format does not rot. */
 class ReportersTest {
 
+    private static final ObjectMapper JSON = new ObjectMapper();
     private static final Finding DROP = new Finding("RS402", "drop-column", Severity.WARNING,
             "src/main/redshift/incremental/V12__drop.sql", 3, 23, "Column dw.orders.note is dropped with its data.");
     private static final Finding SECRET = new Finding("RS701", "plaintext-secret", Severity.ERROR,
@@ -45,10 +48,21 @@ class ReportersTest {
     }
 
     @Test
+    void jsonWithExtraDataHasItsFieldsBesideTheFindings() throws IOException {
+        Path json = dir.resolve("info.json");
+        JsonReporter.write(List.of(DROP), json, Map.of("environment", "qa", "version", List.of(1, 2)));
+        JsonNode root = JSON.readTree(json.toFile());
+        assertEquals("qa", root.get("environment").asText());
+        assertEquals(2, root.get("version").get(1).asInt());
+        assertEquals("RS402", root.get("findings").get(0).get("ruleId").asText());
+        assertEquals(3, root.size());
+    }
+
+    @Test
     void jsonHasOneObjectPerFinding() throws IOException {
         Path json = dir.resolve("lint.json");
         JsonReporter.write(List.of(DROP), json, null);
-        JsonNode finding = JsonReporter.MAPPER.readTree(json.toFile()).get(0);
+        JsonNode finding = JSON.readTree(json.toFile()).get(0);
         assertEquals("drop-column", finding.get("rule").asText());
         assertEquals("RS402", finding.get("ruleId").asText());
         assertEquals("warning", finding.get("severity").asText());
@@ -80,7 +94,7 @@ class ReportersTest {
     void sarifNamesEveryRuleAndLocatesEveryResult() throws IOException {
         Path sarif = dir.resolve("lint.sarif");
         SarifReporter.write(List.of(SECRET, DROP), "0.1.0", dir, sarif);
-        JsonNode run = JsonReporter.MAPPER.readTree(sarif.toFile()).get("runs").get(0);
+        JsonNode run = JSON.readTree(sarif.toFile()).get("runs").get(0);
         JsonNode rules = run.get("tool").get("driver").get("rules");
         assertEquals(Checks.all().size(), rules.size());
         JsonNode result = run.get("results").get(1);
@@ -104,7 +118,7 @@ class ReportersTest {
         Path sarif = dir.resolve("outside.sarif");
         SarifReporter.write(List.of(new Finding(DROP.ruleId(), DROP.rule(), DROP.severity(), outside, 1, 1, "m")),
                 "0.1.0", project, sarif);
-        JsonNode run = JsonReporter.MAPPER.readTree(sarif.toFile()).get("runs").get(0);
+        JsonNode run = JSON.readTree(sarif.toFile()).get("runs").get(0);
         assertEquals("../shared%20sql/a.sql", run.get("results").get(0).get("locations").get(0)
                 .get("physicalLocation").get("artifactLocation").get("uri").asText());
         assertEquals(project.toAbsolutePath().normalize().toUri().toString(),
