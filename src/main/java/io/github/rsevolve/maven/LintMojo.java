@@ -20,7 +20,10 @@ public final class LintMojo extends AbstractProjectMojo {
     @Override
     protected void run() throws MojoExecutionException, MojoFailureException {
         LintSettings settings = lintSettings();
-        getLog().debug("redshift:lint " + settings);
+        if (getLog().isDebugEnabled()) {
+            // A record's first toString links its method handles, tens of ms in a cold build, for a line only -X shows.
+            getLog().debug("redshift:lint " + settings);
+        }
         LintResult result = Linter.run(settings);
         log(TextReporter.lines(result.findings(), TextReporter.summary(result)));
         writeReports("lint", result.findings(), null);

@@ -23,7 +23,9 @@ public final class ValidateMojo extends AbstractThrowawayMojo {
     @Override
     protected void run() throws MojoExecutionException, MojoFailureException {
         ValidateSettings validate = validateSettings();
-        getLog().debug("redshift:validate " + validate);
+        if (getLog().isDebugEnabled()) {
+            getLog().debug("redshift:validate " + validate);
+        }
         ValidateResult result = validate(validate);
         stopIfInterrupted();
         for (Map.Entry<String, Long> phase : result.phases().entrySet()) {

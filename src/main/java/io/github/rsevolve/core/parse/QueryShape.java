@@ -44,16 +44,16 @@ final class QueryShape {
         for (int i = from; i < to; i++) {
             Token token = tokens.get(i);
             if (token.type() == TokenType.SYMBOL) {
+                // The symbols it looks at are one character: a switch on it, not on the text, in this hot loop.
                 String text = token.text();
-                Token next = i + 1 < to ? tokens.get(i + 1) : null;
-                switch (text) {
-                    case "(" -> {
+                switch (text.length() == 1 ? text.charAt(0) : '\0') {
+                    case '(' -> {
                         if (opens == open.length) {
                             open = Arrays.copyOf(open, opens * 2);
                         }
                         open[opens++] = i;
                     }
-                    case ")" -> {
+                    case ')' -> {
                         if (opens == 0) {
                             return problem(statement, token, "')' closes a parenthesis that was never opened",
                                     "Remove it or open the parenthesis it closes.");
@@ -63,16 +63,17 @@ final class QueryShape {
                         }
                         opens--;
                     }
-                    case "," -> {
+                    case ',' -> {
+                        Token next = i + 1 < to ? tokens.get(i + 1) : null;
                         if (next == null || next.isSymbol(")") || next.isSymbol(",") || isClause(next)) {
                             return problem(statement, token, "',' is followed by " + describe(next)
                                     + ", not by another item", "Remove the comma or add the item it announces.");
                         }
                     }
-                    case "{", "}" -> {
+                    case '{', '}' -> {
                         return placeholder(statement, token);
                     }
-                    case "%" -> {
+                    case '%' -> {
                         if (isPythonPlaceholder(tokens, i, to)) {
                             return placeholder(statement, token);
                         }

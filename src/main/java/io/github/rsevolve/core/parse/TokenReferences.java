@@ -4,9 +4,8 @@ import io.github.rsevolve.core.model.ObjectName;
 import io.github.rsevolve.core.sql.SqlStatement;
 import io.github.rsevolve.core.sql.Token;
 import io.github.rsevolve.core.sql.TokenType;
-import java.util.ArrayDeque;
 import java.util.ArrayList;
-import java.util.Deque;
+import java.util.Arrays;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
@@ -35,41 +34,48 @@ final class TokenReferences {
 
     static Set<ObjectName> of(SqlStatement statement, int from, int to) {
         List<Token> tokens = statement.tokens();
-        Set<String> ctes = cteNames(tokens, from, to);
+        Set<String> ctes = new HashSet<>();
         Set<ObjectName> references = new TreeSet<>();
-        // The paren depth of each open FROM list, innermost last; a comma at that depth starts another reference.
-        List<Integer> fromLists = new ArrayList<>();
-        // Whether each open parenthesis holds the arguments of a function that takes FROM.
-        Deque<Boolean> functionArguments = new ArrayDeque<>();
+        // By paren depth (0 the top level, d the inside of the d-th open parenthesis): whether a FROM list is open
+        // there, where a comma starts another reference, and whether that parenthesis holds the arguments of a
+        // function that takes FROM. Arrays, not collections: this loop runs over every token of every query.
+        boolean[] fromList = new boolean[16];
+        boolean[] functionArguments = new boolean[16];
         int depth = 0;
-        // One switch on each token, words by their folded name: this runs over every token of every query.
+        if (from > 0 && startsCteName(tokens.get(from - 1))) {
+            addCteName(tokens, from, to, ctes);
+        }
         for (int i = from; i < to; i++) {
             Token token = tokens.get(i);
-            Token next = i + 1 < to ? tokens.get(i + 1) : null;
-            Token previous = i > from ? tokens.get(i - 1) : null;
             if (token.type() == TokenType.SYMBOL) {
-                switch (token.text()) {
-                    case "(" -> {
+                String text = token.text();
+                switch (text.length() == 1 ? text.charAt(0) : '\0') {
+                    case '(' -> {
+                        Token previous = i > from ? tokens.get(i - 1) : null;
                         depth++;
-                        functionArguments.push(previous != null && previous.type() == TokenType.WORD
-                                && FROM_IN_ARGUMENTS.contains(previous.name()));
+                        if (depth == fromList.length) {
+                            fromList = Arrays.copyOf(fromList, depth * 2);
+                            functionArguments = Arrays.copyOf(functionArguments, depth * 2);
+                        }
+                        functionArguments[depth] = previous != null && previous.type() == TokenType.WORD
+                                && FROM_IN_ARGUMENTS.contains(previous.name());
+                        Token next = i + 1 < to ? tokens.get(i + 1) : null;
                         // FROM (t1 JOIN t2 ON ...): a parenthesised join is a FROM list of its own.
-                        if (previous != null && startsTableReference(previous, fromLists, depth - 1)
-                                && next != null && next.isIdentifier() && !next.is("select") && !next.is("with")) {
-                            fromLists.add(depth);
-                            i = reference(tokens, i + 1, to, ctes, references) - 1;
+                        fromList[depth] = previous != null && startsTableReference(previous, fromList[depth - 1])
+                                && next != null && next.isIdentifier() && !next.is("select") && !next.is("with");
+                        if (fromList[depth]) {
+                            i = reference(tokens, i + 1, to, references) - 1;
                         }
                     }
-                    case ")" -> {
-                        depth--;
-                        functionArguments.poll();
-                        while (!fromLists.isEmpty() && fromLists.get(fromLists.size() - 1) > depth) {
-                            fromLists.remove(fromLists.size() - 1);
-                        }
+                    case ')' -> {
+                        fromList[depth] = false;
+                        functionArguments[depth] = false;
+                        depth = Math.max(0, depth - 1);
                     }
-                    case "," -> {
-                        if (fromLists.contains(depth)) {
-                            i = reference(tokens, i + 1, to, ctes, references) - 1;
+                    case ',' -> {
+                        addCteName(tokens, i + 1, to, ctes);
+                        if (fromList[depth]) {
+                            i = reference(tokens, i + 1, to, references) - 1;
                         }
                     }
                     default -> {
@@ -77,34 +83,37 @@ final class TokenReferences {
                 }
             } else if (token.type() == TokenType.WORD) {
                 String word = token.name();
-                boolean namesTables = word.equals("join") || word.equals("using") && next != null
-                        && !next.isSymbol("(") || word.equals("from") && !Boolean.TRUE.equals(functionArguments.peek())
-                        && (previous == null || !previous.is("distinct"));
+                boolean namesTables = word.equals("join") || word.equals("using") && i + 1 < to
+                        && !tokens.get(i + 1).isSymbol("(") || word.equals("from") && !functionArguments[depth]
+                        && (i == from || !tokens.get(i - 1).is("distinct"));
                 if (namesTables) {
                     // DELETE ... USING t and MERGE ... USING t name tables; JOIN ... USING (columns) does not;
                     // neither does the FROM of EXTRACT(day FROM t) or x IS DISTINCT FROM y.
-                    if (!fromLists.contains(depth)) {
-                        fromLists.add(depth);
-                    }
-                    i = reference(tokens, i + 1, to, ctes, references) - 1;
-                } else if (END_OF_FROM.contains(word) || word.equals("using")) {
-                    fromLists.remove(Integer.valueOf(depth));
+                    fromList[depth] = true;
+                    i = reference(tokens, i + 1, to, references) - 1;
+                } else if (word.equals("with") || word.equals("recursive")) {
+                    addCteName(tokens, i + 1, to, ctes);
+                    fromList[depth] = fromList[depth] && !word.equals("with");
+                } else if (fromList[depth] && (END_OF_FROM.contains(word) || word.equals("using"))) {
+                    fromList[depth] = false;
                 }
             }
         }
+        // A CTE's name read as a table is the CTE, wherever the WITH stands.
+        references.removeIf(name -> !name.isQualified() && ctes.contains(name.name()));
         return references;
     }
 
-    private static boolean startsTableReference(Token previous, List<Integer> fromLists, int depth) {
+    private static boolean startsTableReference(Token previous, boolean fromListOutside) {
         return previous.is("from") || previous.is("join")
-                || (previous.isSymbol(",") || previous.isSymbol("(")) && fromLists.contains(depth);
+                || (previous.isSymbol(",") || previous.isSymbol("(")) && fromListOutside;
     }
 
     /**
      * Reads the table reference starting at 'at' (LATERAL, ONLY and a subquery are skipped) and returns the index
      * after its name.
      */
-    private static int reference(List<Token> tokens, int at, int to, Set<String> ctes, Set<ObjectName> references) {
+    private static int reference(List<Token> tokens, int at, int to, Set<ObjectName> references) {
         while (at < to && (tokens.get(at).is("lateral") || tokens.get(at).is("only"))) {
             at++;
         }
@@ -127,33 +136,40 @@ final class TokenReferences {
             // database.schema.table reads another database (data sharing): not the model's to define.
             return i;
         }
-        ObjectName name = new ObjectName(n > 1 ? parts.get(n - 2) : null, parts.get(n - 1));
-        if (name.isQualified() || !ctes.contains(name.name())) {
-            references.add(name);
-        }
+        references.add(new ObjectName(n > 1 ? parts.get(n - 2) : null, parts.get(n - 1)));
         return i;
     }
 
     /** Names defined by WITH: an identifier followed by AS ( or (columns) AS (, after WITH, RECURSIVE or a comma. */
     static Set<String> cteNames(List<Token> tokens, int from, int to) {
         Set<String> names = new HashSet<>();
-        for (int i = Math.max(from, 1); i < to - 2; i++) {
-            Token before = tokens.get(i - 1);
-            if (!tokens.get(i).isIdentifier()
-                    || !(before.is("with") || before.is("recursive") || before.isSymbol(","))) {
-                continue;
-            }
-            int next = i + 1;
-            if (tokens.get(next).isSymbol("(")) {
-                while (next < to && !tokens.get(next).isSymbol(")")) {
-                    next++;
-                }
-                next++;
-            }
-            if (next + 1 < to && tokens.get(next).is("as") && tokens.get(next + 1).isSymbol("(")) {
-                names.add(tokens.get(i).identifier());
+        for (int i = Math.max(from - 1, 0); i < to; i++) {
+            if (startsCteName(tokens.get(i))) {
+                addCteName(tokens, i + 1, to, names);
             }
         }
         return names;
+    }
+
+    /** Whether a CTE's name may follow: WITH, RECURSIVE or a comma. */
+    private static boolean startsCteName(Token token) {
+        return token.is("with") || token.is("recursive") || token.isSymbol(",");
+    }
+
+    /** Adds the identifier at 'at' if a CTE's definition follows it: AS ( or (columns) AS (. */
+    private static void addCteName(List<Token> tokens, int at, int to, Set<String> names) {
+        if (at >= to - 2 || !tokens.get(at).isIdentifier()) {
+            return;
+        }
+        int next = at + 1;
+        if (tokens.get(next).isSymbol("(")) {
+            while (next < to && !tokens.get(next).isSymbol(")")) {
+                next++;
+            }
+            next++;
+        }
+        if (next + 1 < to && tokens.get(next).is("as") && tokens.get(next + 1).isSymbol("(")) {
+            names.add(tokens.get(at).identifier());
+        }
     }
 }
