@@ -4,6 +4,7 @@ import io.github.rsevolve.core.sql.SqlText;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.Objects;
 
 /**
  * A possibly schema-qualified object name, folded to lower case as Redshift stores it.
@@ -91,6 +92,10 @@ public record ObjectName(String schema, String name) implements Comparable<Objec
      */
     @Override
     public int compareTo(ObjectName other) {
+        // One schema (or none) on both sides: the common prefix decides nothing, the names decide all.
+        if (Objects.equals(schema, other.schema)) {
+            return name.compareTo(other.name);
+        }
         int length = length();
         int otherLength = other.length();
         for (int i = 0, shorter = Math.min(length, otherLength); i < shorter; i++) {

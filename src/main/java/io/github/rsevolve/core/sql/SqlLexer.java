@@ -1,6 +1,7 @@
 package io.github.rsevolve.core.sql;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 
 /**
@@ -10,7 +11,8 @@ import java.util.List;
  */
 final class SqlLexer {
 
-    record Result(List<Token> tokens, List<Comment> comments, List<SqlProblem> problems) {
+    /** @param semicolons the indexes of the ";" tokens, in order, for the splitter */
+    record Result(List<Token> tokens, List<Comment> comments, List<SqlProblem> problems, int[] semicolons) {
     }
 
     private static final String[] ONE_CHARACTER = new String[128];
@@ -33,6 +35,8 @@ final class SqlLexer {
     private final List<Token> tokens = new ArrayList<>();
     private final List<Comment> comments = new ArrayList<>();
     private final List<SqlProblem> problems = new ArrayList<>();
+    private int[] semicolons = new int[16];
+    private int semicolonCount;
     private int pos;
 
     private SqlLexer(SourceFile file, int from, int to, Sink sink) {
@@ -51,7 +55,8 @@ final class SqlLexer {
     static Result lex(SourceFile file, int from, int to) {
         SqlLexer lexer = new SqlLexer(file, from, to, null);
         lexer.run();
-        return new Result(lexer.tokens, lexer.comments, lexer.problems);
+        return new Result(lexer.tokens, lexer.comments, lexer.problems,
+                Arrays.copyOf(lexer.semicolons, lexer.semicolonCount));
     }
 
     /** Tells the sink of each token of the file instead of making it; returns what is unterminated. */
@@ -115,9 +120,15 @@ final class SqlLexer {
         }
         char first = text.charAt(start);
         // Most tokens of a long query are one ASCII character (. , ( ) =): one shared string each.
-        String token = pos - start == 1 && first < ONE_CHARACTER.length ? ONE_CHARACTER[first]
-                : text.substring(start, pos);
-        tokens.add(new Token(type, token, start));
+        boolean oneAscii = pos - start == 1 && first < ONE_CHARACTER.length;
+        if (oneAscii && first == ';' && type == TokenType.SYMBOL) {
+            // Noted here, so that the splitter does not look at every token again.
+            if (semicolonCount == semicolons.length) {
+                semicolons = Arrays.copyOf(semicolons, semicolonCount * 2);
+            }
+            semicolons[semicolonCount++] = tokens.size();
+        }
+        tokens.add(new Token(type, oneAscii ? ONE_CHARACTER[first] : text.substring(start, pos), start));
     }
 
     private void lineComment() {

@@ -18,13 +18,12 @@ public final class SqlSplitter {
         List<Token> tokens = lexed.tokens();
         List<SqlStatement> statements = new ArrayList<>();
         List<Comment> comments = lexed.comments();
+        int[] semicolons = lexed.semicolons();
         int commentIndex = 0;
         int start = 0;
-        for (int i = 0; i <= tokens.size(); i++) {
-            boolean last = i == tokens.size();
-            if (!last && !tokens.get(i).isSymbol(";")) {
-                continue;
-            }
+        for (int s = 0; s <= semicolons.length; s++) {
+            boolean last = s == semicolons.length;
+            int i = last ? tokens.size() : semicolons[s];
             if (i > start) {
                 int end = last ? Integer.MAX_VALUE : tokens.get(i).offset();
                 List<Comment> own = new ArrayList<>();
