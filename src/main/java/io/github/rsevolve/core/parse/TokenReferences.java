@@ -83,6 +83,9 @@ final class TokenReferences {
                 }
             } else if (token.type() == TokenType.WORD) {
                 String word = token.name();
+                if (word.equals("with") || word.equals("recursive")) {
+                    addCteName(tokens, i + 1, to, ctes);
+                }
                 boolean namesTables = word.equals("join") || word.equals("using") && i + 1 < to
                         && !tokens.get(i + 1).isSymbol("(") || word.equals("from") && !functionArguments[depth]
                         && (i == from || !tokens.get(i - 1).is("distinct"));
@@ -91,9 +94,6 @@ final class TokenReferences {
                     // neither does the FROM of EXTRACT(day FROM t) or x IS DISTINCT FROM y.
                     fromList[depth] = true;
                     i = reference(tokens, i + 1, to, references) - 1;
-                } else if (word.equals("with") || word.equals("recursive")) {
-                    addCteName(tokens, i + 1, to, ctes);
-                    fromList[depth] = fromList[depth] && !word.equals("with");
                 } else if (fromList[depth] && (END_OF_FROM.contains(word) || word.equals("using"))) {
                     fromList[depth] = false;
                 }

@@ -53,6 +53,18 @@ class TokenReferencesTest {
     }
 
     @Test
+    void aCteHidesOnlyTheUnqualifiedNameWhereverItIsRead() {
+        // The CTE names are found in the same pass as the references: a CTE read before a later one is defined,
+        // in nested WITHs and beside a table of the same name in a schema.
+        assertEquals(Set.of("dw.a", "dw.b"), references("WITH a AS (SELECT * FROM dw.a), b (x) AS (SELECT x FROM a) "
+                + "SELECT * FROM b JOIN dw.b ON true WHERE EXISTS (WITH c AS (SELECT 1) SELECT * FROM c, a)"));
+        // A range that starts right after WITH still sees the first CTE's name.
+        SqlStatement statement = SqlSplitter.split(SourceFile.of(Path.of("t.sql"), "t.sql",
+                "WITH x AS (SELECT 1) SELECT * FROM x")).statements().get(0);
+        assertEquals(Set.of(), TokenReferences.of(statement, 1, statement.tokens().size()));
+    }
+
+    @Test
     void fromInsideFunctionsAndCrossDatabaseNamesAreNotReferences() {
         assertEquals(Set.of("dw.orders"), references("SELECT EXTRACT(year FROM o.placed_at), SUBSTRING(o.code FROM 2), "
                 + "TRIM(BOTH ' ' FROM o.code) FROM dw.orders o WHERE o.a IS NOT DISTINCT FROM o.b"));
