@@ -92,10 +92,15 @@ final class SqlLexer {
             } else if (isWordStart(c) || (c == '#' && isWordPart(peek(1)))) {
                 // A leading # names a Redshift temporary table.
                 int start = pos++;
-                while (pos < length && isWordPart(text.charAt(pos))) {
+                boolean plainAscii = c < 128;
+                boolean lowerCase = !(c >= 'A' && c <= 'Z');
+                char part;
+                while (pos < length && isWordPart(part = text.charAt(pos))) {
+                    plainAscii &= part < 128;
+                    lowerCase &= !(part >= 'A' && part <= 'Z');
                     pos++;
                 }
-                add(TokenType.WORD, start);
+                word(start, plainAscii, lowerCase);
             } else if (isDigit(c) || (c == '.' && isDigit(peek(1)))) {
                 number();
             } else if (c == ':' && peek(1) == ':') {
@@ -129,6 +134,29 @@ final class SqlLexer {
             semicolons[semicolonCount++] = tokens.size();
         }
         tokens.add(new Token(type, oneAscii ? ONE_CHARACTER[first] : text.substring(start, pos), start));
+    }
+
+    /**
+     * A word, folded here while its characters are at hand: an ASCII word in lower case is its own name, an ASCII
+     * word is lowered without the JDK's per-character case tables (a cold JVM interprets those calls for every
+     * word); any other word is folded by the token.
+     */
+    private void word(int start, boolean plainAscii, boolean lowerCase) {
+        if (sink != null || !plainAscii) {
+            add(TokenType.WORD, start);
+            return;
+        }
+        String word = text.substring(start, pos);
+        String name = word;
+        if (!lowerCase) {
+            char[] lowered = new char[pos - start];
+            for (int i = 0; i < lowered.length; i++) {
+                char c = word.charAt(i);
+                lowered[i] = c >= 'A' && c <= 'Z' ? (char) (c | 0x20) : c;
+            }
+            name = new String(lowered);
+        }
+        tokens.add(new Token(TokenType.WORD, word, start, name));
     }
 
     private void lineComment() {

@@ -25,6 +25,15 @@ class SqlSplitterTest {
     }
 
     @Test
+    void wordsFoldToLowerCaseAsRedshiftStoresThem() {
+        // ASCII words are folded by the lexer, others by the token; quoted names lose their quotes and fold too.
+        List<String> names = split("SELECT Order_ID, total$2, #Tmp_Stage, Größe, ÉTÉ, \"Mixed Case\" FROM dw.Sales")
+                .statements().get(0).tokens().stream().filter(Token::isIdentifier).map(Token::identifier).toList();
+        assertEquals(List.of("select", "order_id", "total$2", "#tmp_stage", "größe", "été", "mixed case", "from", "dw",
+                "sales"), names);
+    }
+
+    @Test
     void keepsExactLineAndColumnOfEveryStatement() {
         SqlScript script = split("\n\n  CREATE TABLE a (id INT);\r\n\tSELECT 1;\rSELECT 2");
         assertEquals(new SourcePosition(3, 3), script.statements().get(0).position());
