@@ -76,22 +76,28 @@ final class QueryShape {
                 }
             } else if (token.type() == TokenType.WORD) {
                 String name = token.name();
-                if (name.equals("case")) {
-                    if (openCases == cases.length) {
-                        cases = Arrays.copyOf(cases, openCases * 2);
-                        caseDepths = Arrays.copyOf(caseDepths, openCases * 2);
+                switch (name) {
+                    case "case" -> {
+                        if (openCases == cases.length) {
+                            cases = Arrays.copyOf(cases, openCases * 2);
+                            caseDepths = Arrays.copyOf(caseDepths, openCases * 2);
+                        }
+                        cases[openCases] = i;
+                        caseDepths[openCases++] = opens;
                     }
-                    cases[openCases] = i;
-                    caseDepths[openCases++] = opens;
-                } else if (name.equals("end")) {
-                    if (openCases > 0 && caseDepths[openCases - 1] == opens) {
-                        openCases--;
+                    case "end" -> {
+                        if (openCases > 0 && caseDepths[openCases - 1] == opens) {
+                            openCases--;
+                        }
                     }
-                } else if (isClause(name) && !isName(tokens, i, from)) {
-                    SqlProblem empty = emptyClause(statement, i > from ? tokens.get(i - 1) : null, token,
-                            i + 1 < to ? tokens.get(i + 1) : null);
-                    if (empty != null) {
-                        return empty;
+                    default -> {
+                        if (isClause(name) && !isName(tokens, i, from)) {
+                            SqlProblem empty = emptyClause(statement, i > from ? tokens.get(i - 1) : null, token,
+                                    i + 1 < to ? tokens.get(i + 1) : null);
+                            if (empty != null) {
+                                return empty;
+                            }
+                        }
                     }
                 }
             }
@@ -103,10 +109,10 @@ final class QueryShape {
     }
 
     private static SqlProblem emptyClause(SqlStatement statement, Token previous, Token clause, Token next) {
-        String name = clause.text().toUpperCase(Locale.ROOT);
         // WITHIN GROUP (ORDER BY ...) of LISTAGG and PERCENTILE_CONT has no BY after GROUP.
         boolean withinGroup = clause.is("group") && previous != null && previous.is("within");
         if ((clause.is("group") && !withinGroup || clause.is("order")) && (next == null || !next.is("by"))) {
+            String name = describe(clause);
             return problem(statement, clause, name + " must be followed by BY", "Write " + name + " BY.");
         }
         boolean nothingFollows = next == null || next.isSymbol(")") || next.isSymbol(",")
@@ -118,6 +124,7 @@ final class QueryShape {
             // PostgreSQL takes an empty select list; Redshift requires at least one item (docs: SELECT list).
             return problem(statement, clause, "the select list is empty", "Name at least one column or *.");
         }
+        String name = describe(clause);
         return problem(statement, clause, name + " is followed by " + describe(next) + ", not by what it holds",
                 "Complete the " + name + " clause or remove it.");
     }

@@ -82,19 +82,23 @@ final class TokenReferences {
                     }
                 }
             } else if (token.type() == TokenType.WORD) {
+                // DELETE ... USING t and MERGE ... USING t name tables; JOIN ... USING (columns) does not; neither
+                // does the FROM of EXTRACT(day FROM t) or x IS DISTINCT FROM y.
                 String word = token.name();
-                if (word.equals("with") || word.equals("recursive")) {
-                    addCteName(tokens, i + 1, to, ctes);
-                }
-                boolean namesTables = word.equals("join") || word.equals("using") && i + 1 < to
-                        && !tokens.get(i + 1).isSymbol("(") || word.equals("from") && !functionArguments[depth]
-                        && (i == from || !tokens.get(i - 1).is("distinct"));
+                boolean namesTables = switch (word) {
+                    case "join" -> true;
+                    case "using" -> i + 1 < to && !tokens.get(i + 1).isSymbol("(");
+                    case "from" -> !functionArguments[depth] && (i == from || !tokens.get(i - 1).is("distinct"));
+                    case "with", "recursive" -> {
+                        addCteName(tokens, i + 1, to, ctes);
+                        yield false;
+                    }
+                    default -> false;
+                };
                 if (namesTables) {
-                    // DELETE ... USING t and MERGE ... USING t name tables; JOIN ... USING (columns) does not;
-                    // neither does the FROM of EXTRACT(day FROM t) or x IS DISTINCT FROM y.
                     fromList[depth] = true;
                     i = reference(tokens, i + 1, to, references) - 1;
-                } else if (fromList[depth] && (END_OF_FROM.contains(word) || word.equals("using"))) {
+                } else if (fromList[depth] && (word.equals("using") || END_OF_FROM.contains(word))) {
                     fromList[depth] = false;
                 }
             }
