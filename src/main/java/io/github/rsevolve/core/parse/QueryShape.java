@@ -37,9 +37,7 @@ final class QueryShape {
         for (int i = from; i < to; i++) {
             Token token = tokens.get(i);
             if (token.type() == TokenType.SYMBOL) {
-                // The symbols it looks at are one character: a switch on it, not on the text, in this hot loop.
-                String text = token.text();
-                switch (text.length() == 1 ? text.charAt(0) : '\0') {
+                switch (token.symbol()) {
                     case '(' -> {
                         if (opens == open.length) {
                             open = Arrays.copyOf(open, opens * 2);

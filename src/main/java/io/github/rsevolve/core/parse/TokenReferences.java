@@ -48,8 +48,7 @@ final class TokenReferences {
         for (int i = from; i < to; i++) {
             Token token = tokens.get(i);
             if (token.type() == TokenType.SYMBOL) {
-                String text = token.text();
-                switch (text.length() == 1 ? text.charAt(0) : '\0') {
+                switch (token.symbol()) {
                     case '(' -> {
                         Token previous = i > from ? tokens.get(i - 1) : null;
                         depth++;

@@ -107,6 +107,9 @@ final class SqlLexer {
                 pos += 2;
                 add(TokenType.SYMBOL, pos - 2);
             } else {
+                if (c == ';' && sink == null) {
+                    semicolon();
+                }
                 pos++;
                 add(TokenType.SYMBOL, pos - 1);
             }
@@ -126,13 +129,6 @@ final class SqlLexer {
         char first = text.charAt(start);
         // Most tokens of a long query are one ASCII character (. , ( ) =): one shared string each.
         boolean oneAscii = pos - start == 1 && first < ONE_CHARACTER.length;
-        if (oneAscii && first == ';' && type == TokenType.SYMBOL) {
-            // Noted here, so that the splitter does not look at every token again.
-            if (semicolonCount == semicolons.length) {
-                semicolons = Arrays.copyOf(semicolons, semicolonCount * 2);
-            }
-            semicolons[semicolonCount++] = tokens.size();
-        }
         tokens.add(new Token(type, oneAscii ? ONE_CHARACTER[first] : text.substring(start, pos), start));
     }
 
@@ -157,6 +153,14 @@ final class SqlLexer {
             name = new String(lowered);
         }
         tokens.add(new Token(TokenType.WORD, word, start, name));
+    }
+
+    /** Notes the index of the ";" token about to be made, so that the splitter need not look at every token. */
+    private void semicolon() {
+        if (semicolonCount == semicolons.length) {
+            semicolons = Arrays.copyOf(semicolons, semicolonCount * 2);
+        }
+        semicolons[semicolonCount++] = tokens.size();
     }
 
     private void lineComment() {

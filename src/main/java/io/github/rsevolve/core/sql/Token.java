@@ -26,6 +26,11 @@ public record Token(TokenType type, String text, int offset, String name) {
         return type == TokenType.WORD && name.equals(keyword);
     }
 
+    /** A one-character symbol's character, '\0' for any other token: what the passes over every token switch on. */
+    public char symbol() {
+        return type == TokenType.SYMBOL && text.length() == 1 ? text.charAt(0) : '\0';
+    }
+
     public boolean isSymbol(String symbol) {
         return type == TokenType.SYMBOL && text.equals(symbol);
     }
