@@ -122,6 +122,18 @@ public record ObjectName(String schema, String name) implements Comparable<Objec
         return i < dot ? schema.charAt(i) : i == dot ? '.' : name.charAt(i - dot - 1);
     }
 
+    // Written out: a record's generated equals and hashCode are bootstrapped through method handles on first use,
+    // some hundred classes spun in a cold build before lint's first set of references.
+    @Override
+    public boolean equals(Object other) {
+        return other instanceof ObjectName that && name.equals(that.name) && Objects.equals(schema, that.schema);
+    }
+
+    @Override
+    public int hashCode() {
+        return 31 * Objects.hashCode(schema) + name.hashCode();
+    }
+
     @Override
     public String toString() {
         return schema == null ? name : schema + "." + name;

@@ -214,15 +214,14 @@ public final class RedshiftParser implements AutoCloseable {
     }
 
     private static void setDmlTarget(Builder result, StatementKind kind) {
-        Token target = targetOfDml(result.statement, kind);
-        if (target != null) {
-            result.target = new TokenCursor(result.statement, result.statement.tokens().indexOf(target))
-                    .qualifiedName();
+        int target = targetOfDml(result.statement, kind);
+        if (target >= 0) {
+            result.target = new TokenCursor(result.statement, target).qualifiedName();
         }
     }
 
-    /** The first token of the table an INSERT INTO / UPDATE / DELETE FROM / MERGE INTO writes. */
-    private static Token targetOfDml(SqlStatement statement, StatementKind kind) {
+    /** The index of the first token of the table an INSERT INTO / UPDATE / DELETE FROM / MERGE INTO writes, or -1. */
+    private static int targetOfDml(SqlStatement statement, StatementKind kind) {
         int at = switch (kind) {
             case INSERT -> statement.indexOf("into", 0) + 1;
             case UPDATE -> 1;
@@ -231,7 +230,7 @@ public final class RedshiftParser implements AutoCloseable {
             default -> -1;
         };
         Token token = statement.token(at);
-        return at > 0 && token != null && token.isIdentifier() ? token : null;
+        return at > 0 && token != null && token.isIdentifier() ? at : -1;
     }
 
     private void create(TokenCursor cursor, Builder result) {

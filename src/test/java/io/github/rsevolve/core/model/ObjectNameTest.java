@@ -1,8 +1,10 @@
 package io.github.rsevolve.core.model;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
 
 import java.util.List;
+import java.util.Objects;
 import org.junit.jupiter.api.Test;
 
 class ObjectNameTest {
@@ -22,5 +24,21 @@ class ObjectNameTest {
                         Integer.signum(one.compareTo(other)), one + " against " + other);
             }
         }
+    }
+
+    @Test
+    void isEqualByItsFoldedPartsAndHashesAsTheRecordWould() {
+        for (ObjectName one : NAMES) {
+            ObjectName same = new ObjectName(one.schema() == null ? null : one.schema().toUpperCase(),
+                    one.name().toUpperCase());
+            assertEquals(one, same);
+            assertEquals(31 * Objects.hashCode(one.schema()) + one.name().hashCode(), same.hashCode());
+            for (ObjectName other : NAMES) {
+                assertEquals(one.toString().equals(other.toString()) && one.isQualified() == other.isQualified(),
+                        one.equals(other), one + " against " + other);
+            }
+        }
+        // The unqualified name is not the name in a schema of the same text.
+        assertNotEquals(new ObjectName(null, "a.b"), new ObjectName("a", "b"));
     }
 }
