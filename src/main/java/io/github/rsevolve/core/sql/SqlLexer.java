@@ -17,9 +17,19 @@ final class SqlLexer {
 
     private static final String[] ONE_CHARACTER = new String[128];
 
+    /** What each ASCII character is to the main loop, looked up once per character. */
+    private static final byte OTHER = 0;
+    private static final byte SPACE = 1;
+    private static final byte DIGIT = 2;
+    private static final byte LOWER = 3;
+    private static final byte UPPER = 4;
+    private static final byte[] ASCII = new byte[128];
+
     static {
         for (char c = 0; c < ONE_CHARACTER.length; c++) {
             ONE_CHARACTER[c] = String.valueOf(c);
+            ASCII[c] = Character.isWhitespace(c) ? SPACE : c >= '0' && c <= '9' ? DIGIT : c >= 'A' && c <= 'Z' ? UPPER
+                    : c >= 'a' && c <= 'z' || c == '_' ? LOWER : OTHER;
         }
     }
 
@@ -30,6 +40,10 @@ final class SqlLexer {
 
     private final SourceFile file;
     private final String text;
+    /** The text [base, length) as characters: the main loops index them, a bytecode each where a cold JVM would
+     * interpret three calls of String.charAt. */
+    private final char[] chars;
+    private final int base;
     private final int length;
     private final Sink sink;
     private final List<Token> tokens = new ArrayList<>();
@@ -42,6 +56,9 @@ final class SqlLexer {
     private SqlLexer(SourceFile file, int from, int to, Sink sink) {
         this.file = file;
         this.text = file.text();
+        this.chars = new char[to - from];
+        text.getChars(from, to, chars, 0);
+        this.base = from;
         this.pos = from;
         this.length = to;
         this.sink = sink;
@@ -68,51 +85,61 @@ final class SqlLexer {
 
     private void run() {
         while (pos < length) {
-            char c = text.charAt(pos);
-            if (c == ' ' || c == '\n' || Character.isWhitespace(c) || c == '\u00a0') {
+            char c = chars[pos - base];
+            byte kind = c < 128 ? ASCII[c] : c == '\u00a0' || Character.isWhitespace(c) ? SPACE
+                    : Character.isLetter(c) ? LOWER : OTHER;
+            if (kind == SPACE) {
                 pos++;
-            } else if (c == '-' && peek(1) == '-') {
-                lineComment();
-            } else if (c == '/' && peek(1) == '*') {
-                blockComment();
-            } else if (c == '\'') {
-                quoted(TokenType.STRING, '\'', true, "string literal");
-            } else if (c == '"') {
-                quoted(TokenType.QUOTED_IDENTIFIER, '"', false, "quoted identifier");
-            } else if (c == '$') {
-                dollar();
-            } else if ((c == 'E' || c == 'e' || c == 'N' || c == 'n') && peek(1) == '\'') {
-                // E'...' escape string and N'...' national string: the prefix belongs to the literal.
-                int start = pos++;
-                quoted(TokenType.STRING, '\'', true, "string literal");
-                if (sink == null) {
-                    Token literal = tokens.remove(tokens.size() - 1);
-                    tokens.add(new Token(TokenType.STRING, text.substring(start, literal.end()), start));
+            } else if (kind >= LOWER) {
+                if ((c == 'E' || c == 'e' || c == 'N' || c == 'n') && peek(1) == '\'') {
+                    escapeString();
+                } else {
+                    word(pos++, c < 128, kind == LOWER);
                 }
-            } else if (isWordStart(c) || (c == '#' && isWordPart(peek(1)))) {
-                // A leading # names a Redshift temporary table.
-                int start = pos++;
-                boolean plainAscii = c < 128;
-                boolean lowerCase = !(c >= 'A' && c <= 'Z');
-                char part;
-                while (pos < length && isWordPart(part = text.charAt(pos))) {
-                    plainAscii &= part < 128;
-                    lowerCase &= !(part >= 'A' && part <= 'Z');
-                    pos++;
-                }
-                word(start, plainAscii, lowerCase);
-            } else if (isDigit(c) || (c == '.' && isDigit(peek(1)))) {
+            } else if (kind == DIGIT) {
                 number();
-            } else if (c == ':' && peek(1) == ':') {
-                pos += 2;
-                add(TokenType.SYMBOL, pos - 2);
             } else {
-                if (c == ';' && sink == null) {
-                    semicolon();
-                }
-                pos++;
-                add(TokenType.SYMBOL, pos - 1);
+                other(c);
             }
+        }
+    }
+
+    /** A character that starts neither a word nor a number, nor is white space. */
+    private void other(char c) {
+        if (c == '-' && peek(1) == '-') {
+            lineComment();
+        } else if (c == '/' && peek(1) == '*') {
+            blockComment();
+        } else if (c == '\'') {
+            quoted(TokenType.STRING, '\'', true, "string literal");
+        } else if (c == '"') {
+            quoted(TokenType.QUOTED_IDENTIFIER, '"', false, "quoted identifier");
+        } else if (c == '$') {
+            dollar();
+        } else if (c == '#' && isWordPart(peek(1))) {
+            // A leading # names a Redshift temporary table.
+            word(pos++, true, true);
+        } else if (c == '.' && isDigit(peek(1))) {
+            number();
+        } else if (c == ':' && peek(1) == ':') {
+            pos += 2;
+            add(TokenType.SYMBOL, pos - 2);
+        } else {
+            if (c == ';' && sink == null) {
+                semicolon();
+            }
+            pos++;
+            add(TokenType.SYMBOL, pos - 1);
+        }
+    }
+
+    /** E'...' escape string and N'...' national string: the prefix belongs to the literal. */
+    private void escapeString() {
+        int start = pos++;
+        quoted(TokenType.STRING, '\'', true, "string literal");
+        if (sink == null) {
+            Token literal = tokens.remove(tokens.size() - 1);
+            tokens.add(new Token(TokenType.STRING, text.substring(start, literal.end()), start));
         }
     }
 
@@ -133,11 +160,26 @@ final class SqlLexer {
     }
 
     /**
-     * A word, folded here while its characters are at hand: an ASCII word in lower case is its own name, an ASCII
-     * word is lowered without the JDK's per-character case tables (a cold JVM interprets those calls for every
-     * word); any other word is folded by the token.
+     * A word from its first character (already passed), folded here while its characters are at hand: an ASCII word
+     * in lower case is its own name, an ASCII word is lowered without the JDK's per-character case tables (a cold JVM
+     * interprets those calls for every word); any other word is folded by the token.
      */
     private void word(int start, boolean plainAscii, boolean lowerCase) {
+        while (pos < length) {
+            char part = chars[pos - base];
+            if (part < 128) {
+                byte kind = ASCII[part];
+                if (kind < DIGIT && part != '$') {
+                    break;
+                }
+                lowerCase &= kind != UPPER;
+            } else if (Character.isLetterOrDigit(part)) {
+                plainAscii = false;
+            } else {
+                break;
+            }
+            pos++;
+        }
         if (sink != null || !plainAscii) {
             add(TokenType.WORD, start);
             return;
@@ -147,7 +189,7 @@ final class SqlLexer {
         if (!lowerCase) {
             char[] lowered = new char[pos - start];
             for (int i = 0; i < lowered.length; i++) {
-                char c = word.charAt(i);
+                char c = chars[start - base + i];
                 lowered[i] = c >= 'A' && c <= 'Z' ? (char) (c | 0x20) : c;
             }
             name = new String(lowered);
