@@ -76,14 +76,22 @@ public final class Linter {
                 project.etl()).flatMap(List::stream).toList();
     }
 
-    /** The statement rules over one file's statements; thread-safe (the reporters share a synchronized sink). */
+    /**
+     * The statement rules over one file's statements, a statement at a time; thread-safe (the reporters share a
+     * synchronized sink).
+     */
     private static void checkStatements(Map<Rule, Severity> enabled, Script script, List<Finding> findings) {
-        for (Map.Entry<Rule, Severity> entry : enabled.entrySet()) {
-            Rule rule = entry.getKey();
-            Reporter reporter = new Reporter(rule.info(), entry.getValue(), findings);
-            for (ParsedStatement statement : script.statements()) {
-                rule.checkStatement(script.origin(), statement, reporter);
+        Rule[] rules = enabled.keySet().toArray(new Rule[0]);
+        Reporter[] reporters = new Reporter[rules.length];
+        for (int r = 0; r < rules.length; r++) {
+            reporters[r] = new Reporter(rules[r].info(), enabled.get(rules[r]), findings);
+        }
+        for (ParsedStatement statement : script.statements()) {
+            for (int r = 0; r < rules.length; r++) {
+                rules[r].checkStatement(script.origin(), statement, reporters[r]);
             }
+            // Its word index served the statement rules; kept, a project's indexes would weigh as much as its tokens.
+            statement.statement().words().forget();
         }
     }
 

@@ -4,7 +4,6 @@ import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 
 /**
  * Where each word of one statement stands, found on first use in one pass over its tokens: a rule that looks for a
@@ -18,8 +17,11 @@ public final class Words {
     private final List<Token> tokens;
     private volatile Index index;
 
-    /** The word positions by folded name, and the positions of the quoted identifiers. */
-    private record Index(Map<String, int[]> words, int[] quoted) {
+    /**
+     * The word positions by folded name (never changed once built), the distinct words, and the positions of the
+     * quoted identifiers.
+     */
+    private record Index(Map<String, int[]> words, List<String> distinct, int[] quoted) {
     }
 
     Words(List<Token> tokens) {
@@ -32,13 +34,18 @@ public final class Words {
     }
 
     /** The distinct words of the statement, folded as {@link Token#identifier()} folds them. */
-    public Set<String> all() {
-        return index().words().keySet();
+    public List<String> all() {
+        return index().distinct();
     }
 
     /** The indexes of the quoted identifiers, in order. */
     public int[] quoted() {
         return index().quoted();
+    }
+
+    /** Lets the index go; it is built again if asked for. */
+    public void forget() {
+        index = null;
     }
 
     private Index index() {
@@ -74,8 +81,15 @@ public final class Words {
                 quoted[quotedCount++] = i;
             }
         }
-        growing.replaceAll((word, positions) -> Arrays.copyOfRange(positions, 1, positions[0] + 1));
-        return new Index(Map.copyOf(growing), Arrays.copyOf(quoted, quotedCount));
+        // Not copied into an immutable map: that would hash every word again, and nothing writes to this one.
+        String[] distinct = new String[growing.size()];
+        int d = 0;
+        for (Map.Entry<String, int[]> entry : growing.entrySet()) {
+            int[] positions = entry.getValue();
+            entry.setValue(Arrays.copyOfRange(positions, 1, positions[0] + 1));
+            distinct[d++] = entry.getKey();
+        }
+        return new Index(growing, List.of(distinct), Arrays.copyOf(quoted, quotedCount));
     }
 
     /** Derived from the tokens, which the statement compares itself: every index equals every other. */
