@@ -27,7 +27,8 @@ final class SqlLexer {
 
     static {
         for (char c = 0; c < ONE_CHARACTER.length; c++) {
-            ONE_CHARACTER[c] = String.valueOf(c);
+            // Interned, so that the literal a rule compares with, isSymbol("("), is the same string: equal at once.
+            ONE_CHARACTER[c] = String.valueOf(c).intern();
             ASCII[c] = Character.isWhitespace(c) ? SPACE : c >= '0' && c <= '9' ? DIGIT : c >= 'A' && c <= 'Z' ? UPPER
                     : c >= 'a' && c <= 'z' || c == '_' ? LOWER : OTHER;
         }
@@ -49,6 +50,16 @@ final class SqlLexer {
     private final List<Token> tokens = new ArrayList<>();
     private final List<Comment> comments = new ArrayList<>();
     private final List<SqlProblem> problems = new ArrayList<>();
+    /**
+     * Each distinct ASCII word of the text once, by its exact spelling, with its folded name and the hash of the
+     * spelling: an open-addressed table, as Jackson keeps field names. A word read again is the same two strings,
+     * so nothing is allocated for it, and the maps and switches of the passes after hash its name once and find it
+     * by identity.
+     */
+    private String[] texts = new String[256];
+    private String[] names = new String[256];
+    private int[] hashes = new int[256];
+    private int distinctWords;
     private int[] semicolons = new int[16];
     private int semicolonCount;
     private int pos;
@@ -160,11 +171,12 @@ final class SqlLexer {
     }
 
     /**
-     * A word from its first character (already passed), folded here while its characters are at hand: an ASCII word
-     * in lower case is its own name, an ASCII word is lowered without the JDK's per-character case tables (a cold JVM
-     * interprets those calls for every word); any other word is folded by the token.
+     * A word from its first character (already passed). An ASCII word is folded here while its characters are at
+     * hand, without the JDK's per-character case tables (a cold JVM interprets those calls for every word), and
+     * made once per file: see {@link #texts}. Any other word is folded by the token.
      */
     private void word(int start, boolean plainAscii, boolean lowerCase) {
+        int hash = chars[start - base];
         while (pos < length) {
             char part = chars[pos - base];
             if (part < 128) {
@@ -178,23 +190,71 @@ final class SqlLexer {
             } else {
                 break;
             }
+            hash = 31 * hash + part;
             pos++;
         }
         if (sink != null || !plainAscii) {
             add(TokenType.WORD, start);
             return;
         }
-        String word = text.substring(start, pos);
-        String name = word;
-        if (!lowerCase) {
-            char[] lowered = new char[pos - start];
-            for (int i = 0; i < lowered.length; i++) {
-                char c = chars[start - base + i];
-                lowered[i] = c >= 'A' && c <= 'Z' ? (char) (c | 0x20) : c;
+        int slot = slot(start, hash);
+        String word = texts[slot];
+        String name = names[slot];
+        if (word == null) {
+            word = text.substring(start, pos);
+            name = lowerCase ? word : lowered(start);
+            texts[slot] = word;
+            names[slot] = name;
+            hashes[slot] = hash;
+            if (++distinctWords * 2 > texts.length) {
+                growWords();
             }
-            name = new String(lowered);
         }
         tokens.add(new Token(TokenType.WORD, word, start, name));
+    }
+
+    /** The slot of the word [start, pos) in {@link #texts}: where it is, or the free slot where it belongs. */
+    private int slot(int start, int hash) {
+        int mask = texts.length - 1;
+        int wordLength = pos - start;
+        for (int slot = hash & mask; ; slot = (slot + 1) & mask) {
+            String known = texts[slot];
+            if (known == null
+                    || hashes[slot] == hash && known.length() == wordLength && text.startsWith(known, start)) {
+                return slot;
+            }
+        }
+    }
+
+    private void growWords() {
+        String[] oldTexts = texts;
+        String[] oldNames = names;
+        int[] oldHashes = hashes;
+        texts = new String[oldTexts.length * 2];
+        names = new String[texts.length];
+        hashes = new int[texts.length];
+        int mask = texts.length - 1;
+        for (int i = 0; i < oldTexts.length; i++) {
+            if (oldTexts[i] != null) {
+                int slot = oldHashes[i] & mask;
+                while (texts[slot] != null) {
+                    slot = (slot + 1) & mask;
+                }
+                texts[slot] = oldTexts[i];
+                names[slot] = oldNames[i];
+                hashes[slot] = oldHashes[i];
+            }
+        }
+    }
+
+    /** The ASCII word [start, pos) in lower case. */
+    private String lowered(int start) {
+        char[] lowered = new char[pos - start];
+        for (int i = 0; i < lowered.length; i++) {
+            char c = chars[start - base + i];
+            lowered[i] = c >= 'A' && c <= 'Z' ? (char) (c | 0x20) : c;
+        }
+        return new String(lowered);
     }
 
     /** Notes the index of the ";" token about to be made, so that the splitter need not look at every token. */

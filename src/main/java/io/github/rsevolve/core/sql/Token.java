@@ -2,19 +2,53 @@ package io.github.rsevolve.core.sql;
 
 import java.util.List;
 import java.util.Locale;
+import java.util.Objects;
 
 /**
- * One lexical token of a source file.
- *
- * @param offset character offset of the token's first character in the file
- * @param name   for a word or quoted identifier, its name as Redshift stores it (see {@link #identifier()}), folded
- *               once here because every rule asks for it; null for other tokens
+ * One lexical token of a source file. A class, not a record: a one-character symbol's character is kept too, for
+ * the passes that switch on it at every token.
  */
-public record Token(TokenType type, String text, int offset, String name) {
+public final class Token {
+
+    private final TokenType type;
+    private final String text;
+    private final int offset;
+    private final String name;
+    private final char symbol;
+
+    /**
+     * @param offset character offset of the token's first character in the file
+     * @param name   for a word or quoted identifier, its name as Redshift stores it (see {@link #identifier()}),
+     *               folded once here because every rule asks for it; null for other tokens
+     */
+    public Token(TokenType type, String text, int offset, String name) {
+        this.type = type;
+        this.text = text;
+        this.offset = offset;
+        this.name = name;
+        this.symbol = type == TokenType.SYMBOL && text.length() == 1 ? text.charAt(0) : '\0';
+    }
 
     public Token(TokenType type, String text, int offset) {
         this(type, text, offset, type == TokenType.WORD || type == TokenType.QUOTED_IDENTIFIER
                 ? fold(type, text) : null);
+    }
+
+    public TokenType type() {
+        return type;
+    }
+
+    public String text() {
+        return text;
+    }
+
+    public int offset() {
+        return offset;
+    }
+
+    /** For a word or quoted identifier, its name as Redshift stores it (see {@link #identifier()}); else null. */
+    public String name() {
+        return name;
     }
 
     public int end() {
@@ -28,7 +62,7 @@ public record Token(TokenType type, String text, int offset, String name) {
 
     /** A one-character symbol's character, '\0' for any other token: what the passes over every token switch on. */
     public char symbol() {
-        return type == TokenType.SYMBOL && text.length() == 1 ? text.charAt(0) : '\0';
+        return symbol;
     }
 
     public boolean isSymbol(String symbol) {
@@ -79,5 +113,21 @@ public record Token(TokenType type, String text, int offset, String name) {
             }
         }
         return depths;
+    }
+
+    @Override
+    public boolean equals(Object other) {
+        return other instanceof Token that && offset == that.offset && type == that.type && text.equals(that.text)
+                && Objects.equals(name, that.name);
+    }
+
+    @Override
+    public int hashCode() {
+        return Objects.hash(type, text, offset, name);
+    }
+
+    @Override
+    public String toString() {
+        return type + " " + text + " at " + offset;
     }
 }

@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.file.Path;
+import java.util.Arrays;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
@@ -31,6 +32,35 @@ class SqlSplitterTest {
                 .statements().get(0).tokens().stream().filter(Token::isIdentifier).map(Token::identifier).toList();
         assertEquals(List.of("select", "order_id", "total$2", "#tmp_stage", "größe", "été", "mixed case", "from", "dw",
                 "sales"), names);
+    }
+
+    @Test
+    void aWordSpelledAgainIsTheSameStringsAndKeepsItsOwnOffset() {
+        // Enough distinct words to grow the lexer's table past its first size.
+        StringBuilder sql = new StringBuilder("SELECT Total, total, TOTAL");
+        for (int i = 0; i < 500; i++) {
+            sql.append(", c").append(i);
+        }
+        sql.append(", Total FROM t;\nSELECT Total FROM t");
+        List<SqlStatement> statements = split(sql.toString()).statements();
+        List<Token> first = statements.get(0).tokens();
+        Token total = first.get(1);
+        Token again = first.get(first.size() - 3);
+        Token nextStatement = statements.get(1).tokens().get(1);
+        assertEquals(List.of("Total", "Total", "Total"), List.of(total.text(), again.text(), nextStatement.text()));
+        assertTrue(total.text() == again.text() && total.name() == nextStatement.name(), "one string per spelling");
+        assertEquals(List.of(7, first.get(3).offset() + 7), List.of(total.offset(), first.get(5).offset()));
+        assertEquals(List.of("total", "total", "total"), List.of(total.name(), first.get(3).name(),
+                first.get(5).name()));
+        assertEquals(List.of("Total", "total", "TOTAL"), List.of(total.text(), first.get(3).text(),
+                first.get(5).text()));
+        assertEquals("c499", first.get(first.size() - 5).name());
+        // The statement's word index, let go after lint's statement rules, is built again when asked for.
+        Words words = statements.get(0).words();
+        int[] positions = words.of("total").clone();
+        words.forget();
+        assertEquals(List.of(1, 3, 5, first.size() - 3), Arrays.stream(words.of("total")).boxed().toList());
+        assertEquals(Arrays.toString(positions), Arrays.toString(words.of("total")));
     }
 
     @Test
