@@ -52,6 +52,12 @@ done
 full_ms=$(middle "${full[@]% ms}")
 echo "| the same with redshift.parseQueries (JSqlParser too) | $full_ms ms: $(( statements * 1000 / full_ms )) statements/s, $(grep -c 'unparsed-statement' target/bench-lint.log) unparsed-statement warnings |"
 
+# The JIT's second tier compiles the hottest methods while lint runs, a core of this machine's two: a build that only
+# lints may stop at the first tier (Maven reads JVM options from MAVEN_OPTS or .mvn/jvm.config).
+read -r _ c1_own c1_lint c1_alone < <(export MAVEN_OPTS="${MAVEN_OPTS:-} -XX:TieredStopAtLevel=1"; whole "$project/pom.xml")
+echo "| the same with -XX:TieredStopAtLevel=1 | own $c1_own ms: $(( statements * 1000 / c1_own )) statements/s; whole \
+$c1_lint ms; Maven alone $c1_alone ms; ratio $(awk "BEGIN { printf \"%.2f\", $c1_lint / $c1_alone }") |"
+
 if command -v sqlfluff > /dev/null; then
   mkdir -p "$project-sample/src/main/redshift/absolute" "$project-sample/src/main/redshift/etl"
   cp "$project/pom.xml" "$project-sample/"
