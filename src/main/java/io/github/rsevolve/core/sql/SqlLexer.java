@@ -17,7 +17,7 @@ final class SqlLexer {
 
     private static final String[] ONE_CHARACTER = new String[128];
 
-    /** What each ASCII character is to the main loop, looked up once per character. */
+    // What each ASCII character is to the main loop, looked up once per character.
     private static final byte OTHER = 0;
     private static final byte SPACE = 1;
     private static final byte DIGIT = 2;
@@ -41,8 +41,10 @@ final class SqlLexer {
 
     private final SourceFile file;
     private final String text;
-    /** The text [base, length) as characters: the main loops index them, a bytecode each where a cold JVM would
-     * interpret three calls of String.charAt. */
+    /**
+     * The text [base, length) as characters: the main loops index them, a bytecode each where a cold JVM would
+     * interpret three calls of String.charAt.
+     */
     private final char[] chars;
     private final int base;
     private final int length;
