@@ -81,14 +81,16 @@ public final class Linter {
      * synchronized sink).
      */
     private static void checkStatements(Map<Rule, Severity> enabled, Script script, List<Finding> findings) {
-        Rule[] rules = enabled.keySet().toArray(new Rule[0]);
+        Rule[] rules = new Rule[enabled.size()];
         Reporter[] reporters = new Reporter[rules.length];
-        for (int r = 0; r < rules.length; r++) {
-            reporters[r] = new Reporter(rules[r].info(), enabled.get(rules[r]), findings);
+        int r = 0;
+        for (Map.Entry<Rule, Severity> entry : enabled.entrySet()) {
+            rules[r] = entry.getKey();
+            reporters[r++] = new Reporter(entry.getKey().info(), entry.getValue(), findings);
         }
         for (ParsedStatement statement : script.statements()) {
-            for (int r = 0; r < rules.length; r++) {
-                rules[r].checkStatement(script.origin(), statement, reporters[r]);
+            for (int i = 0; i < rules.length; i++) {
+                rules[i].checkStatement(script.origin(), statement, reporters[i]);
             }
             // Its word index served the statement rules; kept, a project's indexes would weigh as much as its tokens.
             statement.statement().words().forget();

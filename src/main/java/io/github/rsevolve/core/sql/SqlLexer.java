@@ -99,8 +99,7 @@ final class SqlLexer {
     private void run() {
         while (pos < length) {
             char c = chars[pos - base];
-            byte kind = c < 128 ? ASCII[c] : c == '\u00a0' || Character.isWhitespace(c) ? SPACE
-                    : Character.isLetter(c) ? LOWER : OTHER;
+            byte kind = c < 128 ? ASCII[c] : nonAscii(c);
             if (kind == SPACE) {
                 pos++;
             } else if (kind >= LOWER) {
@@ -337,7 +336,8 @@ final class SqlLexer {
             add(TokenType.PARAMETER, start);
             return;
         }
-        // A tag is $$ or $name$ where name starts like an identifier (PostgreSQL lexical rules, which Redshift follows).
+        // A tag is $$ or $name$ where name starts like an identifier (PostgreSQL's lexical rules, which Redshift
+        // follows).
         if (tagEnd < length && isWordStart(text.charAt(tagEnd))) {
             while (tagEnd < length && isWordPart(text.charAt(tagEnd)) && text.charAt(tagEnd) != '$') {
                 tagEnd++;
@@ -385,13 +385,17 @@ final class SqlLexer {
         return c >= '0' && c <= '9';
     }
 
-    // ASCII first: a cold JVM interprets the lexer for its first files, and Character's tables cost calls there.
+    /** What a character beyond ASCII is to the main loop; a letter starts a word, which the token folds. */
+    private static byte nonAscii(char c) {
+        return c == '\u00a0' || Character.isWhitespace(c) ? SPACE : Character.isLetter(c) ? LOWER : OTHER;
+    }
+
+    // ASCII by the table: a cold JVM interprets the lexer for its first files, and Character's tables cost calls there.
     private static boolean isWordStart(char c) {
-        return c < 128 ? (c | 0x20) >= 'a' && (c | 0x20) <= 'z' || c == '_' : Character.isLetter(c);
+        return (c < 128 ? ASCII[c] : nonAscii(c)) >= LOWER;
     }
 
     private static boolean isWordPart(char c) {
-        return c < 128 ? (c | 0x20) >= 'a' && (c | 0x20) <= 'z' || isDigit(c) || c == '_' || c == '$'
-                : Character.isLetterOrDigit(c);
+        return c < 128 ? ASCII[c] >= DIGIT || c == '$' : Character.isLetterOrDigit(c);
     }
 }
