@@ -5,6 +5,9 @@ import static io.github.rsevolve.core.finding.RedshiftException.Code.SETTINGS;
 import io.github.rsevolve.core.finding.Finding;
 import io.github.rsevolve.core.finding.RedshiftException;
 import io.github.rsevolve.core.finding.Severity;
+import io.github.rsevolve.core.lint.rules.BuiltInRules;
+import io.github.rsevolve.core.lint.rules.Reporter;
+import io.github.rsevolve.core.lint.rules.Rule;
 import io.github.rsevolve.core.parse.ParsedStatement;
 import io.github.rsevolve.core.project.Changeset;
 import io.github.rsevolve.core.project.Project;
@@ -18,7 +21,6 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
-import java.util.ServiceLoader;
 import java.util.function.Supplier;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
@@ -29,10 +31,9 @@ public final class Linter {
     private Linter() {
     }
 
-    /** Every rule on the class path, ordered by id. */
+    /** Every built-in rule, ordered by id. */
     public static List<Rule> rules() {
-        List<Rule> rules = new ArrayList<>();
-        ServiceLoader.load(Rule.class, Linter.class.getClassLoader()).forEach(rules::add);
+        List<Rule> rules = new ArrayList<>(BuiltInRules.all());
         rules.sort(Comparator.comparing(rule -> rule.info().id()));
         return rules;
     }

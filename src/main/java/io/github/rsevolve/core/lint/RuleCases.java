@@ -1,5 +1,6 @@
 package io.github.rsevolve.core.lint;
 
+import io.github.rsevolve.core.lint.rules.Rule;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;

@@ -4,7 +4,7 @@ import io.github.rsevolve.core.changes.DraftWriter;
 import io.github.rsevolve.core.finding.CheckInfo;
 import io.github.rsevolve.core.finding.DatabaseCheck;
 import io.github.rsevolve.core.lint.Linter;
-import io.github.rsevolve.core.lint.Rule;
+import io.github.rsevolve.core.lint.rules.Rule;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;

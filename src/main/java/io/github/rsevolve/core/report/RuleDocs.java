@@ -1,9 +1,9 @@
 package io.github.rsevolve.core.report;
 
 import io.github.rsevolve.core.finding.CheckInfo;
-import io.github.rsevolve.core.lint.Rule;
+import io.github.rsevolve.core.lint.rules.Rule;
 import io.github.rsevolve.core.lint.RuleCases;
-import io.github.rsevolve.core.lint.RuleInfo;
+import io.github.rsevolve.core.lint.rules.RuleInfo;
 import io.github.rsevolve.core.translate.RedshiftCatalog;
 import io.github.rsevolve.core.translate.StandInRule;
 import java.util.ArrayList;

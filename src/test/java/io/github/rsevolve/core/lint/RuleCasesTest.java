@@ -5,6 +5,8 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.github.rsevolve.core.lint.rules.Rule;
+import io.github.rsevolve.core.lint.rules.RuleInfo;
 import io.github.rsevolve.core.parse.RedshiftParser;
 import io.github.rsevolve.core.sql.SqlSourceReader;
 import java.io.IOException;
@@ -29,7 +31,7 @@ class RuleCasesTest {
     @Test
     void everyRuleHasMetadataAndBadAndGoodExamples() {
         List<Rule> rules = Linter.rules();
-        assertTrue(rules.size() >= 25, "rules found by ServiceLoader: " + rules.size());
+        assertTrue(rules.size() >= 25, "built-in rules: " + rules.size());
         for (Rule rule : rules) {
             RuleInfo info = rule.info();
             assertNotNull(info, rule.getClass() + " lacks @RuleInfo");
@@ -53,7 +55,7 @@ class RuleCasesTest {
                     .toList();
         }
         List<String> registered = Linter.rules().stream().map(r -> r.getClass().getSimpleName()).sorted().toList();
-        assertEquals(annotated, registered, "META-INF/services/io.github.rsevolve.core.lint.Rule lists every rule");
+        assertEquals(annotated, registered, "BuiltInRules lists every rule");
     }
 
     private static String read(Path file) {

@@ -1,9 +1,6 @@
 package io.github.rsevolve.core.lint.rules;
 
 import io.github.rsevolve.core.finding.Severity;
-import io.github.rsevolve.core.lint.Reporter;
-import io.github.rsevolve.core.lint.Rule;
-import io.github.rsevolve.core.lint.RuleInfo;
 import io.github.rsevolve.core.model.ObjectName;
 import io.github.rsevolve.core.model.View;
 import io.github.rsevolve.core.parse.ParsedStatement;

@@ -1,4 +1,4 @@
-package io.github.rsevolve.core.lint;
+package io.github.rsevolve.core.lint.rules;
 
 import io.github.rsevolve.core.finding.Severity;
 import java.lang.annotation.ElementType;

@@ -1,4 +1,4 @@
-package io.github.rsevolve.core.lint;
+package io.github.rsevolve.core.lint.rules;
 
 import io.github.rsevolve.core.finding.Finding;
 import io.github.rsevolve.core.finding.Severity;
@@ -21,7 +21,8 @@ public final class Reporter {
     private final Severity severity;
     private final List<Finding> sink;
 
-    Reporter(RuleInfo info, Severity severity, List<Finding> sink) {
+    /** A reporter into 'sink', which the linter shares between the rules of one run. */
+    public Reporter(RuleInfo info, Severity severity, List<Finding> sink) {
         this.info = info;
         this.severity = severity;
         this.sink = sink;

@@ -1,4 +1,4 @@
-package io.github.rsevolve.core.lint;
+package io.github.rsevolve.core.lint.rules;
 
 import io.github.rsevolve.core.finding.CheckInfo;
 import io.github.rsevolve.core.parse.ParsedStatement;
@@ -7,7 +7,8 @@ import io.github.rsevolve.core.project.Origin;
 import io.github.rsevolve.core.project.Project;
 
 /**
- * A lint rule: one small class annotated with {@link RuleInfo} and registered for {@link java.util.ServiceLoader}.
+ * A lint rule: one small class annotated with {@link RuleInfo} and listed in
+ * {@link io.github.rsevolve.core.lint.rules.BuiltInRules}.
  * A rule overrides the hooks for the scope it looks at; rules keep no state between calls.
  */
 public interface Rule {
