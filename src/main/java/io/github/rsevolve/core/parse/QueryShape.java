@@ -22,84 +22,105 @@ final class QueryShape {
     /** Clause keywords after which SELECT may follow at once: UNION SELECT. */
     private static final Set<String> FOLLOWED_BY_SELECT = Set.of("union", "intersect", "except", "minus");
 
-    private QueryShape() {
+    private final SqlStatement statement;
+    private final List<Token> tokens;
+    private final int from;
+    private final int to;
+    // Token indexes of the open parentheses, and of the open CASEs with the parenthesis depth each opened at.
+    private int[] open = new int[8];
+    private int opens;
+    private int[] cases = new int[8];
+    private int[] caseDepths = new int[8];
+    private int openCases;
+
+    private QueryShape(SqlStatement statement, int from, int to) {
+        this.statement = statement;
+        this.tokens = statement.tokens();
+        this.from = from;
+        this.to = to;
     }
 
     /** The first slip in tokens [from, to) of the statement, or null. */
     static SqlProblem check(SqlStatement statement, int from, int to) {
-        List<Token> tokens = statement.tokens();
-        // Token indexes of the open parentheses, and of the open CASEs with the parenthesis depth each opened at.
-        int[] open = new int[8];
-        int opens = 0;
-        int[] cases = new int[8];
-        int[] caseDepths = new int[8];
-        int openCases = 0;
+        QueryShape shape = new QueryShape(statement, from, to);
+        // The loop only hands on the token: a cold JVM compiles a method called at every token within the first
+        // statement, a loop's own body only after tens of thousands of rounds.
         for (int i = from; i < to; i++) {
-            Token token = tokens.get(i);
-            if (token.type() == TokenType.SYMBOL) {
-                switch (token.symbol()) {
-                    case '(' -> {
-                        if (opens == open.length) {
-                            open = Arrays.copyOf(open, opens * 2);
-                        }
-                        open[opens++] = i;
+            SqlProblem slip = shape.visit(i);
+            if (slip != null) {
+                return slip;
+            }
+        }
+        return shape.end();
+    }
+
+    /** The slip the token at i shows, or null. */
+    private SqlProblem visit(int i) {
+        Token token = tokens.get(i);
+        if (token.type() == TokenType.SYMBOL) {
+            switch (token.symbol()) {
+                case '(' -> {
+                    if (opens == open.length) {
+                        open = Arrays.copyOf(open, opens * 2);
                     }
-                    case ')' -> {
-                        if (opens == 0) {
-                            return problem(statement, token, "')' closes a parenthesis that was never opened",
-                                    "Remove it or open the parenthesis it closes.");
-                        }
-                        if (openCases > 0 && caseDepths[openCases - 1] == opens) {
-                            return caseWithoutEnd(statement, tokens.get(cases[openCases - 1]));
-                        }
-                        opens--;
+                    open[opens++] = i;
+                }
+                case ')' -> {
+                    if (opens == 0) {
+                        return problem(statement, token, "')' closes a parenthesis that was never opened",
+                                "Remove it or open the parenthesis it closes.");
                     }
-                    case ',' -> {
-                        Token next = i + 1 < to ? tokens.get(i + 1) : null;
-                        if (next == null || next.isSymbol(")") || next.isSymbol(",") || isClause(next)) {
-                            return problem(statement, token, "',' is followed by " + describe(next)
-                                    + ", not by another item", "Remove the comma or add the item it announces.");
-                        }
+                    if (openCases > 0 && caseDepths[openCases - 1] == opens) {
+                        return caseWithoutEnd(statement, tokens.get(cases[openCases - 1]));
                     }
-                    case '{', '}' -> {
-                        return placeholder(statement, token);
-                    }
-                    case '%' -> {
-                        if (isPythonPlaceholder(tokens, i, to)) {
-                            return placeholder(statement, token);
-                        }
-                    }
-                    default -> {
+                    opens--;
+                }
+                case ',' -> {
+                    Token next = i + 1 < to ? tokens.get(i + 1) : null;
+                    if (next == null || next.isSymbol(")") || next.isSymbol(",") || isClause(next)) {
+                        return commaWithoutItem(statement, token, next);
                     }
                 }
-            } else if (token.type() == TokenType.WORD) {
-                String name = token.name();
-                switch (name) {
-                    case "case" -> {
-                        if (openCases == cases.length) {
-                            cases = Arrays.copyOf(cases, openCases * 2);
-                            caseDepths = Arrays.copyOf(caseDepths, openCases * 2);
-                        }
-                        cases[openCases] = i;
-                        caseDepths[openCases++] = opens;
+                case '{', '}' -> {
+                    return placeholder(statement, token);
+                }
+                case '%' -> {
+                    if (isPythonPlaceholder(tokens, i, to)) {
+                        return placeholder(statement, token);
                     }
-                    case "end" -> {
-                        if (openCases > 0 && caseDepths[openCases - 1] == opens) {
-                            openCases--;
-                        }
+                }
+                default -> {
+                }
+            }
+        } else if (token.type() == TokenType.WORD) {
+            String name = token.name();
+            switch (name) {
+                case "case" -> {
+                    if (openCases == cases.length) {
+                        cases = Arrays.copyOf(cases, openCases * 2);
+                        caseDepths = Arrays.copyOf(caseDepths, openCases * 2);
                     }
-                    default -> {
-                        if (isClause(name) && !isName(tokens, i, from)) {
-                            SqlProblem empty = emptyClause(statement, i > from ? tokens.get(i - 1) : null, token,
-                                    i + 1 < to ? tokens.get(i + 1) : null);
-                            if (empty != null) {
-                                return empty;
-                            }
-                        }
+                    cases[openCases] = i;
+                    caseDepths[openCases++] = opens;
+                }
+                case "end" -> {
+                    if (openCases > 0 && caseDepths[openCases - 1] == opens) {
+                        openCases--;
+                    }
+                }
+                default -> {
+                    if (isClause(name) && !isName(tokens, i, from)) {
+                        return emptyClause(statement, i > from ? tokens.get(i - 1) : null, token,
+                                i + 1 < to ? tokens.get(i + 1) : null);
                     }
                 }
             }
         }
+        return null;
+    }
+
+    /** The slip left open at the end of the tokens, or null. */
+    private SqlProblem end() {
         if (opens > 0) {
             return problem(statement, tokens.get(open[opens - 1]), "'(' is never closed", "Close it with ')'.");
         }
@@ -110,8 +131,7 @@ final class QueryShape {
         // WITHIN GROUP (ORDER BY ...) of LISTAGG and PERCENTILE_CONT has no BY after GROUP.
         boolean withinGroup = clause.is("group") && previous != null && previous.is("within");
         if ((clause.is("group") && !withinGroup || clause.is("order")) && (next == null || !next.is("by"))) {
-            String name = describe(clause);
-            return problem(statement, clause, name + " must be followed by BY", "Write " + name + " BY.");
+            return withoutBy(statement, clause);
         }
         boolean nothingFollows = next == null || next.isSymbol(")") || next.isSymbol(",")
                 || isClause(next) && !(next.is("select") && FOLLOWED_BY_SELECT.contains(clause.name()));
@@ -122,9 +142,25 @@ final class QueryShape {
             // PostgreSQL takes an empty select list; Redshift requires at least one item (docs: SELECT list).
             return problem(statement, clause, "the select list is empty", "Name at least one column or *.");
         }
+        return emptyClause(statement, clause, next);
+    }
+
+    // The messages are made apart from the checks: the checks run at every clause keyword and are compiled early,
+    // the messages are rarely needed.
+    private static SqlProblem withoutBy(SqlStatement statement, Token clause) {
+        String name = describe(clause);
+        return problem(statement, clause, name + " must be followed by BY", "Write " + name + " BY.");
+    }
+
+    private static SqlProblem emptyClause(SqlStatement statement, Token clause, Token next) {
         String name = describe(clause);
         return problem(statement, clause, name + " is followed by " + describe(next) + ", not by what it holds",
                 "Complete the " + name + " clause or remove it.");
+    }
+
+    private static SqlProblem commaWithoutItem(SqlStatement statement, Token comma, Token next) {
+        return problem(statement, comma, "',' is followed by " + describe(next) + ", not by another item",
+                "Remove the comma or add the item it announces.");
     }
 
     /** % ( name ) s with nothing between the parts: Python's DB-API parameter style. */

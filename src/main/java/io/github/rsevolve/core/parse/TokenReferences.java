@@ -29,82 +29,97 @@ final class TokenReferences {
      */
     private static final Set<String> FROM_IN_ARGUMENTS = Set.of("extract", "substring", "trim", "overlay");
 
-    private TokenReferences() {
+    private final List<Token> tokens;
+    private final int from;
+    private final int to;
+    private final Set<String> ctes = new HashSet<>();
+    private final Set<ObjectName> references = new TreeSet<>();
+    // By paren depth (0 the top level, d the inside of the d-th open parenthesis): whether a FROM list is open
+    // there, where a comma starts another reference, and whether that parenthesis holds the arguments of a function
+    // that takes FROM. Arrays, not collections: they are read at every token of every query.
+    private boolean[] fromList = new boolean[16];
+    private boolean[] functionArguments = new boolean[16];
+    private int depth;
+
+    private TokenReferences(List<Token> tokens, int from, int to) {
+        this.tokens = tokens;
+        this.from = from;
+        this.to = to;
     }
 
     static Set<ObjectName> of(SqlStatement statement, int from, int to) {
-        List<Token> tokens = statement.tokens();
-        Set<String> ctes = new HashSet<>();
-        Set<ObjectName> references = new TreeSet<>();
-        // By paren depth (0 the top level, d the inside of the d-th open parenthesis): whether a FROM list is open
-        // there, where a comma starts another reference, and whether that parenthesis holds the arguments of a
-        // function that takes FROM. Arrays, not collections: this loop runs over every token of every query.
-        boolean[] fromList = new boolean[16];
-        boolean[] functionArguments = new boolean[16];
-        int depth = 0;
-        if (from > 0 && startsCteName(tokens.get(from - 1))) {
-            addCteName(tokens, from, to, ctes);
+        TokenReferences scan = new TokenReferences(statement.tokens(), from, to);
+        if (from > 0 && startsCteName(scan.tokens.get(from - 1))) {
+            addCteName(scan.tokens, from, to, scan.ctes);
         }
+        // The loop only hands on the token: a cold JVM compiles a method called at every token within the first
+        // statement, a loop's own body only after tens of thousands of rounds.
         for (int i = from; i < to; i++) {
-            Token token = tokens.get(i);
-            if (token.type() == TokenType.SYMBOL) {
-                switch (token.symbol()) {
-                    case '(' -> {
-                        Token previous = i > from ? tokens.get(i - 1) : null;
-                        depth++;
-                        if (depth == fromList.length) {
-                            fromList = Arrays.copyOf(fromList, depth * 2);
-                            functionArguments = Arrays.copyOf(functionArguments, depth * 2);
-                        }
-                        functionArguments[depth] = previous != null && previous.type() == TokenType.WORD
-                                && FROM_IN_ARGUMENTS.contains(previous.name());
-                        Token next = i + 1 < to ? tokens.get(i + 1) : null;
-                        // FROM (t1 JOIN t2 ON ...): a parenthesised join is a FROM list of its own.
-                        fromList[depth] = previous != null && startsTableReference(previous, fromList[depth - 1])
-                                && next != null && next.isIdentifier() && !next.is("select") && !next.is("with");
-                        if (fromList[depth]) {
-                            i = reference(tokens, i + 1, to, references) - 1;
-                        }
-                    }
-                    case ')' -> {
-                        fromList[depth] = false;
-                        functionArguments[depth] = false;
-                        depth = Math.max(0, depth - 1);
-                    }
-                    case ',' -> {
-                        addCteName(tokens, i + 1, to, ctes);
-                        if (fromList[depth]) {
-                            i = reference(tokens, i + 1, to, references) - 1;
-                        }
-                    }
-                    default -> {
-                    }
-                }
-            } else if (token.type() == TokenType.WORD) {
-                // DELETE ... USING t and MERGE ... USING t name tables; JOIN ... USING (columns) does not; neither
-                // does the FROM of EXTRACT(day FROM t) or x IS DISTINCT FROM y.
-                String word = token.name();
-                boolean namesTables = switch (word) {
-                    case "join" -> true;
-                    case "using" -> i + 1 < to && !tokens.get(i + 1).isSymbol("(");
-                    case "from" -> !functionArguments[depth] && (i == from || !tokens.get(i - 1).is("distinct"));
-                    case "with", "recursive" -> {
-                        addCteName(tokens, i + 1, to, ctes);
-                        yield false;
-                    }
-                    default -> false;
-                };
-                if (namesTables) {
-                    fromList[depth] = true;
-                    i = reference(tokens, i + 1, to, references) - 1;
-                } else if (fromList[depth] && (word.equals("using") || END_OF_FROM.contains(word))) {
-                    fromList[depth] = false;
-                }
-            }
+            i = scan.visit(i);
         }
         // A CTE's name read as a table is the CTE, wherever the WITH stands.
-        references.removeIf(name -> !name.isQualified() && ctes.contains(name.name()));
-        return references;
+        scan.references.removeIf(name -> !name.isQualified() && scan.ctes.contains(name.name()));
+        return scan.references;
+    }
+
+    /** Reads the token at i; returns the index of the last token it read. */
+    private int visit(int i) {
+        Token token = tokens.get(i);
+        if (token.type() == TokenType.SYMBOL) {
+            switch (token.symbol()) {
+                case '(' -> {
+                    Token previous = i > from ? tokens.get(i - 1) : null;
+                    depth++;
+                    if (depth == fromList.length) {
+                        fromList = Arrays.copyOf(fromList, depth * 2);
+                        functionArguments = Arrays.copyOf(functionArguments, depth * 2);
+                    }
+                    functionArguments[depth] = previous != null && previous.type() == TokenType.WORD
+                            && FROM_IN_ARGUMENTS.contains(previous.name());
+                    Token next = i + 1 < to ? tokens.get(i + 1) : null;
+                    // FROM (t1 JOIN t2 ON ...): a parenthesised join is a FROM list of its own.
+                    fromList[depth] = previous != null && startsTableReference(previous, fromList[depth - 1])
+                            && next != null && next.isIdentifier() && !next.is("select") && !next.is("with");
+                    if (fromList[depth]) {
+                        return reference(tokens, i + 1, to, references) - 1;
+                    }
+                }
+                case ')' -> {
+                    fromList[depth] = false;
+                    functionArguments[depth] = false;
+                    depth = Math.max(0, depth - 1);
+                }
+                case ',' -> {
+                    addCteName(tokens, i + 1, to, ctes);
+                    if (fromList[depth]) {
+                        return reference(tokens, i + 1, to, references) - 1;
+                    }
+                }
+                default -> {
+                }
+            }
+        } else if (token.type() == TokenType.WORD) {
+            // DELETE ... USING t and MERGE ... USING t name tables; JOIN ... USING (columns) does not; neither does
+            // the FROM of EXTRACT(day FROM t) or x IS DISTINCT FROM y.
+            String word = token.name();
+            boolean namesTables = switch (word) {
+                case "join" -> true;
+                case "using" -> i + 1 < to && !tokens.get(i + 1).isSymbol("(");
+                case "from" -> !functionArguments[depth] && (i == from || !tokens.get(i - 1).is("distinct"));
+                case "with", "recursive" -> {
+                    addCteName(tokens, i + 1, to, ctes);
+                    yield false;
+                }
+                default -> false;
+            };
+            if (namesTables) {
+                fromList[depth] = true;
+                return reference(tokens, i + 1, to, references) - 1;
+            } else if (fromList[depth] && (word.equals("using") || END_OF_FROM.contains(word))) {
+                fromList[depth] = false;
+            }
+        }
+        return i;
     }
 
     private static boolean startsTableReference(Token previous, boolean fromListOutside) {

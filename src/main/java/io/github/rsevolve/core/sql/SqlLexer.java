@@ -97,22 +97,34 @@ final class SqlLexer {
     }
 
     private void run() {
+        // A token at a time, not a character: a cold JVM compiles a method called at every token within the first
+        // lines, a loop's own body only after tens of thousands of rounds.
         while (pos < length) {
-            char c = chars[pos - base];
-            byte kind = c < 128 ? ASCII[c] : nonAscii(c);
-            if (kind == SPACE) {
-                pos++;
-            } else if (kind >= LOWER) {
-                if ((c == 'E' || c == 'e' || c == 'N' || c == 'n') && peek(1) == '\'') {
-                    escapeString();
-                } else {
-                    word(pos++, c < 128, kind == LOWER);
-                }
-            } else if (kind == DIGIT) {
-                number();
-            } else {
-                other(c);
+            next();
+        }
+    }
+
+    /** Skips white space, then reads one token or comment, if any is left. */
+    private void next() {
+        char c = chars[pos - base];
+        byte kind = c < 128 ? ASCII[c] : nonAscii(c);
+        while (kind == SPACE) {
+            if (++pos == length) {
+                return;
             }
+            c = chars[pos - base];
+            kind = c < 128 ? ASCII[c] : nonAscii(c);
+        }
+        if (kind >= LOWER) {
+            if ((c == 'E' || c == 'e' || c == 'N' || c == 'n') && peek(1) == '\'') {
+                escapeString();
+            } else {
+                word(pos++, c < 128, kind == LOWER);
+            }
+        } else if (kind == DIGIT) {
+            number();
+        } else {
+            other(c);
         }
     }
 
@@ -157,7 +169,7 @@ final class SqlLexer {
 
     private char peek(int ahead) {
         int at = pos + ahead;
-        return at < length ? text.charAt(at) : '\0';
+        return at < length ? chars[at - base] : '\0';
     }
 
     private void add(TokenType type, int start) {
@@ -165,7 +177,7 @@ final class SqlLexer {
             sink.token(type, start, pos);
             return;
         }
-        char first = text.charAt(start);
+        char first = chars[start - base];
         // Most tokens of a long query are one ASCII character (. , ( ) =): one shared string each.
         boolean oneAscii = pos - start == 1 && first < ONE_CHARACTER.length;
         tokens.add(new Token(type, oneAscii ? ONE_CHARACTER[first] : text.substring(start, pos), start));
@@ -234,6 +246,7 @@ final class SqlLexer {
         texts = new String[oldTexts.length * 2];
         names = new String[texts.length];
         hashes = new int[texts.length];
+
         int mask = texts.length - 1;
         for (int i = 0; i < oldTexts.length; i++) {
             if (oldTexts[i] != null) {
@@ -268,7 +281,7 @@ final class SqlLexer {
 
     private void lineComment() {
         int start = pos;
-        while (pos < length && text.charAt(pos) != '\n' && text.charAt(pos) != '\r') {
+        while (pos < length && chars[pos - base] != '\n' && chars[pos - base] != '\r') {
             pos++;
         }
         comment(start);
@@ -284,10 +297,10 @@ final class SqlLexer {
         int start = pos;
         int depth = 0;
         while (pos < length) {
-            if (text.startsWith("/*", pos)) {
+            if (chars[pos - base] == '/' && peek(1) == '*') {
                 depth++;
                 pos += 2;
-            } else if (text.startsWith("*/", pos)) {
+            } else if (chars[pos - base] == '*' && peek(1) == '/') {
                 depth--;
                 pos += 2;
                 if (depth == 0) {
@@ -305,7 +318,7 @@ final class SqlLexer {
     private void quoted(TokenType type, char quote, boolean backslashEscapes, String what) {
         int start = pos++;
         while (pos < length) {
-            char c = text.charAt(pos);
+            char c = chars[pos - base];
             if (backslashEscapes && c == '\\') {
                 pos += 2;
             } else if (c == quote) {
@@ -330,7 +343,7 @@ final class SqlLexer {
         int tagEnd = pos + 1;
         if (isDigit(peek(1))) {
             pos++;
-            while (pos < length && isDigit(text.charAt(pos))) {
+            while (pos < length && isDigit(chars[pos - base])) {
                 pos++;
             }
             add(TokenType.PARAMETER, start);
@@ -338,12 +351,12 @@ final class SqlLexer {
         }
         // A tag is $$ or $name$ where name starts like an identifier (PostgreSQL's lexical rules, which Redshift
         // follows).
-        if (tagEnd < length && isWordStart(text.charAt(tagEnd))) {
-            while (tagEnd < length && isWordPart(text.charAt(tagEnd)) && text.charAt(tagEnd) != '$') {
+        if (tagEnd < length && isWordStart(chars[tagEnd - base])) {
+            while (tagEnd < length && isWordPart(chars[tagEnd - base]) && chars[tagEnd - base] != '$') {
                 tagEnd++;
             }
         }
-        if (tagEnd >= length || text.charAt(tagEnd) != '$') {
+        if (tagEnd >= length || chars[tagEnd - base] != '$') {
             pos++;
             add(TokenType.SYMBOL, start);
             return;
@@ -362,13 +375,13 @@ final class SqlLexer {
 
     private void number() {
         int start = pos;
-        while (pos < length && (isDigit(text.charAt(pos)) || text.charAt(pos) == '.')) {
+        while (pos < length && (isDigit(chars[pos - base]) || chars[pos - base] == '.')) {
             pos++;
         }
-        if (pos < length && (text.charAt(pos) == 'e' || text.charAt(pos) == 'E')
+        if (pos < length && (chars[pos - base] == 'e' || chars[pos - base] == 'E')
                 && (isDigit(peek(1)) || ((peek(1) == '+' || peek(1) == '-') && isDigit(peek(2))))) {
             pos += 2;
-            while (pos < length && isDigit(text.charAt(pos))) {
+            while (pos < length && isDigit(chars[pos - base])) {
                 pos++;
             }
         }

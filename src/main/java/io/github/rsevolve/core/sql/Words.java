@@ -58,10 +58,24 @@ public final class Words {
     }
 
     private Index build() {
-        Map<String, int[]> growing = new HashMap<>();
-        int[] quoted = new int[4];
-        int quotedCount = 0;
-        for (int i = 0; i < tokens.size(); i++) {
+        Builder builder = new Builder(tokens);
+        for (int i = 0, n = tokens.size(); i < n; i++) {
+            builder.add(i);
+        }
+        return builder.index();
+    }
+
+    private static final class Builder {
+        private final List<Token> tokens;
+        private final Map<String, int[]> growing = new HashMap<>();
+        private int[] quoted = new int[4];
+        private int quotedCount;
+
+        Builder(List<Token> tokens) {
+            this.tokens = tokens;
+        }
+
+        void add(int i) {
             Token token = tokens.get(i);
             if (token.type() == TokenType.WORD) {
                 // Slot 0 counts the positions that follow it.
@@ -81,15 +95,18 @@ public final class Words {
                 quoted[quotedCount++] = i;
             }
         }
-        // Not copied into an immutable map: that would hash every word again, and nothing writes to this one.
-        String[] distinct = new String[growing.size()];
-        int d = 0;
-        for (Map.Entry<String, int[]> entry : growing.entrySet()) {
-            int[] positions = entry.getValue();
-            entry.setValue(Arrays.copyOfRange(positions, 1, positions[0] + 1));
-            distinct[d++] = entry.getKey();
+
+        Index index() {
+            // Not copied into an immutable map: that would hash every word again, and nothing writes to this one.
+            String[] distinct = new String[growing.size()];
+            int d = 0;
+            for (Map.Entry<String, int[]> entry : growing.entrySet()) {
+                int[] positions = entry.getValue();
+                entry.setValue(Arrays.copyOfRange(positions, 1, positions[0] + 1));
+                distinct[d++] = entry.getKey();
+            }
+            return new Index(growing, List.of(distinct), Arrays.copyOf(quoted, quotedCount));
         }
-        return new Index(growing, List.of(distinct), Arrays.copyOf(quoted, quotedCount));
     }
 
     /** Derived from the tokens, which the statement compares itself: every index equals every other. */
