@@ -15,15 +15,14 @@ import io.github.rsevolve.core.project.ProjectLoader;
 import io.github.rsevolve.core.project.Script;
 import java.util.ArrayList;
 import java.util.Collections;
-import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.TreeMap;
 import java.util.function.Supplier;
 import java.util.stream.Collectors;
-import java.util.stream.Stream;
 
 /** Runs lint: reads and parses the three folders (files in parallel), builds the model, runs every enabled rule. */
 public final class Linter {
@@ -33,9 +32,14 @@ public final class Linter {
 
     /** Every built-in rule, ordered by id. */
     public static List<Rule> rules() {
-        List<Rule> rules = new ArrayList<>(BuiltInRules.all());
-        rules.sort(Comparator.comparing(rule -> rule.info().id()));
-        return rules;
+        Map<String, Rule> byId = new TreeMap<>();
+        for (Rule rule : BuiltInRules.all()) {
+            Rule other = byId.put(rule.info().id(), rule);
+            if (other != null) {
+                throw new IllegalStateException(rule.getClass() + " has the id of " + other.getClass());
+            }
+        }
+        return new ArrayList<>(byId.values());
     }
 
     /**
@@ -65,16 +69,11 @@ public final class Linter {
         return () -> {
             long start = System.nanoTime();
             List<Finding> findings = new ArrayList<>();
-            for (Script script : scripts(project)) {
+            for (Script script : project.scripts()) {
                 checkStatements(enabled, script, findings);
             }
             return check(project, enabled, findings, start);
         };
-    }
-
-    private static List<Script> scripts(Project project) {
-        return Stream.of(project.absolute(), project.changesets().stream().map(Changeset::script).toList(),
-                project.etl()).flatMap(List::stream).toList();
     }
 
     /**
@@ -109,9 +108,12 @@ public final class Linter {
                 rule.checkChangeset(changeset, reporter);
             }
         }
-        List<Script> all = scripts(project);
+        List<Script> all = project.scripts();
         Collections.sort(findings);
-        int statements = all.stream().mapToInt(s -> s.statements().size()).sum();
+        int statements = 0;
+        for (Script script : all) {
+            statements += script.statements().size();
+        }
         return new LintResult(List.copyOf(findings), all.size(), statements, (System.nanoTime() - start) / 1_000_000);
     }
 
@@ -125,13 +127,15 @@ public final class Linter {
                         + rules.stream().map(r -> r.info().name()).collect(Collectors.joining(", ")) + ".");
             }
         }
-        Map<Rule, Severity> enabled = new java.util.LinkedHashMap<>();
+        Map<Rule, Severity> enabled = new LinkedHashMap<>();
         for (Rule rule : rules) {
             Optional<Severity> level = configured.getOrDefault(rule.info().name(),
                     configured.getOrDefault(rule.info().id().toUpperCase(Locale.ROOT),
                             configured.getOrDefault(rule.info().id().toLowerCase(Locale.ROOT),
                                     Optional.of(rule.info().severity()))));
-            level.ifPresent(severity -> enabled.put(rule, severity));
+            if (level.isPresent()) {
+                enabled.put(rule, level.get());
+            }
         }
         return enabled;
     }

@@ -4,10 +4,10 @@ import io.github.rsevolve.core.model.Schema;
 import io.github.rsevolve.core.model.SchemaModel;
 import io.github.rsevolve.core.parse.ParsedStatement;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
-import java.util.stream.Collectors;
-import java.util.stream.Stream;
 
 /**
  * Everything lint reads, parsed: the absolute model's files and the model they define, the changesets in the order
@@ -21,10 +21,24 @@ public record Project(List<Script> absolute, List<Changeset> changesets, List<Sc
      * the cluster (docs: CREATE EXTERNAL SCHEMA), so no file of the project defines them.
      */
     public Set<String> externalSchemas() {
-        return Stream.of(absolute.stream(), changesets.stream().map(Changeset::script), etl.stream())
-                .flatMap(scripts -> scripts).flatMap(script -> script.statements().stream())
-                .map(ParsedStatement::definition)
-                .filter(definition -> definition instanceof Schema schema && schema.external())
-                .map(schema -> schema.name().name()).collect(Collectors.toUnmodifiableSet());
+        Set<String> external = new HashSet<>();
+        for (Script script : scripts()) {
+            for (ParsedStatement statement : script.statements()) {
+                if (statement.definition() instanceof Schema schema && schema.external()) {
+                    external.add(schema.name().name());
+                }
+            }
+        }
+        return Set.copyOf(external);
+    }
+
+    /** Every file: the absolute model's, the changesets' in their order, the ETL's. */
+    public List<Script> scripts() {
+        List<Script> scripts = new ArrayList<>(absolute);
+        for (Changeset changeset : changesets) {
+            scripts.add(changeset.script());
+        }
+        scripts.addAll(etl);
+        return scripts;
     }
 }

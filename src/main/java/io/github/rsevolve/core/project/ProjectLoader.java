@@ -11,11 +11,14 @@ import io.github.rsevolve.core.parse.RedshiftParser;
 import io.github.rsevolve.core.sql.SqlScript;
 import io.github.rsevolve.core.sql.SqlSourceReader;
 import java.io.IOException;
-import java.io.UncheckedIOException;
+import java.nio.file.DirectoryIteratorException;
+import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
+import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -25,7 +28,6 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.function.Consumer;
-import java.util.stream.Stream;
 
 /** Reads and parses a project's three folders, files in parallel, and builds its absolute model. */
 public final class ProjectLoader {
@@ -70,8 +72,9 @@ public final class ProjectLoader {
         // Each changeset's folder: Flyway names a changeset by its path below its own location.
         Map<Path, Path> folderOf = new LinkedHashMap<>();
         for (Path folder : settings.incrementalDirs()) {
-            sqlFiles(folder, emptyFolders).forEach(file -> folderOf.putIfAbsent(file.toAbsolutePath().normalize(),
-                    folder));
+            for (Path file : sqlFiles(folder, emptyFolders)) {
+                folderOf.putIfAbsent(file.toAbsolutePath().normalize(), folder);
+            }
         }
         List<Path> incrementalFiles = List.copyOf(folderOf.keySet());
         List<Path> etlFiles = reaching == null ? sqlFiles(settings.etlDir(), emptyFolders) : List.of();
@@ -98,12 +101,14 @@ public final class ProjectLoader {
                 pool.shutdownNow();
             }
         }
-        List<Changeset> changesets = incremental.stream().map(script -> Changeset.of(script, folderOf.getOrDefault(
-                        script.file().path(), settings.incrementalDir())))
-                .sorted((x, y) -> x.isWellNamed() != y.isWellNamed() ? (x.isWellNamed() ? -1 : 1)
-                        : Changeset.compare(x, y))
-                .toList();
-        return new Project(absolute, changesets, etl, model(absolute), emptyFolders,
+        List<Changeset> changesets = new ArrayList<>(incremental.size());
+        for (Script script : incremental) {
+            changesets.add(Changeset.of(script, folderOf.getOrDefault(script.file().path(),
+                    settings.incrementalDir())));
+        }
+        changesets.sort((x, y) -> x.isWellNamed() != y.isWellNamed() ? (x.isWellNamed() ? -1 : 1)
+                : Changeset.compare(x, y));
+        return new Project(absolute, List.copyOf(changesets), etl, model(absolute), emptyFolders,
                 settings.baseDir().toAbsolutePath().normalize());
     }
 
@@ -112,18 +117,34 @@ public final class ProjectLoader {
         if (folder == null || !Files.isDirectory(folder)) {
             return List.of();
         }
-        try (Stream<Path> walk = Files.walk(folder)) {
-            List<Path> files = walk.filter(p -> !p.equals(folder))
-                    .filter(p -> p.getFileName().toString().toLowerCase(Locale.ROOT).endsWith(".sql"))
-                    .sorted()
-                    .toList();
+        try {
+            List<Path> files = new ArrayList<>();
+            addSqlFiles(folder, files);
+            Collections.sort(files);
             if (files.isEmpty()) {
                 emptyFolders.add(folder);
             }
-            return files;
-        } catch (IOException | UncheckedIOException e) {
+            return List.copyOf(files);
+        } catch (IOException | DirectoryIteratorException e) {
             throw new RedshiftException(SETTINGS, "Cannot list the SQL folder " + folder + ": "
                     + e.getClass().getSimpleName() + ". Check that it is readable.", e);
+        }
+    }
+
+    /**
+     * Adds the entries below the folder whose names end in .sql, at any depth, as Files.walk finds them: links are
+     * not followed, and a folder named so is listed too (the reader reports it).
+     */
+    private static void addSqlFiles(Path folder, List<Path> files) throws IOException {
+        try (DirectoryStream<Path> entries = Files.newDirectoryStream(folder)) {
+            for (Path entry : entries) {
+                if (entry.getFileName().toString().toLowerCase(Locale.ROOT).endsWith(".sql")) {
+                    files.add(entry);
+                }
+                if (Files.isDirectory(entry, LinkOption.NOFOLLOW_LINKS)) {
+                    addSqlFiles(entry, files);
+                }
+            }
         }
     }
 

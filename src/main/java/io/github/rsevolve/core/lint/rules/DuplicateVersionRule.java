@@ -3,6 +3,7 @@ package io.github.rsevolve.core.lint.rules;
 import io.github.rsevolve.core.finding.Severity;
 import io.github.rsevolve.core.project.Changeset;
 import io.github.rsevolve.core.project.Project;
+import java.util.ArrayList;
 import java.util.List;
 
 @RuleInfo(id = "RS602", name = "duplicate-version", severity = Severity.ERROR,
@@ -13,7 +14,12 @@ public final class DuplicateVersionRule implements Rule {
 
     @Override
     public void checkProject(Project project, Reporter reporter) {
-        List<Changeset> versioned = project.changesets().stream().filter(Changeset::isVersioned).toList();
+        List<Changeset> versioned = new ArrayList<>();
+        for (Changeset changeset : project.changesets()) {
+            if (changeset.isVersioned()) {
+                versioned.add(changeset);
+            }
+        }
         for (int i = 1; i < versioned.size(); i++) {
             Changeset previous = versioned.get(i - 1);
             Changeset current = versioned.get(i);

@@ -3,6 +3,7 @@ package io.github.rsevolve.core.lint.rules;
 import io.github.rsevolve.core.finding.Severity;
 import io.github.rsevolve.core.project.Origin;
 import io.github.rsevolve.core.project.Project;
+import io.github.rsevolve.core.project.Script;
 import io.github.rsevolve.core.sql.SourceFile;
 import java.nio.file.Path;
 
@@ -14,11 +15,13 @@ public final class EmptyFileRule implements Rule {
 
     @Override
     public void checkProject(Project project, Reporter reporter) {
-        ProjectScripts.all(project)
-                .filter(s -> s.origin() != Origin.INCREMENTAL && s.script().isEmpty()
-                        && s.script().problems().isEmpty())
-                .forEach(s -> reporter.report(s.file(), 0, "The file holds no SQL statement.",
-                        "Add the SQL that belongs there, or delete the file."));
+        for (Script script : project.scripts()) {
+            if (script.origin() != Origin.INCREMENTAL && script.script().isEmpty()
+                    && script.script().problems().isEmpty()) {
+                reporter.report(script.file(), 0, "The file holds no SQL statement.",
+                        "Add the SQL that belongs there, or delete the file.");
+            }
+        }
         for (Path folder : project.emptyFolders()) {
             reporter.report(SourceFile.of(folder, SourceFile.displayPath(project.baseDir(), folder), ""), 0,
                     "The folder exists but holds no .sql file.",

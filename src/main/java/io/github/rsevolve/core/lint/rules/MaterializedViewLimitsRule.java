@@ -3,6 +3,7 @@ package io.github.rsevolve.core.lint.rules;
 import io.github.rsevolve.core.finding.Severity;
 import io.github.rsevolve.core.model.NameIndex;
 import io.github.rsevolve.core.model.ObjectName;
+import io.github.rsevolve.core.model.SchemaObject;
 import io.github.rsevolve.core.model.View;
 import io.github.rsevolve.core.parse.ParsedStatement;
 import io.github.rsevolve.core.project.Origin;
@@ -42,8 +43,11 @@ public final class MaterializedViewLimitsRule implements Rule {
     @Override
     public void checkProject(Project project, Reporter reporter) {
         NameIndex<View> views = new NameIndex<>();
-        project.absoluteModel().objects().stream().filter(View.class::isInstance).map(View.class::cast)
-                .forEach(v -> views.add(v.name(), v));
+        for (SchemaObject object : project.absoluteModel().objects()) {
+            if (object instanceof View view) {
+                views.add(view.name(), view);
+            }
+        }
         for (View view : views.values()) {
             if (!view.materialized()) {
                 continue;

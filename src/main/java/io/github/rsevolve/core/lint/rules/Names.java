@@ -2,7 +2,7 @@ package io.github.rsevolve.core.lint.rules;
 
 import io.github.rsevolve.core.model.ObjectName;
 import java.util.Objects;
-import java.util.Set;
+import java.util.List;
 
 /** Comparing object names as a changeset means them. */
 final class Names {
@@ -11,12 +11,17 @@ final class Names {
     }
 
     /** Redshift and PostgreSQL system catalogs and views, which the model never defines. */
-    private static final Set<String> SYSTEM_PREFIXES = Set.of("pg_", "stl_", "stv_", "svl_", "svv_", "sys_",
+    private static final List<String> SYSTEM_PREFIXES = List.of("pg_", "stl_", "stv_", "svl_", "svv_", "sys_",
             "svcs_", "stcs_", "information_schema");
 
     /** Whether a schema or unqualified relation name is one of the system catalogs (docs: System tables). */
     static boolean isSystem(String name) {
-        return SYSTEM_PREFIXES.stream().anyMatch(name::startsWith) || name.equals("pg_catalog");
+        for (String prefix : SYSTEM_PREFIXES) {
+            if (name.startsWith(prefix)) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /** Whether a relation is a system table or view: by its schema, or by its name when unqualified. */

@@ -13,7 +13,6 @@ public final class NotUtf8Rule implements Rule {
 
     @Override
     public void checkProject(Project project, Reporter reporter) {
-        ProjectScripts.problems(project, SqlProblem.Kind.NOT_UTF8)
-                .forEach(p -> reporter.report(p.file(), p.offset(), p.message(), p.fix()));
+        ProjectScripts.report(project, SqlProblem.Kind.NOT_UTF8, reporter);
     }
 }

@@ -1,10 +1,8 @@
 package io.github.rsevolve.core.lint.rules;
 
-import io.github.rsevolve.core.project.Changeset;
 import io.github.rsevolve.core.project.Project;
 import io.github.rsevolve.core.project.Script;
 import io.github.rsevolve.core.sql.SqlProblem;
-import java.util.stream.Stream;
 
 /** Ways through a project's scripts that several rules share. */
 final class ProjectScripts {
@@ -12,13 +10,14 @@ final class ProjectScripts {
     private ProjectScripts() {
     }
 
-    static Stream<Script> all(Project project) {
-        return Stream.of(project.absolute().stream(), project.changesets().stream().map(Changeset::script),
-                project.etl().stream()).flatMap(s -> s);
-    }
-
-    /** The engine's problems of one kind, in every file. */
-    static Stream<SqlProblem> problems(Project project, SqlProblem.Kind kind) {
-        return all(project).flatMap(s -> s.script().problems().stream()).filter(p -> p.kind() == kind);
+    /** Reports the engine's problems of one kind, in every file, as they are. */
+    static void report(Project project, SqlProblem.Kind kind, Reporter reporter) {
+        for (Script script : project.scripts()) {
+            for (SqlProblem problem : script.script().problems()) {
+                if (problem.kind() == kind) {
+                    reporter.report(problem.file(), problem.offset(), problem.message(), problem.fix());
+                }
+            }
+        }
     }
 }

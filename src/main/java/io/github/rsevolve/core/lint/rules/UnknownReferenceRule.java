@@ -29,7 +29,9 @@ public final class UnknownReferenceRule implements Rule {
     @Override
     public void checkProject(Project project, Reporter reporter) {
         KnownNames known = new KnownNames();
-        project.absoluteModel().objects().forEach(known::add);
+        for (SchemaObject object : project.absoluteModel().objects()) {
+            known.add(object);
+        }
         if (known.isEmpty() && project.changesets().isEmpty()) {
             return;
         }

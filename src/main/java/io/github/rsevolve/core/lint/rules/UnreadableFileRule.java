@@ -12,7 +12,6 @@ public final class UnreadableFileRule implements Rule {
 
     @Override
     public void checkProject(Project project, Reporter reporter) {
-        ProjectScripts.problems(project, SqlProblem.Kind.UNREADABLE_FILE)
-                .forEach(p -> reporter.report(p.file(), p.offset(), p.message(), p.fix()));
+        ProjectScripts.report(project, SqlProblem.Kind.UNREADABLE_FILE, reporter);
     }
 }

@@ -1,6 +1,7 @@
 package io.github.rsevolve.core.lint.rules;
 
 import io.github.rsevolve.core.finding.Severity;
+import io.github.rsevolve.core.model.ObjectName;
 import io.github.rsevolve.core.parse.ParsedStatement;
 import io.github.rsevolve.core.parse.StatementKind;
 import io.github.rsevolve.core.project.Origin;
@@ -75,7 +76,7 @@ public final class UnsupportedFunctionRule implements Rule {
     public void checkStatement(Origin origin, ParsedStatement statement, Reporter reporter) {
         // A query of the system catalogs alone runs on the leader node, where the PostgreSQL functions of the
         // leader exist (AWS's own admin views use them); only with user tables do they fail.
-        if (statement.references().stream().allMatch(Names::isSystem)) {
+        if (readsSystemTablesOnly(statement)) {
             return;
         }
         List<Token> tokens = statement.statement().tokens();
@@ -101,5 +102,14 @@ public final class UnsupportedFunctionRule implements Rule {
                     + "only; in a " + statement.kind().name().replace('_', ' ').toLowerCase(Locale.ROOT)
                     + " it reads user tables on the compute nodes, which Redshift rejects.");
         }
+    }
+
+    private static boolean readsSystemTablesOnly(ParsedStatement statement) {
+        for (ObjectName reference : statement.references()) {
+            if (!Names.isSystem(reference)) {
+                return false;
+            }
+        }
+        return true;
     }
 }

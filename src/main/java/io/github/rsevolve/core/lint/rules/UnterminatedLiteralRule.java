@@ -13,7 +13,6 @@ public final class UnterminatedLiteralRule implements Rule {
 
     @Override
     public void checkProject(Project project, Reporter reporter) {
-        ProjectScripts.problems(project, SqlProblem.Kind.UNTERMINATED)
-                .forEach(p -> reporter.report(p.file(), p.offset(), p.message(), p.fix()));
+        ProjectScripts.report(project, SqlProblem.Kind.UNTERMINATED, reporter);
     }
 }
